@@ -1,0 +1,113 @@
+//! `check` and `fmt`.
+
+use clap::Args;
+
+use super::list::{report_skipped, stdout_error};
+use super::output::print_json;
+use super::{Context, EXIT_OK, EXIT_PROBLEMS};
+use crate::error::Result;
+use crate::note;
+use crate::notebook::{read_text, store};
+use crate::problem::Problem;
+use crate::yaml;
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print the problems as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the notes that are not in canonical form, and exit 1 if any.
+    #[arg(long)]
+    check: bool,
+}
+
+/// Reports every problem; exits 1 when any is an error.
+pub fn check(args: CheckArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let report = crate::check::check(&notebook);
+    if args.json {
+        print_json(&report.problems).map_err(stdout_error)?;
+    } else {
+        for problem in &report.problems {
+            println!("{}", super::output::safe(&problem.to_string()));
+        }
+    }
+    eprintln!(
+        "checked {} note files: {} errors, {} warnings",
+        report.files,
+        report.errors(),
+        report.warnings()
+    );
+    Ok(if report.errors() > 0 {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Rewrites notes canonically, never a note with errors or with comments, and never one that
+/// changed on disk meanwhile.
+pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let mut differing = 0;
+    let mut refused = 0;
+    let mut broken = 0;
+    for path in notebook.note_paths() {
+        let relative = notebook.relative(&path).to_path_buf();
+        let Ok(text) = read_text(&path) else {
+            broken += 1;
+            continue;
+        };
+        let Some(note) = note::parse(&text).note else {
+            broken += 1;
+            continue;
+        };
+        let canonical = note.to_yaml();
+        if canonical == text {
+            continue;
+        }
+        differing += 1;
+        if args.check {
+            println!("{}", relative.display());
+            continue;
+        }
+        if let Some(at) = yaml::comment_positions(&text).first() {
+            refused += 1;
+            let problem = Problem::error(*at, "not rewritten: this note has YAML comments, which the canonical form cannot keep")
+                .hint("move the comment's words into the note (a finding's `note:` or the body), delete the `#` line, and run fmt again")
+                .in_file(&relative);
+            eprintln!("{problem}");
+            continue;
+        }
+        store::replace_if_unchanged(&path, text.as_bytes(), canonical.as_bytes())?;
+        println!("{}", relative.display());
+    }
+    if broken > 0 {
+        report_skipped(&crate::notebook::Loaded {
+            skipped: broken,
+            ..Default::default()
+        });
+    }
+    let verb = if args.check {
+        "not in canonical form"
+    } else {
+        "rewritten"
+    };
+    eprintln!("{} {verb}", plural(differing - refused, "note"));
+    let failed = refused > 0 || broken > 0 || (args.check && differing > 0);
+    Ok(if failed { EXIT_PROBLEMS } else { EXIT_OK })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,57 @@
+//! Running the user's editor on a file.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::Command;
+
+use crate::error::{Error, Result};
+
+/// The user's editor: `$VISUAL`, then `$EDITOR`, then `vi`.
+pub fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_owned())
+}
+
+/// Opens `path` in the user's editor and waits for it. The command goes through `sh` so that
+/// settings like `code --wait` or `emacsclient -t` work as they do for git.
+pub fn edit(path: &Path) -> Result<()> {
+    let editor = editor_command();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("fieldnotes-editor")
+        .arg(path)
+        .status()
+        .map_err(|e| Error::io("cannot start the editor for", path, e))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            format!("the editor `{editor}` exited with {status}"),
+            format!("your text is kept in {}", path.display()),
+        ))
+    }
+}
+
+/// Asks a yes/no question on the terminal; `default` when the answer is empty, and `false`
+/// when nobody is there to answer.
+pub fn confirm(question: &str, default: bool) -> bool {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return false;
+    }
+    let choices = if default { "[Y/n]" } else { "[y/N]" };
+    eprint!("{question} {choices} ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    if stdin.lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    match answer.trim().to_lowercase().as_str() {
+        "" => default,
+        a => a.starts_with('y'),
+    }
+}

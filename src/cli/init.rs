@@ -1,0 +1,122 @@
+//! `init`: make a folder a notebook.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use clap::Args;
+
+use super::{Context, EXIT_OK};
+use crate::codebook::CODEBOOK_FILE;
+use crate::error::{Error, Result};
+use crate::notebook::{SETTINGS_FILE, store};
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder (created if missing; default: the current folder).
+    dir: Option<PathBuf>,
+    /// A name for the notebook (default: the folder's name).
+    #[arg(long)]
+    name: Option<String>,
+}
+
+const STARTER_CODEBOOK: &str = "codes:
+  - name: autonomy
+    description: Wants to decide for themselves what, when and how
+    color: \"#46AA00\"
+  - name: convenience
+    description: Wants it with less effort, time or planning
+    color: \"#1F77B4\"
+  - name: trust
+    description: Needs to believe the product, the seller or the claim before acting
+    color: \"#FF7F0E\"
+  - name: belonging
+    description: Wants to be part of a group, or to be seen as part of it
+    color: \"#9467BD\"
+  - name: control-of-cost
+    description: Watches what it costs in money, and what happens if it goes wrong
+    color: \"#8C564B\"
+  - name: self-image
+    description: Acts to be, or to look like, the person they want to be
+    color: \"#E377C2\"
+";
+
+const GITIGNORE: &str =
+    "# fieldnotes writes through temporary files; never commit a leftover one\n.fieldnotes-*.tmp\n";
+
+/// Creates `fieldnotes.yaml`, a starter codebook and a `.gitignore`, and runs `git init`
+/// when git is installed and the folder is not already in a repository. Existing files are
+/// left as they are.
+pub fn run(args: InitArgs, context: &Context) -> Result<u8> {
+    let dir = context.cwd.join(args.dir.unwrap_or_default());
+    init(&dir, args.name.as_deref())?;
+    eprintln!(
+        "Notebook ready in {}. Next: fieldnotes new interview",
+        dir.display()
+    );
+    Ok(EXIT_OK)
+}
+
+/// Makes `dir` a notebook (see [`run`]).
+pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
+    if dir.join(SETTINGS_FILE).exists() {
+        return Err(Error::invalid(
+            format!("{} is already a notebook", dir.display()),
+            "nothing to do: `fieldnotes check` tells whether it is in good shape",
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+    let name = name.map(str::to_owned).unwrap_or_else(|| {
+        let folder = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Field notes".into())
+    });
+    let settings =
+        crate::yaml::to_canonical_string(&serde_json::json!({ "name": name, "language": "en" }))
+            .unwrap_or_else(|_| "language: en\n".into());
+    write_new(&dir.join(SETTINGS_FILE), &settings)?;
+    write_new(&dir.join(CODEBOOK_FILE), STARTER_CODEBOOK)?;
+    write_new(&dir.join(".gitignore"), GITIGNORE)?;
+    if git_available() && !inside_git(dir) {
+        let status = Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(dir)
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!(
+                "note: `git init` failed in {}; the notebook works without git",
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn write_new(path: &Path, text: &str) -> Result<()> {
+    if path.exists() {
+        eprintln!("kept the existing {}", path.display());
+        return Ok(());
+    }
+    store::write_atomic(path, text.as_bytes(), false)
+}
+
+fn git_available() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn inside_git(dir: &Path) -> bool {
+    Command::new("git")
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}

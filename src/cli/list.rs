@@ -1,0 +1,200 @@
+//! `list`, `show`, and the overview printed when no command is given.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use jiff::civil::Date;
+
+use super::output::{NoteJson, print_json, render_note, safe};
+use super::{Context, EXIT_OK};
+use crate::error::{Error, Result};
+use crate::notebook::{Loaded, NoteFile};
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only notes of this kind.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Only notes of this study.
+    #[arg(long)]
+    study: Option<String>,
+    /// Only notes tagged with this why-code or one of its sub-codes, on the note or a finding.
+    #[arg(long, value_name = "CODE")]
+    why: Option<String>,
+    /// Only notes on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    since: Option<Date>,
+    /// Only notes on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    until: Option<Date>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The note id (its file name without .yaml).
+    id: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_day(text: &str) -> Result<Date, String> {
+    Date::strptime("%Y-%m-%d", text)
+        .map_err(|_| format!("`{text}` is not a day: write it as YYYY-MM-DD"))
+}
+
+/// Lists the notes that pass the filters, newest first.
+pub fn list(args: ListArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let loaded = notebook.load();
+    let codebook = notebook.codebook().0;
+    let codes: Option<Vec<&str>> = args
+        .why
+        .as_deref()
+        .map(|code| codebook.with_descendants(code));
+    let mut notes: Vec<&NoteFile> = loaded
+        .notes
+        .iter()
+        .filter(|f| args.kind.as_ref().is_none_or(|k| &f.note.kind == k))
+        .filter(|f| {
+            args.study
+                .as_ref()
+                .is_none_or(|s| f.note.study.as_ref() == Some(s))
+        })
+        .filter(|f| args.since.is_none_or(|d| f.note.date.day() >= d))
+        .filter(|f| args.until.is_none_or(|d| f.note.date.day() <= d))
+        .filter(|f| {
+            codes
+                .as_ref()
+                .is_none_or(|codes| f.note.all_codes().iter().any(|c| codes.contains(c)))
+        })
+        .collect();
+    notes.sort_by(|a, b| (&b.note.date, &b.id).cmp(&(&a.note.date, &a.id)));
+    if args.json {
+        let json: Vec<NoteJson> = notes.iter().map(|f| NoteJson::from(*f)).collect();
+        print_json(&json).map_err(stdout_error)?;
+    } else {
+        print_table(&notes).map_err(stdout_error)?;
+    }
+    report_skipped(&loaded);
+    Ok(EXIT_OK)
+}
+
+fn print_table(notes: &[&NoteFile]) -> io::Result<()> {
+    let id_width = notes
+        .iter()
+        .map(|f| f.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let kind_width = notes
+        .iter()
+        .map(|f| f.note.kind.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = io::stdout().lock();
+    for f in notes {
+        let why = f.note.all_codes();
+        let why = if why.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", why.join(", "))
+        };
+        let line = format!(
+            "{:id_width$}  {:kind_width$}  {}{why}",
+            f.id, f.note.kind, f.note.title
+        );
+        writeln!(out, "{}", safe(&line))?;
+    }
+    Ok(())
+}
+
+/// Shows one note.
+pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let loaded = notebook.load();
+    let id = args.id.trim_end_matches(".yaml");
+    let id = id.rsplit('/').next().unwrap_or(id);
+    let Some(file) = loaded.find(id) else {
+        if let Some(problem) = loaded
+            .problems
+            .iter()
+            .find(|p| crate::notebook::note_id(&p.path) == id)
+        {
+            return Err(Error::invalid(
+                format!("the note `{id}` has errors and cannot be shown"),
+                format!("{problem}\n`fieldnotes check` lists every problem"),
+            ));
+        }
+        return Err(Error::NoSuchNote {
+            id: id.to_owned(),
+            suggestions: loaded.similar_ids(id),
+        });
+    };
+    if args.json {
+        print_json(&NoteJson::from(file)).map_err(stdout_error)?;
+    } else {
+        print!("{}", render_note(file));
+    }
+    Ok(EXIT_OK)
+}
+
+/// Without a command: what the notebook holds and what to do next.
+pub fn overview(context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let (settings, _) = notebook.settings();
+    let loaded = notebook.load();
+    let report = crate::check::check(&notebook);
+    let name = settings
+        .name
+        .clone()
+        .unwrap_or_else(|| notebook.root.display().to_string());
+    let mut out = String::new();
+    out.push_str(&format!("{}  ({})\n", name, notebook.root.display()));
+    let mut by_kind: Vec<(String, usize)> = Vec::new();
+    for f in &loaded.notes {
+        match by_kind.iter_mut().find(|(k, _)| *k == f.note.kind) {
+            Some((_, n)) => *n += 1,
+            None => by_kind.push((f.note.kind.clone(), 1)),
+        }
+    }
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    out.push_str(&format!(
+        "{} notes: {}\n",
+        loaded.notes.len(),
+        kinds.join(", ")
+    ));
+    out.push_str(&format!(
+        "{} errors, {} warnings\n\nLatest:\n",
+        report.errors(),
+        report.warnings()
+    ));
+    let mut latest: Vec<&NoteFile> = loaded.notes.iter().collect();
+    latest.sort_by(|a, b| b.note.date.cmp(&a.note.date));
+    for f in latest.iter().take(5) {
+        out.push_str(&format!("  {}  {}\n", f.id, f.note.title));
+    }
+    out.push_str("\nTry: fieldnotes list · fieldnotes show ID · fieldnotes codes · fieldnotes check · fieldnotes --help\n");
+    print!("{}", safe(&out));
+    Ok(EXIT_OK)
+}
+
+/// Tells the user, on stderr, that some files were left out.
+pub fn report_skipped(loaded: &Loaded) {
+    if loaded.skipped > 0 {
+        let files = if loaded.skipped == 1 { "file" } else { "files" };
+        eprintln!(
+            "{} {files} with errors skipped: run `fieldnotes check` to see why",
+            loaded.skipped
+        );
+    }
+}
+
+/// Output to stdout failed (a closed pipe, a full disk).
+pub fn stdout_error(error: io::Error) -> Error {
+    Error::io("cannot write to", "standard output", error)
+}

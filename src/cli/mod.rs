@@ -1,0 +1,191 @@
+//! The command line: argument definitions, notebook discovery and dispatch. Data goes to
+//! stdout, messages and errors to stderr.
+
+mod check;
+mod codes;
+mod editor;
+mod init;
+mod list;
+mod new;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::dirs::Dirs;
+use crate::error::{Error, Result};
+use crate::notebook::{self, Notebook, Origin};
+
+/// Exit code: the command did its job and found nothing wrong.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the command ran but found problems (`check` errors, `fmt --check` differences,
+/// notes it could not rewrite, a new note left invalid).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: the command line itself was wrong.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the command could not do its job (no notebook, no such note, a file that
+/// cannot be read or written).
+pub const EXIT_FAILURE: u8 = 3;
+
+const EXIT_CODES: &str =
+    "Exit codes: 0 success · 1 problems found · 2 wrong usage · 3 could not do the job";
+
+/// A terminal notebook for qualitative customer research.
+#[derive(Debug, Parser)]
+#[command(name = "fieldnotes", version, about, after_help = EXIT_CODES, after_long_help = ROOT_HELP)]
+pub struct Cli {
+    /// The notebook folder (default: FIELDNOTES_NOTEBOOK, else the folder holding
+    /// fieldnotes.yaml at or above the current one, else the default notebook)
+    #[arg(long, short = 'C', global = true, value_name = "DIR")]
+    pub notebook: Option<PathBuf>,
+
+    /// What to do; without one, an overview of the notebook.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const ROOT_HELP: &str = "Examples:
+  fieldnotes --notebook research          overview of the sample notebook
+  fieldnotes new interview --title 'Teen with a boombox'
+  fieldnotes list --why private-soundtrack --since 1979-01-01
+  fieldnotes check
+
+Exit codes: 0 success · 1 problems found · 2 wrong usage · 3 could not do the job";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make a folder a notebook: settings, a starter codebook, .gitignore, git.
+    #[command(
+        after_help = "Examples:\n  fieldnotes init                 the current folder\n  fieldnotes init ~/research/street --name 'Street study'"
+    )]
+    Init(init::InitArgs),
+    /// Write a new note from a template, in your editor unless --no-edit.
+    #[command(
+        after_help = "Examples:\n  fieldnotes new interview --place 'Shibuya crossing' --participant P07\n  fieldnotes new observation --title 'Queue at the photo counter' --why trust --no-edit\n  fieldnotes new insight --dir insights"
+    )]
+    New(new::NewArgs),
+    /// List notes, newest first, with filters.
+    #[command(
+        after_help = "Examples:\n  fieldnotes list --kind interview --study portable-music\n  fieldnotes list --why autonomy          (also finds its sub-codes)\n  fieldnotes list --since 2024-01-01 --until 2024-03-31 --json"
+    )]
+    List(list::ListArgs),
+    /// Show one note.
+    #[command(
+        after_help = "Examples:\n  fieldnotes show 1979-03-14-teen-boombox-shibuya\n  fieldnotes show 1979-03-14-teen-boombox-shibuya --json | jq .findings"
+    )]
+    Show(list::ShowArgs),
+    /// Report every problem in every file, with file:line:column and a hint.
+    #[command(
+        after_help = "Examples:\n  fieldnotes check\n  fieldnotes check --json\n\nExits with 1 when there are errors (warnings alone exit 0)."
+    )]
+    Check(check::CheckArgs),
+    /// Rewrite notes in the canonical form (or, with --check, list those that are not).
+    #[command(
+        after_help = "Examples:\n  fieldnotes fmt --check\n  fieldnotes fmt\n\nNotes with YAML comments are not rewritten (the comments would be lost); fmt says which."
+    )]
+    Fmt(check::FmtArgs),
+    /// The codebook as a tree, with how many notes, findings and participants use each code.
+    #[command(
+        after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
+    )]
+    Codes(codes::CodesArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  fieldnotes completions bash > ~/.local/share/bash-completion/completions/fieldnotes\n  fieldnotes completions zsh > ~/.zfunc/_fieldnotes"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// What every command needs to know about the world it runs in.
+pub struct Context {
+    /// The user's directories.
+    pub dirs: Dirs,
+    /// The current folder.
+    pub cwd: PathBuf,
+    /// `--notebook`.
+    pub notebook_flag: Option<PathBuf>,
+    /// `FIELDNOTES_NOTEBOOK`.
+    pub notebook_env: Option<PathBuf>,
+}
+
+impl Context {
+    /// The notebook to work on, which must exist.
+    pub fn notebook(&self) -> Result<Notebook> {
+        let (root, origin) = self.find()?;
+        if origin == Origin::Default && !root.join(notebook::SETTINGS_FILE).is_file() {
+            return Err(Error::NoNotebook {
+                where_: format!(
+                    "in {} or above it, nor a default notebook",
+                    self.cwd.display()
+                ),
+            });
+        }
+        Notebook::open(&root)
+    }
+
+    fn find(&self) -> Result<(PathBuf, Origin)> {
+        notebook::find_root(
+            self.notebook_flag.as_deref(),
+            self.notebook_env.as_deref(),
+            &self.cwd,
+            &self.dirs.default_notebook(),
+        )
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            });
+        }
+    };
+    let context = Context {
+        dirs: Dirs::from_env(),
+        cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        notebook_flag: cli.notebook.clone(),
+        notebook_env: std::env::var_os("FIELDNOTES_NOTEBOOK").map(PathBuf::from),
+    };
+    match run(cli.command, &context) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("{:?}", miette::Report::new(error));
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Runs one command; `Ok` carries the exit code.
+pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
+    match command {
+        None => list::overview(context),
+        Some(Command::Init(args)) => init::run(args, context),
+        Some(Command::New(args)) => new::run(args, context),
+        Some(Command::List(args)) => list::list(args, context),
+        Some(Command::Show(args)) => list::show(args, context),
+        Some(Command::Check(args)) => check::check(args, context),
+        Some(Command::Fmt(args)) => check::fmt(args, context),
+        Some(Command::Codes(args)) => codes::run(args, context),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "fieldnotes",
+                &mut std::io::stdout(),
+            );
+            Ok(EXIT_OK)
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! `new`: write a note from a template, in the user's editor, keeping the text whatever happens.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::editor::{confirm, edit};
+use super::{Context, EXIT_OK, EXIT_PROBLEMS};
+use crate::error::{Error, Result};
+use crate::note::{self, Draft, NoteDate};
+use crate::notebook::{Notebook, Origin, UserConfig, store};
+
+/// Arguments of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// interview, observation, meeting, social, insight, or a kind the notebook adds.
+    kind: String,
+    /// One line that says what happened.
+    #[arg(long, short)]
+    title: Option<String>,
+    /// When (YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]); default: now.
+    #[arg(long, value_parser = |s: &str| NoteDate::parse(s))]
+    date: Option<NoteDate>,
+    /// The study it belongs to.
+    #[arg(long, short)]
+    study: Option<String>,
+    /// Where it happened.
+    #[arg(long, short)]
+    place: Option<String>,
+    /// A participant's pseudonym (repeat for several).
+    #[arg(long = "participant", value_name = "ALIAS")]
+    participants: Vec<String>,
+    /// A topic tag (repeat for several).
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// A why-code for the whole note (repeat for several).
+    #[arg(long = "why", value_name = "CODE")]
+    why: Vec<String>,
+    /// Who records it (default: `researcher` in the user's config.yaml).
+    #[arg(long)]
+    researcher: Option<String>,
+    /// The folder inside the notebook (default: the study's folder if there is one, else the root).
+    #[arg(long, value_name = "FOLDER")]
+    dir: Option<PathBuf>,
+    /// Write the note as given, without opening an editor (needs --title).
+    #[arg(long)]
+    no_edit: bool,
+}
+
+/// Writes the note and prints its path on stdout.
+pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
+    let notebook = open_or_create(context)?;
+    let (settings, _) = notebook.settings();
+    if !settings.kinds().contains(&args.kind.as_str()) {
+        return Err(Error::invalid(
+            format!("`{}` is not a kind of note in this notebook", args.kind),
+            format!(
+                "use one of: {} (or add it under `kinds:` in fieldnotes.yaml)",
+                settings.kinds().join(", ")
+            ),
+        ));
+    }
+    let folder = match &args.dir {
+        Some(dir) => store::folder_inside(&notebook.root, dir)?,
+        None => args
+            .study
+            .as_ref()
+            .map(|s| notebook.root.join(s))
+            .filter(|d| {
+                d.is_dir()
+                    && store::folder_inside(
+                        &notebook.root,
+                        Path::new(args.study.as_deref().unwrap_or("")),
+                    )
+                    .is_ok()
+            })
+            .unwrap_or_else(|| notebook.root.clone()),
+    };
+    let draft = Draft {
+        researcher: args
+            .researcher
+            .clone()
+            .or_else(|| UserConfig::load(&context.dirs.config).researcher),
+        kind: args.kind,
+        title: args.title,
+        date: args.date,
+        study: args.study,
+        place: args.place,
+        participants: args.participants,
+        tags: args.tags,
+        why: args.why,
+    };
+    let template = note::template(&draft);
+    if args.no_edit {
+        let parsed = note::parse(&template);
+        let Some(note) = parsed.note else {
+            return Err(Error::invalid(
+                "a note written with --no-edit needs a title",
+                "add --title 'what happened'",
+            ));
+        };
+        let path = save(
+            &notebook,
+            &folder,
+            &note.title,
+            &note.date,
+            &note.kind,
+            &note.to_yaml(),
+        )?;
+        println!("{}", path.display());
+        return Ok(EXIT_OK);
+    }
+    edit_until_valid(&notebook, &folder, &template, context)
+}
+
+/// The notebook to write into; the default notebook is created on first use.
+fn open_or_create(context: &Context) -> Result<Notebook> {
+    let (root, origin) = context.find()?;
+    if origin == Origin::Default && !root.join(crate::notebook::SETTINGS_FILE).exists() {
+        super::init::init(&root, Some("Field notes"))?;
+        eprintln!("created the default notebook in {}", root.display());
+    }
+    Notebook::open(&root)
+}
+
+fn edit_until_valid(
+    notebook: &Notebook,
+    folder: &Path,
+    template: &str,
+    context: &Context,
+) -> Result<u8> {
+    let drafts = context.dirs.drafts();
+    std::fs::create_dir_all(&drafts).map_err(|e| Error::io("cannot create", &drafts, e))?;
+    let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let draft_path = drafts.join(format!("{stamp}-{}.yaml", std::process::id()));
+    store::write_atomic(&draft_path, template.as_bytes(), false)?;
+    loop {
+        edit(&draft_path)?;
+        let text = std::fs::read_to_string(&draft_path)
+            .map_err(|e| Error::io("cannot read", &draft_path, e))?;
+        if text == template {
+            let _ = std::fs::remove_file(&draft_path);
+            eprintln!("the template was left unchanged: no note written");
+            return Ok(EXIT_OK);
+        }
+        let parsed = note::parse(&text);
+        if let Some(note) = &parsed.note {
+            // The user's own layout is kept when it carries comments; otherwise the blank
+            // template keys are dropped by writing the canonical form.
+            let keep_as_typed = !crate::yaml::comment_positions(&text).is_empty();
+            let body = if keep_as_typed {
+                text.clone()
+            } else {
+                note.to_yaml()
+            };
+            let path = save(notebook, folder, &note.title, &note.date, &note.kind, &body)?;
+            let _ = std::fs::remove_file(&draft_path);
+            println!("{}", path.display());
+            return Ok(EXIT_OK);
+        }
+        for problem in &parsed.problems {
+            eprintln!("{}", problem.clone().in_file(&draft_path));
+        }
+        if confirm("The note has errors. Open it again to fix them?", true) {
+            continue;
+        }
+        // Keep the words in the notebook, where `check` will point at what to fix.
+        let title = crate::yaml::parse(&text)
+            .ok()
+            .and_then(|n| title_of(&n))
+            .unwrap_or_default();
+        let path = save(notebook, folder, &title, &NoteDate::now(), "note", &text)?;
+        let _ = std::fs::remove_file(&draft_path);
+        eprintln!(
+            "saved as it is in {}: `fieldnotes check` shows what to fix",
+            path.display()
+        );
+        println!("{}", path.display());
+        return Ok(EXIT_PROBLEMS);
+    }
+}
+
+fn title_of(node: &crate::yaml::Node) -> Option<String> {
+    let crate::yaml::Value::Map(entries) = &node.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.name == "title")
+        .and_then(|(_, v)| v.value.scalar_text())
+}
+
+/// Writes `text` as a new note named from its date and title, never over an existing file.
+fn save(
+    notebook: &Notebook,
+    folder: &Path,
+    title: &str,
+    date: &NoteDate,
+    kind: &str,
+    text: &str,
+) -> Result<PathBuf> {
+    let taken: std::collections::HashSet<String> = notebook
+        .note_paths()
+        .iter()
+        .map(|p| crate::notebook::note_id(p))
+        .collect();
+    let id = store::new_id(date.day(), title, kind, |id| {
+        taken.contains(id) || folder.join(format!("{id}.yaml")).exists()
+    });
+    let path = folder.join(format!("{id}.yaml"));
+    store::write_atomic(&path, text.as_bytes(), false)?;
+    Ok(notebook.relative(&path).to_path_buf())
+}

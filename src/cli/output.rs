@@ -1,0 +1,155 @@
+//! Rendering notes for people (plain text) and for programs (JSON).
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::note::Note;
+use crate::notebook::NoteFile;
+
+/// A note as `--json` prints it: its id and path, then its fields.
+#[derive(Serialize)]
+pub struct NoteJson<'a> {
+    /// The note id.
+    pub id: &'a str,
+    /// The file, relative to the notebook root.
+    pub path: &'a Path,
+    /// The note's fields.
+    #[serde(flatten)]
+    pub note: &'a Note,
+}
+
+impl<'a> From<&'a NoteFile> for NoteJson<'a> {
+    fn from(file: &'a NoteFile) -> Self {
+        NoteJson {
+            id: &file.id,
+            path: &file.path,
+            note: &file.note,
+        }
+    }
+}
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)
+}
+
+/// Text from a note made safe for a terminal: control characters (which could move the
+/// cursor, change colours or retitle the window) are shown as visible escapes.
+pub fn safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A note rendered for reading in a terminal.
+pub fn render_note(file: &NoteFile) -> String {
+    let n = &file.note;
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&safe(&text));
+        out.push('\n');
+    };
+    line(n.title.clone());
+    let mut header = vec![n.kind.clone(), n.date.to_string()];
+    header.extend(n.study.clone());
+    header.extend(n.place.clone());
+    header.extend(n.researcher.as_ref().map(|r| format!("by {r}")));
+    line(header.join(" · "));
+    line(format!("id: {}  ({})", file.id, file.path.display()));
+    if !n.tags.is_empty() {
+        line(format!("tags: {}", n.tags.join(", ")));
+    }
+    if !n.why.is_empty() {
+        line(format!("why: {}", n.why.join(", ")));
+    }
+    if !n.participants.is_empty() {
+        line(String::new());
+        line("Participants".into());
+        for p in &n.participants {
+            let mut text = format!("  {}", p.alias);
+            if let Some(about) = &p.about {
+                text.push_str(&format!(": {about}"));
+            }
+            if let Some(consent) = &p.consent {
+                text.push_str(&format!(" (consent: {consent})"));
+            }
+            line(text);
+        }
+    }
+    if !n.findings.is_empty() {
+        line(String::new());
+        line("Findings".into());
+        for (i, f) in n.findings.iter().enumerate() {
+            let mut parts = Vec::new();
+            parts.extend(f.did.as_ref().map(|d| format!("did:   {d}")));
+            parts.extend(f.quote.as_ref().map(|q| format!("said:  “{q}”")));
+            if !f.why.is_empty() {
+                parts.push(format!("why:   {}", f.why.join(", ")));
+            }
+            parts.extend(f.note.as_ref().map(|r| format!("note:  {r}")));
+            for (j, part) in parts.iter().enumerate() {
+                let number = if j == 0 {
+                    format!("{:>3}.", i + 1)
+                } else {
+                    "    ".into()
+                };
+                line(format!("{number} {part}"));
+            }
+        }
+    }
+    if let Some(source) = &n.source {
+        line(String::new());
+        let parts: Vec<String> = [&source.platform, &source.author, &source.url]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        line(format!("Source: {}", parts.join(" · ")));
+    }
+    if !n.evidence.is_empty() {
+        line(String::new());
+        line("Evidence".into());
+        for id in &n.evidence {
+            line(format!("  {id}"));
+        }
+    }
+    if let Some(action) = &n.action {
+        line(format!("Action: {action}"));
+    }
+    if let Some(status) = &n.status {
+        line(format!("Status: {status}"));
+    }
+    if let Some(body) = &n.body {
+        line(String::new());
+        for text in body.trim_end().lines() {
+            line(format!("  {text}").trim_end().to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_sequences_never_reach_the_terminal() {
+        let shown = safe("ok\x1b]0;pwned\x07 and\r\nnext\ttab");
+        assert!(
+            !shown
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+        );
+        assert!(shown.contains("\\u{1b}]0;pwned"));
+    }
+}

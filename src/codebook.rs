@@ -1,0 +1,309 @@
+//! The codebook: the why-codes a team tags behaviour with, as a hierarchy.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::problem::Problem;
+use crate::yaml::fields::{Extra, Fields, Located};
+use crate::yaml::{self, Pos, Value};
+
+/// The file name of the codebook at the notebook root.
+pub const CODEBOOK_FILE: &str = "codebook.yaml";
+
+/// All why-codes of a notebook.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Codebook {
+    /// The codes, in file order.
+    pub codes: Vec<Code>,
+    /// Keys fieldnotes does not know.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One why-code.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Code {
+    /// A slug: lowercase letters, digits and hyphens.
+    pub name: String,
+    /// What the code means.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The broader code this one belongs under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// When to apply it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include: Option<String>,
+    /// When not to apply it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<String>,
+    /// A typical quote or behaviour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    /// A colour for displays, `#RRGGBB`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Keys fieldnotes does not know.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Codebook {
+    /// Reads a codebook, checking names, colours and the hierarchy. Problems come beside
+    /// whatever could be read, so a single bad code does not hide the others.
+    pub fn parse(text: &str) -> (Codebook, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let node = match yaml::parse(text) {
+            Ok(node) => node,
+            Err(error) => return (Codebook::default(), vec![yaml::syntax_problem(text, error)]),
+        };
+        if node.value == Value::Null {
+            return (Codebook::default(), problems);
+        }
+        let Some(mut f) = Fields::new(node, "the codebook", &mut problems) else {
+            return (Codebook::default(), problems);
+        };
+        let mut codes = Vec::new();
+        let mut parents = Vec::new();
+        for mut c in f.maps("codes", "a code", &mut problems) {
+            let Some(name) = c.required_text("name", "a code", "private-soundtrack", &mut problems)
+            else {
+                continue;
+            };
+            if !is_slug(&name.value) {
+                problems.push(
+                    Problem::error(
+                        name.pos,
+                        format!("`{}` is not a valid code name", name.value),
+                    )
+                    .hint(format!(
+                        "use lowercase letters, digits and hyphens, like `{}`",
+                        slugify(&name.value)
+                    )),
+                );
+            }
+            let parent = c.text("parent", &mut problems);
+            let color = c.text("color", &mut problems);
+            if let Some(color) = color.as_ref().filter(|c| !is_color(&c.value)) {
+                problems.push(
+                    Problem::warning(color.pos, format!("`{}` is not a colour", color.value))
+                        .hint("write it as \"#RRGGBB\", in quotes, like \"#46AA00\""),
+                );
+            }
+            parents.push((name.clone(), parent.clone()));
+            codes.push(Code {
+                name: name.value,
+                description: c.text("description", &mut problems).map(|t| t.value),
+                parent: parent.map(|p| p.value),
+                include: c.text("include", &mut problems).map(|t| t.value),
+                exclude: c.text("exclude", &mut problems).map(|t| t.value),
+                example: c.text("example", &mut problems).map(|t| t.value),
+                color: color.map(|t| t.value),
+                extra: c.rest(),
+            });
+        }
+        problems.extend(hierarchy_problems(&parents));
+        problems.sort_by_key(|p| p.pos);
+        (
+            Codebook {
+                codes,
+                extra: f.rest(),
+            },
+            problems,
+        )
+    }
+
+    /// The code called `name`.
+    pub fn get(&self, name: &str) -> Option<&Code> {
+        self.codes.iter().find(|c| c.name == name)
+    }
+
+    /// The codes directly under `parent` (the top-level codes for `None`), in file order.
+    pub fn children(&self, parent: Option<&str>) -> Vec<&Code> {
+        let known: HashSet<&str> = self.codes.iter().map(|c| c.name.as_str()).collect();
+        self.codes
+            .iter()
+            .filter(|c| match (parent, c.parent.as_deref()) {
+                (None, None) => true,
+                // A code whose parent is missing is shown at the top rather than lost.
+                (None, Some(p)) => !known.contains(p),
+                (Some(want), Some(p)) => p == want && c.name != want,
+                (Some(_), None) => false,
+            })
+            .collect()
+    }
+
+    /// `name` and every code below it.
+    pub fn with_descendants<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
+        let mut found = vec![name];
+        let mut i = 0;
+        while i < found.len() {
+            for child in self.children(Some(found[i])) {
+                if !found.contains(&child.name.as_str()) {
+                    found.push(&child.name);
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// The codebook in canonical YAML.
+    pub fn to_yaml(&self) -> String {
+        yaml::to_canonical_string(self).unwrap_or_default()
+    }
+}
+
+fn hierarchy_problems(parents: &[(Located<String>, Option<Located<String>>)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut first: HashMap<&str, Pos> = HashMap::new();
+    for (name, _) in parents {
+        if let Some(earlier) = first.insert(&name.value, name.pos) {
+            first.insert(&name.value, earlier);
+            problems.push(
+                Problem::error(
+                    name.pos,
+                    format!("the code `{}` is defined twice", name.value),
+                )
+                .hint(format!("merge it with the one on line {}", earlier.line)),
+            );
+        }
+    }
+    let parent_of: HashMap<&str, &str> = parents
+        .iter()
+        .filter_map(|(n, p)| Some((n.value.as_str(), p.as_ref()?.value.as_str())))
+        .collect();
+    for (name, parent) in parents {
+        let Some(parent) = parent else { continue };
+        if !first.contains_key(parent.value.as_str()) {
+            problems.push(
+                Problem::error(
+                    parent.pos,
+                    format!(
+                        "`{}` has the parent `{}`, which is not in the codebook",
+                        name.value, parent.value
+                    ),
+                )
+                .hint("add that code, or correct the parent's name"),
+            );
+            continue;
+        }
+        let mut seen = vec![name.value.as_str()];
+        let mut at = parent.value.as_str();
+        while let Some(next) = (!seen.contains(&at)).then(|| parent_of.get(at)).flatten() {
+            seen.push(at);
+            at = next;
+        }
+        if at == name.value {
+            seen.push(at);
+            problems.push(
+                Problem::error(
+                    parent.pos,
+                    format!(
+                        "the parents of `{}` go round in a circle: {}",
+                        name.value,
+                        seen.join(" → ")
+                    ),
+                )
+                .hint("a code cannot be its own ancestor: remove one of these `parent:` lines"),
+            );
+        }
+    }
+    problems
+}
+
+/// Whether `name` is a valid code name.
+pub fn is_slug(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn slugify(name: &str) -> String {
+    crate::notebook::store::slug(name)
+}
+
+fn is_color(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOOK: &str = "codes:
+  - name: autonomy
+    description: Wants to decide for themselves
+    color: \"#46AA00\"
+  - name: private-soundtrack
+    parent: autonomy
+  - name: own-pace
+    parent: private-soundtrack
+  - name: trust
+";
+
+    #[test]
+    fn reads_the_hierarchy() {
+        let (book, problems) = Codebook::parse(BOOK);
+        assert_eq!(problems, []);
+        let top: Vec<_> = book
+            .children(None)
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(top, ["autonomy", "trust"]);
+        assert_eq!(
+            book.with_descendants("autonomy"),
+            ["autonomy", "private-soundtrack", "own-pace"]
+        );
+        let (again, _) = Codebook::parse(&book.to_yaml());
+        assert_eq!(again, book);
+    }
+
+    #[test]
+    fn finds_unknown_parents_cycles_duplicates_and_bad_names() {
+        let text = "codes:
+  - name: a
+    parent: b
+  - name: b
+    parent: a
+  - name: c
+    parent: nowhere
+  - name: Bad Name
+  - name: a
+";
+        let (_, problems) = Codebook::parse(text);
+        let messages: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.pos.line, p.message))
+            .collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("3:") && m.contains("circle")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("7:") && m.contains("not in the codebook")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("8:") && m.contains("not a valid code name")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("9:") && m.contains("defined twice")),
+            "{messages:?}"
+        );
+    }
+}

@@ -1,0 +1,97 @@
+//! The errors a command can end with. Problems inside notes are not errors: they are
+//! [`crate::problem::Problem`]s, reported while the rest of the notebook keeps working.
+
+use std::path::PathBuf;
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+/// Why a command could not do its job.
+#[derive(Debug, Error, Diagnostic)]
+pub enum Error {
+    /// No notebook was found where the user asked or where we looked.
+    #[error("no notebook found {where_}")]
+    #[diagnostic(help(
+        "create one with `fieldnotes init [DIR]`, or point at one with `--notebook DIR` or FIELDNOTES_NOTEBOOK"
+    ))]
+    NoNotebook {
+        /// Where we looked.
+        where_: String,
+    },
+
+    /// A folder named as a notebook has no `fieldnotes.yaml`.
+    #[error("{} is not a notebook: it has no fieldnotes.yaml", .0.display())]
+    #[diagnostic(help("run `fieldnotes init {}` to make it one", .0.display()))]
+    NotANotebook(PathBuf),
+
+    /// A file could not be read or written.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What we were doing ("cannot read").
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+
+    /// No note has the id the user gave.
+    #[error("no note with id `{id}`")]
+    #[diagnostic(help("{}", suggestion_help(.suggestions)))]
+    NoSuchNote {
+        /// The id asked for.
+        id: String,
+        /// Ids that look close.
+        suggestions: Vec<String>,
+    },
+
+    /// A file that fieldnotes was about to rewrite changed on disk since it was read.
+    #[error("{} changed on disk while fieldnotes was working on it; nothing was written", .0.display())]
+    #[diagnostic(help("run the command again: it will start from the new version"))]
+    ChangedOnDisk(PathBuf),
+
+    /// A request that would write outside the notebook.
+    #[error("{0}")]
+    #[diagnostic(help("give a folder inside the notebook, written relative to its root"))]
+    OutsideNotebook(String),
+
+    /// The user's request does not make sense as given.
+    #[error("{message}")]
+    Invalid {
+        /// What is wrong.
+        message: String,
+        /// What to do instead.
+        #[help]
+        help: Option<String>,
+    },
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A request that cannot be carried out, with advice.
+    pub fn invalid(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Error::Invalid {
+            message: message.into(),
+            help: Some(help.into()),
+        }
+    }
+}
+
+fn suggestion_help(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "`fieldnotes list` shows every note and its id".to_owned()
+    } else {
+        format!("did you mean: {}", suggestions.join(", "))
+    }
+}
+
+/// The result of a library call.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,15 @@
+//! fieldnotes: a terminal notebook for qualitative customer research.
+//!
+//! The library holds everything: the note model and its YAML ([`note`], [`yaml`]), the
+//! notebook on disk ([`notebook`]), the codebook ([`codebook`]), checking ([`check`]) and the
+//! command line ([`cli`]). The binary only calls [`cli::main`].
+
+pub mod check;
+pub mod cli;
+pub mod codebook;
+pub mod dirs;
+pub mod error;
+pub mod note;
+pub mod notebook;
+pub mod problem;
+pub mod yaml;

@@ -1,0 +1,5 @@
+//! The `fieldnotes` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    fieldnotes::cli::main()
+}

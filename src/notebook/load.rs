@@ -1,0 +1,208 @@
+//! Reading every note of a notebook, in parallel, keeping the good ones and the problems of
+//! the rest.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::{Notebook, SETTINGS_FILE};
+use crate::codebook::CODEBOOK_FILE;
+use crate::error::{Error, Result};
+use crate::note::{self, Note, Spots};
+use crate::problem::Problem;
+use crate::yaml::{self, Pos};
+
+/// One note read from disk.
+#[derive(Clone, Debug)]
+pub struct NoteFile {
+    /// The note id: the file name without `.yaml`.
+    pub id: String,
+    /// The file, relative to the notebook root.
+    pub path: PathBuf,
+    /// The note.
+    pub note: Note,
+    /// Where its checked parts were written.
+    pub spots: Spots,
+}
+
+/// Everything read from a notebook's note files.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Notes that read without errors, in path order.
+    pub notes: Vec<NoteFile>,
+    /// Problems in note files, errors and warnings.
+    pub problems: Vec<Problem>,
+    /// How many files had errors and were left out of `notes`.
+    pub skipped: usize,
+}
+
+impl Loaded {
+    /// The note with `id`.
+    pub fn find(&self, id: &str) -> Option<&NoteFile> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Ids that look like `id`, for "did you mean".
+    pub fn similar_ids(&self, id: &str) -> Vec<String> {
+        let wanted = id.to_lowercase();
+        let mut similar: Vec<String> = self
+            .notes
+            .iter()
+            .filter(|n| n.id.contains(&wanted) || n.note.title.to_lowercase().contains(&wanted))
+            .map(|n| n.id.clone())
+            .collect();
+        similar.truncate(5);
+        similar
+    }
+}
+
+enum Read {
+    Note(Box<NoteFile>, Vec<Problem>),
+    Broken(Vec<Problem>),
+}
+
+impl Notebook {
+    /// Every note file below the root, in path order: `*.yaml` outside hidden folders and
+    /// what `.gitignore` excludes, without the settings and codebook.
+    pub fn note_paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = ignore::WalkBuilder::new(&self.root)
+            .hidden(true)
+            .require_git(false)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build()
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.file_type().is_some_and(|t| !t.is_dir()))
+            .map(|entry| entry.into_path())
+            .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+            .filter(|path| {
+                let top = path.parent() == Some(self.root.as_path());
+                !(top && (path.ends_with(SETTINGS_FILE) || path.ends_with(CODEBOOK_FILE)))
+            })
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// Reads every note. Broken files are counted and their problems kept; duplicate ids are
+    /// reported on every file that shares one.
+    pub fn load(&self) -> Loaded {
+        let paths = self.note_paths();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = paths.len().div_ceil(threads).max(1);
+        let reads: Vec<Read> = std::thread::scope(|scope| {
+            let workers: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|p| self.read_note(p)).collect::<Vec<_>>())
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        let mut loaded = Loaded::default();
+        for read in reads {
+            match read {
+                Read::Note(file, problems) => {
+                    loaded.notes.push(*file);
+                    loaded.problems.extend(problems);
+                }
+                Read::Broken(problems) => {
+                    loaded.skipped += 1;
+                    loaded.problems.extend(problems);
+                }
+            }
+        }
+        loaded.problems.extend(duplicate_ids(&loaded.notes));
+        loaded
+    }
+
+    fn read_note(&self, path: &Path) -> Read {
+        let relative = self.relative(path).to_path_buf();
+        let in_file = |problems: Vec<Problem>| {
+            problems
+                .into_iter()
+                .map(|p| p.in_file(&relative))
+                .collect::<Vec<_>>()
+        };
+        let text = match read_text(path) {
+            Ok(text) => text,
+            Err(problem) => return Read::Broken(in_file(vec![problem])),
+        };
+        let parsed = note::parse(&text);
+        match parsed.note {
+            Some(note) => Read::Note(
+                Box::new(NoteFile {
+                    id: note_id(path),
+                    path: relative.clone(),
+                    note,
+                    spots: parsed.spots,
+                }),
+                in_file(parsed.problems),
+            ),
+            None => Read::Broken(in_file(parsed.problems)),
+        }
+    }
+
+    /// Reads one note file by path, returning the note and all problems.
+    pub fn read_one(&self, path: &Path) -> Result<(Option<NoteFile>, Vec<Problem>)> {
+        if !path.exists() {
+            return Err(Error::io(
+                "cannot read",
+                path,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
+        Ok(match self.read_note(path) {
+            Read::Note(file, problems) => (Some(*file), problems),
+            Read::Broken(problems) => (None, problems),
+        })
+    }
+}
+
+/// The id of the note stored at `path`.
+pub fn note_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A note file's text, or the problem that stops it being read.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > yaml::MAX_FILE_BYTES as u64 {
+        // Refused before reading, so a huge file costs nothing.
+        return Err(yaml::too_large(size));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problem::error(Pos::START, format!("cannot read the file: {e}"))
+            .hint("check that it exists, is readable, and is not a broken or looping symbolic link")
+    })?;
+    yaml::decode(&bytes).map(str::to_owned)
+}
+
+fn duplicate_ids(notes: &[NoteFile]) -> Vec<Problem> {
+    let mut by_id: HashMap<&str, Vec<&Path>> = HashMap::new();
+    for file in notes {
+        by_id.entry(&file.id).or_default().push(&file.path);
+    }
+    let mut problems = Vec::new();
+    for file in notes {
+        let paths = &by_id[file.id.as_str()];
+        if paths.len() > 1 {
+            let others: Vec<String> = paths
+                .iter()
+                .filter(|p| **p != file.path)
+                .map(|p| p.display().to_string())
+                .collect();
+            problems.push(
+                Problem::error(Pos::START, format!("the id `{}` is also used by {}", file.id, others.join(", ")))
+                    .hint("ids are file names and must be unique: rename one file (and update any insight evidence that points at it)")
+                    .in_file(&file.path),
+            );
+        }
+    }
+    problems
+}

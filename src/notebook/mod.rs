@@ -1,0 +1,78 @@
+//! The notebook on disk: a folder marked by `fieldnotes.yaml`, holding `codebook.yaml` and one
+//! YAML file per note anywhere below it.
+
+mod discover;
+mod load;
+mod settings;
+pub mod store;
+
+use std::path::{Path, PathBuf};
+
+pub use discover::{Origin, SETTINGS_FILE, find_root};
+pub use load::{Loaded, NoteFile, note_id, read_text};
+pub use settings::{Settings, UserConfig};
+
+use crate::codebook::{CODEBOOK_FILE, Codebook};
+use crate::error::{Error, Result};
+use crate::problem::Problem;
+
+/// An open notebook.
+#[derive(Clone, Debug)]
+pub struct Notebook {
+    /// The folder holding `fieldnotes.yaml`.
+    pub root: PathBuf,
+}
+
+impl Notebook {
+    /// The notebook rooted at `root`, which must hold `fieldnotes.yaml`.
+    pub fn open(root: &Path) -> Result<Notebook> {
+        if !root.join(SETTINGS_FILE).is_file() {
+            return Err(Error::NotANotebook(root.to_path_buf()));
+        }
+        Ok(Notebook {
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// Reads the settings; a broken file gives the defaults and its problems.
+    pub fn settings(&self) -> (Settings, Vec<Problem>) {
+        self.read_root_file(SETTINGS_FILE, Settings::parse)
+    }
+
+    /// Reads the codebook; a missing file is an empty codebook.
+    pub fn codebook(&self) -> (Codebook, Vec<Problem>) {
+        if !self.root.join(CODEBOOK_FILE).exists() {
+            return (Codebook::default(), Vec::new());
+        }
+        self.read_root_file(CODEBOOK_FILE, Codebook::parse)
+    }
+
+    fn read_root_file<T: Default>(
+        &self,
+        name: &str,
+        parse: fn(&str) -> (T, Vec<Problem>),
+    ) -> (T, Vec<Problem>) {
+        let (value, problems) = match std::fs::read(self.root.join(name)) {
+            Ok(bytes) => match crate::yaml::decode(&bytes) {
+                Ok(text) => parse(text),
+                Err(problem) => (T::default(), vec![problem]),
+            },
+            Err(e) => (
+                T::default(),
+                vec![Problem::error(
+                    crate::yaml::Pos::START,
+                    format!("cannot read: {e}"),
+                )],
+            ),
+        };
+        (
+            value,
+            problems.into_iter().map(|p| p.in_file(name)).collect(),
+        )
+    }
+
+    /// A path relative to the root, for messages.
+    pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}

@@ -1,0 +1,102 @@
+//! `fieldnotes.yaml` (the notebook's settings, shared by the team) and `config.yaml` (the
+//! user's own, in their config directory).
+
+use std::path::Path;
+
+use crate::note::BUILT_IN_KINDS;
+use crate::problem::Problem;
+use crate::yaml::fields::{Extra, Fields};
+use crate::yaml::{self, Value};
+
+/// The notebook's settings. Every key is optional; an empty file is valid.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// A name to show for the notebook.
+    pub name: Option<String>,
+    /// The language of the notes, for search stemming (`en` when absent).
+    pub language: Option<String>,
+    /// Kinds of note added to the built-in ones.
+    pub kinds: Vec<String>,
+    /// Keys fieldnotes does not know.
+    pub extra: Extra,
+}
+
+impl Settings {
+    /// Reads settings from YAML text; problems are returned beside defaults.
+    pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let node = match yaml::parse(text) {
+            Ok(node) => node,
+            Err(error) => return (Settings::default(), vec![yaml::syntax_problem(text, error)]),
+        };
+        if node.value == Value::Null {
+            return (Settings::default(), problems);
+        }
+        let Some(mut f) = Fields::new(node, "the notebook settings", &mut problems) else {
+            return (Settings::default(), problems);
+        };
+        let settings = Settings {
+            name: f.text("name", &mut problems).map(|t| t.value),
+            language: f.text("language", &mut problems).map(|t| t.value),
+            kinds: f
+                .words("kinds", &mut problems)
+                .into_iter()
+                .map(|k| k.value)
+                .collect(),
+            extra: f.rest(),
+        };
+        (settings, problems)
+    }
+
+    /// Every kind of note this notebook accepts.
+    pub fn kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = BUILT_IN_KINDS.to_vec();
+        for kind in &self.kinds {
+            if !kinds.contains(&kind.as_str()) {
+                kinds.push(kind);
+            }
+        }
+        kinds
+    }
+}
+
+/// The user's own settings, kept on their machine.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UserConfig {
+    /// The initials or handle written as `researcher:` on new notes.
+    pub researcher: Option<String>,
+}
+
+impl UserConfig {
+    /// Reads `config.yaml` from `dir`; a missing or unreadable file gives the defaults.
+    pub fn load(dir: &Path) -> UserConfig {
+        let Ok(text) = std::fs::read_to_string(dir.join("config.yaml")) else {
+            return UserConfig::default();
+        };
+        let mut problems = Vec::new();
+        let researcher = yaml::parse(&text)
+            .ok()
+            .and_then(|node| Fields::new(node, "the user settings", &mut problems))
+            .and_then(|mut f| f.text("researcher", &mut problems))
+            .map(|t| t.value);
+        UserConfig { researcher }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_settings_are_valid() {
+        assert_eq!(Settings::parse(""), (Settings::default(), vec![]));
+    }
+
+    #[test]
+    fn notebook_kinds_extend_the_built_in_ones() {
+        let (settings, problems) = Settings::parse("name: Street\nkinds: [diary, interview]\n");
+        assert!(problems.is_empty());
+        assert_eq!(settings.kinds().len(), 6);
+        assert!(settings.kinds().contains(&"diary"));
+    }
+}
