@@ -1,0 +1,471 @@
+//! The command line as a user drives it: the real binary, a notebook in a temp folder, and
+//! the user's directories pointed away from the real home.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/research");
+
+struct Sandbox {
+    home: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.home.path().join(relative)
+    }
+
+    /// The binary, run in `dir`, with every per-user directory inside the sandbox.
+    fn run_in(&self, dir: &Path, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("fieldnotes").unwrap();
+        cmd.current_dir(dir)
+            .args(args)
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("EDITOR", "false")
+            .env_remove("VISUAL")
+            .env_remove("FIELDNOTES_NOTEBOOK")
+            .env_remove("NO_COLOR")
+            .timeout(Duration::from_secs(60));
+        cmd
+    }
+
+    /// A fresh notebook at `nb/` with the starter codebook.
+    fn notebook(&self) -> PathBuf {
+        let nb = self.path("nb");
+        self.run_in(self.home.path(), &["init", "nb"])
+            .assert()
+            .success();
+        nb
+    }
+
+    fn run(&self, nb: &Path, args: &[&str]) -> Command {
+        let mut cmd = self.run_in(self.home.path(), &["--notebook", nb.to_str().unwrap()]);
+        cmd.args(args);
+        cmd
+    }
+
+    /// A script that stands in for the user's editor: it replaces the file with `text`.
+    fn editor_writing(&self, text: &str) -> String {
+        let content = self.path("typed.yaml");
+        std::fs::write(&content, text).unwrap();
+        let script = self.path("editor.sh");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\ncp '{}' \"$1\"\n", content.display()),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        script.display().to_string()
+    }
+}
+
+fn stdout_of(assert: assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn init_makes_a_notebook_and_refuses_to_redo_it() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    for file in ["fieldnotes.yaml", "codebook.yaml", ".gitignore"] {
+        assert!(nb.join(file).is_file(), "{file}");
+    }
+    assert!(nb.join(".git").is_dir(), "git init ran");
+    std::fs::write(nb.join("codebook.yaml"), "codes: []\n").unwrap();
+    s.run_in(s.home.path(), &["init", "nb"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("already a notebook"));
+    assert_eq!(
+        std::fs::read_to_string(nb.join("codebook.yaml")).unwrap(),
+        "codes: []\n"
+    );
+    s.run(&nb, &["check"]).assert().success();
+}
+
+#[test]
+fn new_without_editor_writes_a_canonical_note_named_by_date_and_title() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    let args = [
+        "new",
+        "interview",
+        "--no-edit",
+        "--title",
+        "Teen: boombox at Shibuya",
+        "--date",
+        "1979-03-14T15:20+09:00",
+        "--participant",
+        "P07",
+        "--why",
+        "autonomy",
+        "--place",
+        "Shibuya crossing",
+    ];
+    let out = stdout_of(s.run(&nb, &args).assert().success());
+    assert_eq!(out.trim(), "1979-03-14-teen-boombox-at-shibuya.yaml");
+    let text = std::fs::read_to_string(nb.join(out.trim())).unwrap();
+    assert_eq!(
+        text,
+        "kind: interview\ntitle: \"Teen: boombox at Shibuya\"\ndate: 1979-03-14T15:20+09:00\nplace: Shibuya crossing\nparticipants:\n  - alias: P07\nwhy: [autonomy]\n"
+    );
+    let again = stdout_of(s.run(&nb, &args).assert().success());
+    assert_eq!(
+        again.trim(),
+        "1979-03-14-teen-boombox-at-shibuya-2.yaml",
+        "a second note never overwrites the first"
+    );
+    s.run(&nb, &["fmt", "--check"]).assert().success();
+    s.run(&nb, &["new", "interview", "--no-edit"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("--title"));
+}
+
+#[test]
+fn new_in_the_editor_keeps_what_the_user_typed_and_drops_blank_template_keys() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    std::fs::create_dir(nb.join("street")).unwrap();
+    let editor = s.editor_writing(
+        "kind: observation\ntitle: Queue at the photo counter\ndate: 2024-03-02\nstudy: street\nplace:\nfindings:\n  - did: waits twenty minutes rather than use the kiosk\n    why: [trust]\n  - did:\n    quote:\n",
+    );
+    let out = stdout_of(
+        s.run(&nb, &["new", "observation", "--study", "street"])
+            .env("EDITOR", &editor)
+            .assert()
+            .success(),
+    );
+    assert_eq!(
+        out.trim(),
+        "street/2024-03-02-queue-at-the-photo-counter.yaml",
+        "goes into the study's folder"
+    );
+    let text = std::fs::read_to_string(nb.join(out.trim())).unwrap();
+    assert!(!text.contains("place"), "blank keys are dropped: {text}");
+    assert!(
+        text.contains(
+            "  - did: waits twenty minutes rather than use the kiosk\n    why: [trust]\n"
+        ),
+        "{text}"
+    );
+    let drafts = s.path("data/fieldnotes/drafts");
+    assert_eq!(
+        std::fs::read_dir(drafts).unwrap().count(),
+        0,
+        "the draft is removed once saved"
+    );
+}
+
+#[test]
+fn an_invalid_note_from_the_editor_is_kept_and_reported() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    let editor = s.editor_writing(
+        "kind: interview\ntitle: Lost words\ndate: last tuesday\nbody: |\n  Everything she said.\n",
+    );
+    let assert = s
+        .run(&nb, &["new", "interview"])
+        .env("EDITOR", &editor)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(":3:7: error: `last tuesday` is not a date"),
+        "{stderr}"
+    );
+    let saved = String::from_utf8_lossy(&assert.get_output().stdout)
+        .trim()
+        .to_owned();
+    assert!(
+        std::fs::read_to_string(nb.join(&saved))
+            .unwrap()
+            .contains("Everything she said.")
+    );
+    s.run(&nb, &["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not a date"));
+}
+
+#[test]
+fn new_refuses_unknown_kinds_and_folders_outside_the_notebook() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    s.run(&nb, &["new", "podcast", "--no-edit", "--title", "x"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "interview, observation, meeting, social, insight",
+        ));
+    for dir in ["../outside", "/tmp", ".git"] {
+        s.run(
+            &nb,
+            &[
+                "new",
+                "interview",
+                "--no-edit",
+                "--title",
+                "x",
+                "--dir",
+                dir,
+            ],
+        )
+        .assert()
+        .code(3);
+    }
+    assert!(!s.path("outside").exists());
+}
+
+#[test]
+fn list_filters_by_kind_study_code_with_children_and_dates() {
+    let s = Sandbox::new();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--notebook", SAMPLE, "list"];
+        all.extend_from_slice(args);
+        stdout_of(s.run_in(s.home.path(), &all).assert().success())
+            .lines()
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_owned())
+            .collect()
+    };
+    let everything = ids(&[]);
+    assert!(everything.len() >= 40);
+    assert!(
+        everything.windows(2).all(|w| w[0][..10] >= w[1][..10]),
+        "newest first"
+    );
+    let insights = ids(&["--kind", "insight"]);
+    assert!(!insights.is_empty() && insights.len() < everything.len());
+    let music = ids(&["--study", "portable-music", "--until", "1979-12-31"]);
+    assert!(music.iter().all(|id| id.starts_with("1979-")), "{music:?}");
+    let parent = ids(&["--why", "autonomy"]);
+    let child = ids(&["--why", "private-soundtrack"]);
+    assert!(
+        child.iter().all(|id| parent.contains(id)),
+        "a parent code finds its children's notes"
+    );
+    assert!(parent.contains(&"1979-03-14-teen-boombox-shibuya".to_owned()));
+    assert!(
+        ids(&["--since", "2024-01-01"])
+            .iter()
+            .all(|id| id.as_str() >= "2024-01-01")
+    );
+    s.run_in(
+        s.home.path(),
+        &["--notebook", SAMPLE, "list", "--since", "March"],
+    )
+    .assert()
+    .code(2);
+}
+
+#[test]
+fn show_prints_a_note_for_people_and_for_programs() {
+    let s = Sandbox::new();
+    let id = "1979-03-14-teen-boombox-shibuya";
+    let text = stdout_of(
+        s.run_in(s.home.path(), &["--notebook", SAMPLE, "show", id])
+            .assert()
+            .success(),
+    );
+    assert!(text.starts_with("Teen carrying a boombox through Shibuya\n"));
+    assert!(text.contains("I don't want the whole carriage listening to my music."));
+    let json = stdout_of(
+        s.run_in(s.home.path(), &["--notebook", SAMPLE, "show", id, "--json"])
+            .assert()
+            .success(),
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["id"], id);
+    assert_eq!(value["findings"][0]["why"][0], "private-soundtrack");
+    s.run_in(s.home.path(), &["--notebook", SAMPLE, "show", "boombox"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("1979-03-14-teen-boombox-shibuya"));
+}
+
+#[test]
+fn the_sample_notebook_is_clean_and_canonical() {
+    let s = Sandbox::new();
+    s.run_in(s.home.path(), &["--notebook", SAMPLE, "check"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("0 errors, 0 warnings"));
+    s.run_in(s.home.path(), &["--notebook", SAMPLE, "fmt", "--check"])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_with_comments() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    let messy = "date: 2024-01-05\ntitle:   Photo walk\nkind: observation\nmood: rainy\ntags:\n- walk\n- 'trust'\n";
+    let commented =
+        "kind: observation  # seen, not asked\ntitle: Counter\ndate: 2024-01-06\ntags: [a,b]\n";
+    std::fs::write(nb.join("2024-01-05-photo-walk.yaml"), messy).unwrap();
+    std::fs::write(nb.join("2024-01-06-counter.yaml"), commented).unwrap();
+    s.run(&nb, &["fmt", "--check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("2024-01-05-photo-walk.yaml"));
+    assert_eq!(
+        std::fs::read_to_string(nb.join("2024-01-05-photo-walk.yaml")).unwrap(),
+        messy,
+        "--check changes nothing"
+    );
+    s.run(&nb, &["fmt"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "2024-01-06-counter.yaml:1:20: error: not rewritten: this note has YAML comments",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(nb.join("2024-01-05-photo-walk.yaml")).unwrap(),
+        "kind: observation\ntitle: Photo walk\ndate: 2024-01-05\ntags: [walk, trust]\nmood: rainy\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(nb.join("2024-01-06-counter.yaml")).unwrap(),
+        commented
+    );
+}
+
+#[test]
+fn codes_counts_notes_findings_and_people_including_sub_codes() {
+    let s = Sandbox::new();
+    let json = stdout_of(
+        s.run_in(s.home.path(), &["--notebook", SAMPLE, "codes", "--json"])
+            .assert()
+            .success(),
+    );
+    let codes: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let get = |name: &str| codes.iter().find(|c| c["name"] == name).unwrap().clone();
+    let (parent, child) = (get("autonomy"), get("private-soundtrack"));
+    assert_eq!(child["parent"], "autonomy");
+    assert!(child["notes"].as_u64().unwrap() > 0);
+    assert!(parent["notes"].as_u64() >= child["notes"].as_u64());
+    assert!(parent["findings"].as_u64() >= child["findings"].as_u64());
+    let tree = stdout_of(
+        s.run_in(s.home.path(), &["--notebook", SAMPLE, "codes"])
+            .assert()
+            .success(),
+    );
+    assert!(
+        tree.lines().any(|l| l.starts_with("  private-soundtrack")),
+        "children are indented"
+    );
+}
+
+#[test]
+fn the_notebook_is_found_from_flag_variable_or_enclosing_folder() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    let deep = nb.join("study/2024");
+    std::fs::create_dir_all(&deep).unwrap();
+    s.run(
+        &nb,
+        &[
+            "new",
+            "observation",
+            "--no-edit",
+            "--title",
+            "Rainy day",
+            "--date",
+            "2024-05-01",
+        ],
+    )
+    .assert()
+    .success();
+    s.run_in(&deep, &["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2024-05-01-rainy-day"));
+    s.run_in(s.home.path(), &["list"])
+        .env("FIELDNOTES_NOTEBOOK", &nb)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2024-05-01-rainy-day"));
+    s.run_in(s.home.path(), &["list"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("fieldnotes init"));
+    s.run_in(
+        s.home.path(),
+        &["--notebook", s.home.path().to_str().unwrap(), "list"],
+    )
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("not a notebook"));
+}
+
+#[test]
+fn new_creates_the_default_notebook_on_first_use() {
+    let s = Sandbox::new();
+    s.run_in(
+        s.home.path(),
+        &[
+            "new",
+            "observation",
+            "--no-edit",
+            "--title",
+            "First note",
+            "--date",
+            "2024-02-01",
+        ],
+    )
+    .assert()
+    .success();
+    assert!(
+        s.path("data/fieldnotes/notebook/2024-02-01-first-note.yaml")
+            .is_file()
+    );
+    s.run_in(s.home.path(), &["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("First note"));
+}
+
+#[test]
+fn every_command_documents_examples_and_completions_are_generated() {
+    let s = Sandbox::new();
+    for command in [
+        "init",
+        "new",
+        "list",
+        "show",
+        "check",
+        "fmt",
+        "codes",
+        "completions",
+    ] {
+        s.run_in(s.home.path(), &[command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
+    }
+    s.run_in(s.home.path(), &["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("fieldnotes"));
+    s.run_in(s.home.path(), &["list", "--bogus"])
+        .assert()
+        .code(2);
+}
