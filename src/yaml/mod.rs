@@ -173,6 +173,10 @@ const MAX_DEPTH: usize = 64;
 /// Parser events a single note may produce (a note of a few megabytes stays far below it).
 const MAX_EVENTS: usize = 2_000_000;
 
+/// Events that aliases may replay in one note: generous for hand-written anchors, and small
+/// enough that a "billion laughs" file is refused in milliseconds.
+const MAX_REPLAYED_EVENTS: usize = 100_000;
+
 /// Parses one YAML document into a positioned tree, within limits that stop alias bombs and
 /// pathological nesting.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
@@ -181,6 +185,9 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             max_depth: MAX_DEPTH,
             max_events: MAX_EVENTS,
             max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_REPLAYED_EVENTS,
         },
         strict_booleans: true,
         with_snippet: false,
