@@ -30,13 +30,17 @@ impl Report {
 
 /// Checks the settings, the codebook and every note.
 pub fn check(notebook: &Notebook) -> Report {
+    check_loaded(notebook, &notebook.load())
+}
+
+/// Checks the settings, the codebook and notes already read.
+pub fn check_loaded(notebook: &Notebook, loaded: &Loaded) -> Report {
     let (settings, mut problems) = notebook.settings();
     let (codebook, codebook_problems) = notebook.codebook();
     problems.extend(codebook_problems);
-    let loaded = notebook.load();
-    problems.extend(cross_references(&loaded, &settings, &codebook));
+    problems.extend(cross_references(loaded, &settings, &codebook));
     let files = loaded.notes.len() + loaded.skipped;
-    problems.extend(loaded.problems);
+    problems.extend(loaded.problems.iter().cloned());
     problems.sort_by(|a, b| (&a.path, a.pos).cmp(&(&b.path, b.pos)));
     Report { problems, files }
 }

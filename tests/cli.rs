@@ -88,6 +88,10 @@ fn init_makes_a_notebook_and_refuses_to_redo_it() {
         assert!(nb.join(file).is_file(), "{file}");
     }
     assert!(nb.join(".git").is_dir(), "git init ran");
+    assert_eq!(
+        std::fs::read_to_string(nb.join("fieldnotes.yaml")).unwrap(),
+        "name: nb\nlanguage: en\n"
+    );
     std::fs::write(nb.join("codebook.yaml"), "codes: []\n").unwrap();
     s.run_in(s.home.path(), &["init", "nb"])
         .assert()

@@ -73,9 +73,13 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Field notes".into())
     });
+    let settings = crate::notebook::Settings {
+        name: Some(name),
+        language: Some("en".into()),
+        ..Default::default()
+    };
     let settings =
-        crate::yaml::to_canonical_string(&serde_json::json!({ "name": name, "language": "en" }))
-            .unwrap_or_else(|_| "language: en\n".into());
+        crate::yaml::to_canonical_string(&settings).unwrap_or_else(|_| "language: en\n".into());
     write_new(&dir.join(SETTINGS_FILE), &settings)?;
     write_new(&dir.join(CODEBOOK_FILE), STARTER_CODEBOOK)?;
     write_new(&dir.join(".gitignore"), GITIGNORE)?;

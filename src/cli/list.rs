@@ -148,7 +148,7 @@ pub fn overview(context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let (settings, _) = notebook.settings();
     let loaded = notebook.load();
-    let report = crate::check::check(&notebook);
+    let report = crate::check::check_loaded(&notebook, &loaded);
     let name = settings
         .name
         .clone()

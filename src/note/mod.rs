@@ -145,6 +145,7 @@ impl Note {
     }
 }
 
-fn flow<S: Serializer>(words: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+/// Serializes a list of words in flow style, `[a, b]`.
+pub fn flow<S: Serializer>(words: &[String], serializer: S) -> Result<S::Ok, S::Error> {
     serde_saphyr::FlowSeq(words).serialize(serializer)
 }

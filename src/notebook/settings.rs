@@ -9,15 +9,22 @@ use crate::yaml::fields::{Extra, Fields};
 use crate::yaml::{self, Value};
 
 /// The notebook's settings. Every key is optional; an empty file is valid.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Settings {
     /// A name to show for the notebook.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The language of the notes, for search stemming (`en` when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Kinds of note added to the built-in ones.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::note::flow"
+    )]
     pub kinds: Vec<String>,
     /// Keys fieldnotes does not know.
+    #[serde(flatten)]
     pub extra: Extra,
 }
 
