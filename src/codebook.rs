@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::problem::Problem;
 use crate::yaml::fields::{Extra, Fields, Located};
-use crate::yaml::{self, Pos, Value};
+use crate::yaml::{self, Pos};
 
 /// The file name of the codebook at the notebook root.
 pub const CODEBOOK_FILE: &str = "codebook.yaml";
@@ -54,14 +54,7 @@ impl Codebook {
     /// whatever could be read, so a single bad code does not hide the others.
     pub fn parse(text: &str) -> (Codebook, Vec<Problem>) {
         let mut problems = Vec::new();
-        let node = match yaml::parse(text) {
-            Ok(node) => node,
-            Err(error) => return (Codebook::default(), vec![yaml::syntax_problem(text, error)]),
-        };
-        if node.value == Value::Null {
-            return (Codebook::default(), problems);
-        }
-        let Some(mut f) = Fields::new(node, "the codebook", &mut problems) else {
+        let Some(mut f) = Fields::of_text(text, "the codebook", &mut problems) else {
             return (Codebook::default(), problems);
         };
         let mut codes = Vec::new();

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::note::BUILT_IN_KINDS;
 use crate::problem::Problem;
+use crate::yaml;
 use crate::yaml::fields::{Extra, Fields};
-use crate::yaml::{self, Value};
 
 /// The notebook's settings. Every key is optional; an empty file is valid.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -32,14 +32,7 @@ impl Settings {
     /// Reads settings from YAML text; problems are returned beside defaults.
     pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         let mut problems = Vec::new();
-        let node = match yaml::parse(text) {
-            Ok(node) => node,
-            Err(error) => return (Settings::default(), vec![yaml::syntax_problem(text, error)]),
-        };
-        if node.value == Value::Null {
-            return (Settings::default(), problems);
-        }
-        let Some(mut f) = Fields::new(node, "the notebook settings", &mut problems) else {
+        let Some(mut f) = Fields::of_text(text, "the notebook settings", &mut problems) else {
             return (Settings::default(), problems);
         };
         let settings = Settings {

@@ -69,6 +69,18 @@ impl Fields {
         }
     }
 
+    /// The top-level mapping of a whole file; an empty file gives `None` and no problem.
+    pub fn of_text(text: &str, what: &str, problems: &mut Vec<Problem>) -> Option<Fields> {
+        match super::parse(text) {
+            Ok(node) if node.value == Value::Null => None,
+            Ok(node) => Fields::new(node, what, problems),
+            Err(error) => {
+                problems.push(super::syntax_problem(text, error));
+                None
+            }
+        }
+    }
+
     /// Removes and returns the value of `name`, if present.
     pub fn take(&mut self, name: &str) -> Option<Node> {
         let index = self.entries.iter().position(|(key, _)| key.name == name)?;
