@@ -473,3 +473,21 @@ fn every_command_documents_examples_and_completions_are_generated() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn show_refuses_an_id_that_two_files_share() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    for dir in ["a", "b"] {
+        std::fs::create_dir(nb.join(dir)).unwrap();
+        std::fs::write(
+            nb.join(dir).join("2024-02-04-same.yaml"),
+            format!("kind: diary\ntitle: {dir}\ndate: 2024-02-04\n"),
+        )
+        .unwrap();
+    }
+    s.run(&nb, &["show", "2024-02-04-same"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("belongs to more than one note"));
+}

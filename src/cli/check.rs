@@ -39,10 +39,10 @@ pub fn check(args: CheckArgs, context: &Context) -> Result<u8> {
         }
     }
     eprintln!(
-        "checked {} note files: {} errors, {} warnings",
-        report.files,
-        report.errors(),
-        report.warnings()
+        "checked {}: {}, {}",
+        plural(report.files, "note file"),
+        plural(report.errors(), "error"),
+        plural(report.warnings(), "warning")
     );
     Ok(if report.errors() > 0 {
         EXIT_PROBLEMS

@@ -135,6 +135,21 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
             suggestions: loaded.similar_ids(id),
         });
     };
+    let sharing: Vec<String> = loaded
+        .notes
+        .iter()
+        .filter(|n| n.id == id)
+        .map(|n| n.path.display().to_string())
+        .collect();
+    if sharing.len() > 1 {
+        return Err(Error::invalid(
+            format!(
+                "the id `{id}` belongs to more than one note: {}",
+                sharing.join(", ")
+            ),
+            "ids are file names and must be unique: rename one of the files",
+        ));
+    }
     if args.json {
         print_json(&NoteJson::from(file)).map_err(stdout_error)?;
     } else {

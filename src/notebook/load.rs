@@ -2,6 +2,7 @@
 //! the rest.
 
 use std::collections::HashMap;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::{Notebook, SETTINGS_FILE};
@@ -94,12 +95,18 @@ impl Notebook {
             let workers: Vec<_> = paths
                 .chunks(chunk)
                 .map(|part| {
-                    scope.spawn(move || part.iter().map(|p| self.read_note(p)).collect::<Vec<_>>())
+                    // Parsing recurses per nesting level; unoptimised builds need more than the
+                    // default 2 MiB of stack to reach the depth limit safely.
+                    std::thread::Builder::new()
+                        .stack_size(16 << 20)
+                        .spawn_scoped(scope, move || {
+                            part.iter().map(|p| self.read_note(p)).collect::<Vec<_>>()
+                        })
                 })
                 .collect();
             workers
                 .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
+                .flat_map(|w| w.ok().and_then(|w| w.join().ok()).unwrap_or_default())
                 .collect()
         });
         let mut loaded = Loaded::default();
@@ -171,15 +178,27 @@ pub fn note_id(path: &Path) -> String {
 
 /// A note file's text, or the problem that stops it being read.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > yaml::MAX_FILE_BYTES as u64 {
-        // Refused before reading, so a huge file costs nothing.
-        return Err(yaml::too_large(size));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Problem::error(Pos::START, format!("cannot read the file: {e}"))
             .hint("check that it exists, is readable, and is not a broken or looping symbolic link")
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        // A pipe, socket or device would block or never end.
+        return Err(Problem::error(Pos::START, "this is not a regular file")
+            .hint("notes are plain files: move this out of the notebook or rename it so it does not end in .yaml"));
+    }
+    if metadata.len() > yaml::MAX_FILE_BYTES as u64 {
+        // Refused before reading, so a huge file costs nothing.
+        return Err(yaml::too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            file.take(yaml::MAX_FILE_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
+        .map_err(unreadable)?;
     yaml::decode(&bytes).map(str::to_owned)
 }
 

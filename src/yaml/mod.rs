@@ -169,7 +169,7 @@ pub struct SyntaxError {
 }
 
 /// Nesting deeper than any note needs; deeper input is refused rather than risking the stack.
-const MAX_DEPTH: usize = 64;
+const MAX_DEPTH: usize = 32;
 /// Parser events a single note may produce (a note of a few megabytes stays far below it).
 const MAX_EVENTS: usize = 2_000_000;
 
@@ -202,11 +202,32 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 fn plain_message(error: &serde_saphyr::Error) -> String {
     let text = error.to_string();
     let text = text.lines().next().unwrap_or_default();
-    let text = match text.rfind(" at line ") {
+    let text = match text.find(" at line ") {
         Some(i) => &text[..i],
         None => text,
     };
-    text.trim().to_owned()
+    in_plain_words(text.trim())
+}
+
+/// The parser's wording for resource limits and duplicate keys, said the way a user thinks.
+fn in_plain_words(message: &str) -> String {
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key);
+        return format!("the key `{key}` appears twice");
+    }
+    if message.contains("Documents") {
+        return "the file holds more than one YAML document (a `---` line)".into();
+    }
+    if message.contains("alias") && message.contains("limit") {
+        return "aliases (`*name`) expand into far too much data: this looks like a YAML alias bomb".into();
+    }
+    if message.contains("Depth") || message.contains("recursion") {
+        return format!("values are nested more than {MAX_DEPTH} levels deep");
+    }
+    if message.contains("null into string") {
+        return "a key is empty (`~` or `null`)".into();
+    }
+    message.replace("budget breached: ", "limit reached: ")
 }
 
 /// The largest file read as a note or setting; anything bigger is not hand-written text.
@@ -217,6 +238,10 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::error(Pos::START, "the file is UTF-16 text, not UTF-8")
+            .hint("re-save it as UTF-8 in your editor (\"UTF-8\" or \"UTF-8 without BOM\" in the encoding menu)"));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -279,19 +304,38 @@ fn conflict_marker(text: &str) -> Option<usize> {
 /// A parse failure as a problem, with a hint for the usual causes.
 pub fn syntax_problem(text: &str, error: SyntaxError) -> Problem {
     let at = error.pos.line.saturating_sub(1) as usize;
-    let tab_indented = text
+    // The scanner often notices a tab one line late or early; point at the tab itself.
+    let tab = text
         .lines()
+        .enumerate()
         .skip(at.saturating_sub(1))
-        .take(2)
-        .any(|line| line.trim_start_matches(' ').starts_with('\t'));
-    let hint = if tab_indented {
-        "YAML indentation must use spaces, not tabs: replace the tabs at the start of the line"
-    } else if error.message.contains("duplicate") {
+        .take(3)
+        .find(|(_, line)| line.trim_start_matches(' ').starts_with('\t'));
+    if let Some((index, line)) = tab {
+        let column = line.len() - line.trim_start_matches(' ').len() + 1;
+        let pos = Pos {
+            line: saturate(index + 1),
+            column: saturate(column),
+        };
+        return Problem::error(pos, "invalid YAML: a tab is used for indentation").hint(
+            "YAML indentation must use spaces, not tabs: replace the tabs at the start of the line",
+        );
+    }
+    let message = &error.message;
+    let hint = if message.contains("appears twice") {
         "each key may appear once: merge the two entries or rename one"
+    } else if message.contains("alias") {
+        "notes need no anchors (`&name`) or aliases (`*name`): write the values out"
+    } else if message.contains("nested") {
+        "notes nest a few levels at most: flatten this value"
+    } else if message.contains("document") {
+        "a note is one document: remove the `---` line, or split the file into two notes"
+    } else if message.contains("key is empty") {
+        "give the key a name, or remove the line"
     } else {
         "check the indentation and quoting on this line and the one above; text containing `: ` or ` #` must be put in quotes"
     };
-    Problem::error(error.pos, format!("invalid YAML: {}", error.message)).hint(hint)
+    Problem::error(error.pos, format!("invalid YAML: {message}")).hint(hint)
 }
 
 /// The positions of every YAML comment in `text` (empty when the text does not parse).

@@ -1,0 +1,165 @@
+//! Helpers shared by integration tests: the real `fieldnotes` binary, run with every per-user
+//! directory pointed into a temp folder, under a time limit, and checked for crashes.
+//!
+//! Use it from a test file with `mod common;`.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// How long one command may take before the test calls it a hang.
+pub const TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// A temp folder standing in for the user's home: HOME and the XDG directories point inside
+/// it, so a test never reads or writes the real ones.
+pub struct Sandbox {
+    home: TempDir,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sandbox {
+    /// A fresh, empty sandbox.
+    pub fn new() -> Sandbox {
+        Sandbox {
+            home: tempfile::tempdir().expect("create a temp dir"),
+        }
+    }
+
+    /// The sandbox's home folder.
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// A path inside the sandbox.
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.home.path().join(relative)
+    }
+
+    /// The binary working on the notebook at `notebook`, run from the sandbox's home with
+    /// `args`, the user's directories inside the sandbox, and [`TIME_LIMIT`].
+    pub fn command(&self, notebook: &Path, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("fieldnotes").expect("the fieldnotes binary is built");
+        cmd.current_dir(self.home())
+            .arg("--notebook")
+            .arg(notebook)
+            .args(args)
+            .env("HOME", self.home())
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("EDITOR", "false")
+            .env_remove("VISUAL")
+            .env_remove("FIELDNOTES_NOTEBOOK")
+            .env_remove("RUST_BACKTRACE")
+            .timeout(TIME_LIMIT);
+        cmd
+    }
+
+    /// Runs `fieldnotes --notebook <notebook> <args>` to the end and checks that it neither
+    /// hung, crashed, nor panicked.
+    pub fn run(&self, notebook: &Path, args: &[&str]) -> Run {
+        self.run_within(notebook, args, TIME_LIMIT)
+    }
+
+    /// [`Sandbox::run`] with another time limit.
+    pub fn run_within(&self, notebook: &Path, args: &[&str], limit: Duration) -> Run {
+        let started = Instant::now();
+        let output = self
+            .command(notebook, args)
+            .timeout(limit)
+            .output()
+            .expect("start fieldnotes");
+        let run = Run::new(args, output, started.elapsed());
+        run.assert_finished_cleanly(limit);
+        run
+    }
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The arguments after `--notebook DIR`, for messages.
+    pub args: String,
+    /// The exit code; `None` when the process was killed (by a crash or the time limit).
+    pub code: Option<i32>,
+    /// Standard output, decoded leniently.
+    pub stdout: String,
+    /// Standard error, decoded leniently.
+    pub stderr: String,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+impl Run {
+    fn new(args: &[&str], output: Output, elapsed: Duration) -> Run {
+        Run {
+            args: args.join(" "),
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            elapsed,
+        }
+    }
+
+    /// Panics unless the process ended by itself, in time, with no panic or crash message.
+    pub fn assert_finished_cleanly(&self, limit: Duration) {
+        assert!(
+            self.elapsed < limit,
+            "`fieldnotes {}` did not finish within {limit:?} (hang?)\n{}",
+            self.args,
+            self.describe()
+        );
+        assert!(
+            self.code.is_some(),
+            "`fieldnotes {}` was killed by a signal (crash, e.g. stack overflow or abort)\n{}",
+            self.args,
+            self.describe()
+        );
+        for text in [&self.stdout, &self.stderr] {
+            for sign in ["panicked", "overflowed its stack", "RUST_BACKTRACE"] {
+                assert!(
+                    !text.contains(sign),
+                    "`fieldnotes {}` crashed ({sign})\n{}",
+                    self.args,
+                    self.describe()
+                );
+            }
+        }
+    }
+
+    /// Panics unless the exit code is `code`.
+    pub fn assert_code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "exit code of `fieldnotes {}`\n{}",
+            self.args,
+            self.describe()
+        );
+        self
+    }
+
+    /// Everything about the run, for assertion messages.
+    pub fn describe(&self) -> String {
+        format!(
+            "exit code: {:?}, after {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.code, self.elapsed, self.stdout, self.stderr
+        )
+    }
+}
+
+/// `text` with all whitespace removed, so that messages wrapped to the terminal width (lines
+/// broken at spaces or after hyphens) can be searched for a phrase.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
