@@ -2,57 +2,45 @@
 //! the user's directories pointed away from the real home.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/research");
 
+mod common;
+
 struct Sandbox {
-    home: TempDir,
+    inner: common::Sandbox,
 }
 
 impl Sandbox {
     fn new() -> Sandbox {
         Sandbox {
-            home: tempfile::tempdir().unwrap(),
+            inner: common::Sandbox::new(),
         }
     }
 
     fn path(&self, relative: &str) -> PathBuf {
-        self.home.path().join(relative)
+        self.inner.path(relative)
     }
 
     /// The binary, run in `dir`, with every per-user directory inside the sandbox.
     fn run_in(&self, dir: &Path, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("fieldnotes").unwrap();
-        cmd.current_dir(dir)
-            .args(args)
-            .env("HOME", self.home.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("EDITOR", "false")
-            .env_remove("VISUAL")
-            .env_remove("FIELDNOTES_NOTEBOOK")
-            .env_remove("NO_COLOR")
-            .timeout(Duration::from_secs(60));
-        cmd
+        self.inner.command_in(dir, args)
     }
 
     /// A fresh notebook at `nb/` with the starter codebook.
     fn notebook(&self) -> PathBuf {
         let nb = self.path("nb");
-        self.run_in(self.home.path(), &["init", "nb"])
+        self.run_in(self.inner.home(), &["init", "nb"])
             .assert()
             .success();
         nb
     }
 
     fn run(&self, nb: &Path, args: &[&str]) -> Command {
-        let mut cmd = self.run_in(self.home.path(), &["--notebook", nb.to_str().unwrap()]);
+        let mut cmd = self.run_in(self.inner.home(), &["--notebook", nb.to_str().unwrap()]);
         cmd.args(args);
         cmd
     }
@@ -93,7 +81,7 @@ fn init_makes_a_notebook_and_refuses_to_redo_it() {
         "name: nb\nlanguage: en\n"
     );
     std::fs::write(nb.join("codebook.yaml"), "codes: []\n").unwrap();
-    s.run_in(s.home.path(), &["init", "nb"])
+    s.run_in(s.inner.home(), &["init", "nb"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("already a notebook"));
@@ -244,7 +232,7 @@ fn list_filters_by_kind_study_code_with_children_and_dates() {
     let ids = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["--notebook", SAMPLE, "list"];
         all.extend_from_slice(args);
-        stdout_of(s.run_in(s.home.path(), &all).assert().success())
+        stdout_of(s.run_in(s.inner.home(), &all).assert().success())
             .lines()
             .map(|l| l.split_whitespace().next().unwrap_or("").to_owned())
             .collect()
@@ -272,7 +260,7 @@ fn list_filters_by_kind_study_code_with_children_and_dates() {
             .all(|id| id.as_str() >= "2024-01-01")
     );
     s.run_in(
-        s.home.path(),
+        s.inner.home(),
         &["--notebook", SAMPLE, "list", "--since", "March"],
     )
     .assert()
@@ -284,21 +272,24 @@ fn show_prints_a_note_for_people_and_for_programs() {
     let s = Sandbox::new();
     let id = "1979-03-14-teen-boombox-shibuya";
     let text = stdout_of(
-        s.run_in(s.home.path(), &["--notebook", SAMPLE, "show", id])
+        s.run_in(s.inner.home(), &["--notebook", SAMPLE, "show", id])
             .assert()
             .success(),
     );
     assert!(text.starts_with("Teen carrying a boombox through Shibuya\n"));
     assert!(text.contains("I don't want the whole carriage listening to my music."));
     let json = stdout_of(
-        s.run_in(s.home.path(), &["--notebook", SAMPLE, "show", id, "--json"])
-            .assert()
-            .success(),
+        s.run_in(
+            s.inner.home(),
+            &["--notebook", SAMPLE, "show", id, "--json"],
+        )
+        .assert()
+        .success(),
     );
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["id"], id);
     assert_eq!(value["findings"][0]["why"][0], "private-soundtrack");
-    s.run_in(s.home.path(), &["--notebook", SAMPLE, "show", "boombox"])
+    s.run_in(s.inner.home(), &["--notebook", SAMPLE, "show", "boombox"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("1979-03-14-teen-boombox-shibuya"));
@@ -307,12 +298,12 @@ fn show_prints_a_note_for_people_and_for_programs() {
 #[test]
 fn the_sample_notebook_is_clean_and_canonical() {
     let s = Sandbox::new();
-    s.run_in(s.home.path(), &["--notebook", SAMPLE, "check"])
+    s.run_in(s.inner.home(), &["--notebook", SAMPLE, "check"])
         .assert()
         .success()
         .stdout("")
         .stderr(predicate::str::contains("0 errors, 0 warnings"));
-    s.run_in(s.home.path(), &["--notebook", SAMPLE, "fmt", "--check"])
+    s.run_in(s.inner.home(), &["--notebook", SAMPLE, "fmt", "--check"])
         .assert()
         .success()
         .stdout("");
@@ -356,7 +347,7 @@ fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_with_comments() {
 fn codes_counts_notes_findings_and_people_including_sub_codes() {
     let s = Sandbox::new();
     let json = stdout_of(
-        s.run_in(s.home.path(), &["--notebook", SAMPLE, "codes", "--json"])
+        s.run_in(s.inner.home(), &["--notebook", SAMPLE, "codes", "--json"])
             .assert()
             .success(),
     );
@@ -368,7 +359,7 @@ fn codes_counts_notes_findings_and_people_including_sub_codes() {
     assert!(parent["notes"].as_u64() >= child["notes"].as_u64());
     assert!(parent["findings"].as_u64() >= child["findings"].as_u64());
     let tree = stdout_of(
-        s.run_in(s.home.path(), &["--notebook", SAMPLE, "codes"])
+        s.run_in(s.inner.home(), &["--notebook", SAMPLE, "codes"])
             .assert()
             .success(),
     );
@@ -402,18 +393,18 @@ fn the_notebook_is_found_from_flag_variable_or_enclosing_folder() {
         .assert()
         .success()
         .stdout(predicate::str::contains("2024-05-01-rainy-day"));
-    s.run_in(s.home.path(), &["list"])
+    s.run_in(s.inner.home(), &["list"])
         .env("FIELDNOTES_NOTEBOOK", &nb)
         .assert()
         .success()
         .stdout(predicate::str::contains("2024-05-01-rainy-day"));
-    s.run_in(s.home.path(), &["list"])
+    s.run_in(s.inner.home(), &["list"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("fieldnotes init"));
     s.run_in(
-        s.home.path(),
-        &["--notebook", s.home.path().to_str().unwrap(), "list"],
+        s.inner.home(),
+        &["--notebook", s.inner.home().to_str().unwrap(), "list"],
     )
     .assert()
     .code(3)
@@ -424,7 +415,7 @@ fn the_notebook_is_found_from_flag_variable_or_enclosing_folder() {
 fn new_creates_the_default_notebook_on_first_use() {
     let s = Sandbox::new();
     s.run_in(
-        s.home.path(),
+        s.inner.home(),
         &[
             "new",
             "observation",
@@ -441,7 +432,7 @@ fn new_creates_the_default_notebook_on_first_use() {
         s.path("data/fieldnotes/notebook/2024-02-01-first-note.yaml")
             .is_file()
     );
-    s.run_in(s.home.path(), &["list"])
+    s.run_in(s.inner.home(), &["list"])
         .assert()
         .success()
         .stdout(predicate::str::contains("First note"));
@@ -460,16 +451,16 @@ fn every_command_documents_examples_and_completions_are_generated() {
         "codes",
         "completions",
     ] {
-        s.run_in(s.home.path(), &[command, "--help"])
+        s.run_in(s.inner.home(), &[command, "--help"])
             .assert()
             .success()
             .stdout(predicate::str::contains("Examples:"));
     }
-    s.run_in(s.home.path(), &["completions", "bash"])
+    s.run_in(s.inner.home(), &["completions", "bash"])
         .assert()
         .success()
         .stdout(predicate::str::contains("fieldnotes"));
-    s.run_in(s.home.path(), &["list", "--bogus"])
+    s.run_in(s.inner.home(), &["list", "--bogus"])
         .assert()
         .code(2);
 }

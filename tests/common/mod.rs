@@ -48,10 +48,15 @@ impl Sandbox {
     /// The binary working on the notebook at `notebook`, run from the sandbox's home with
     /// `args`, the user's directories inside the sandbox, and [`TIME_LIMIT`].
     pub fn command(&self, notebook: &Path, args: &[&str]) -> Command {
+        let mut cmd = self.command_in(self.home(), &["--notebook"]);
+        cmd.arg(notebook).args(args);
+        cmd
+    }
+
+    /// The binary run in `dir` with `args` and no notebook named: discovery is its own.
+    pub fn command_in(&self, dir: &Path, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("fieldnotes").expect("the fieldnotes binary is built");
-        cmd.current_dir(self.home())
-            .arg("--notebook")
-            .arg(notebook)
+        cmd.current_dir(dir)
             .args(args)
             .env("HOME", self.home())
             .env("XDG_DATA_HOME", self.path("data"))
