@@ -55,6 +55,18 @@ pub enum Error {
     #[diagnostic(help("give a folder inside the notebook, written relative to its root"))]
     OutsideNotebook(String),
 
+    /// The search index could not be read or written.
+    #[error("the search index in {} could not be used: {message}", path.display())]
+    #[diagnostic(help(
+        "run `fieldnotes index --rebuild`; the index is a cache of the notes and safe to delete"
+    ))]
+    Index {
+        /// The index folder.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+
     /// The user's request does not make sense as given.
     #[error("{message}")]
     Invalid {

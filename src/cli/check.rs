@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::list::{report_skipped, stdout_error};
-use super::output::print_json;
+use super::output::{plural, print_json};
 use super::{Context, EXIT_OK, EXIT_PROBLEMS};
 use crate::error::Result;
 use crate::note;
@@ -102,12 +102,4 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
     eprintln!("{} {verb}", plural(differing - refused, "note"));
     let failed = refused > 0 || broken > 0 || (args.check && differing > 0);
     Ok(if failed { EXIT_PROBLEMS } else { EXIT_OK })
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

@@ -8,6 +8,7 @@ mod init;
 mod list;
 mod new;
 mod output;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,6 +93,14 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
     )]
     Codes(codes::CodesArgs),
+    /// Find notes: words, "phrases", OR, -word, why:, #tag, kind:, study:, place:, by:, who:, dates.
+    #[command(after_help = search::QUERY_HELP)]
+    Search(search::SearchArgs),
+    /// Bring the search index up to date (every command does this itself), or rebuild it.
+    #[command(
+        after_help = "Examples:\n  fieldnotes index\n  fieldnotes index --rebuild\n\nThe index lives in your cache folder, never in the notebook, and is safe to delete."
+    )]
+    Index(search::IndexArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  fieldnotes completions bash > ~/.local/share/bash-completion/completions/fieldnotes\n  fieldnotes completions zsh > ~/.zfunc/_fieldnotes"
@@ -178,6 +187,8 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Check(args)) => check::check(args, context),
         Some(Command::Fmt(args)) => check::fmt(args, context),
         Some(Command::Codes(args)) => codes::run(args, context),
+        Some(Command::Search(args)) => search::search(args, context),
+        Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,

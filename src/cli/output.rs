@@ -138,6 +138,15 @@ pub fn render_note(file: &NoteFile) -> String {
     out
 }
 
+/// `n` and the word, plural when `n` is not 1 ("1 note", "3 notes").
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

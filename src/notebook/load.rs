@@ -65,22 +65,30 @@ impl Notebook {
     /// Every note file below the root, in path order: `*.yaml` outside hidden folders and
     /// what `.gitignore` excludes, without the settings and codebook.
     pub fn note_paths(&self) -> Vec<PathBuf> {
-        let mut paths: Vec<PathBuf> = ignore::WalkBuilder::new(&self.root)
-            .hidden(true)
-            .require_git(false)
-            .sort_by_file_path(|a, b| a.cmp(b))
+        let mut paths: Vec<PathBuf> = self
+            .walker()
             .build()
             .filter_map(|entry| entry.ok())
             .filter(|entry| entry.file_type().is_some_and(|t| !t.is_dir()))
             .map(|entry| entry.into_path())
-            .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
-            .filter(|path| {
-                let top = path.parent() == Some(self.root.as_path());
-                !(top && (path.ends_with(SETTINGS_FILE) || path.ends_with(CODEBOOK_FILE)))
-            })
+            .filter(|path| self.is_note_path(path))
             .collect();
         paths.sort();
         paths
+    }
+
+    /// A walk over the notebook that skips hidden folders and what `.gitignore` excludes.
+    pub fn walker(&self) -> ignore::WalkBuilder {
+        let mut walker = ignore::WalkBuilder::new(&self.root);
+        walker.hidden(true).require_git(false);
+        walker
+    }
+
+    /// Whether a file found by [`Notebook::walker`] is a note.
+    pub fn is_note_path(&self, path: &Path) -> bool {
+        let top = path.parent() == Some(self.root.as_path());
+        path.extension().is_some_and(|e| e == "yaml")
+            && !(top && (path.ends_with(SETTINGS_FILE) || path.ends_with(CODEBOOK_FILE)))
     }
 
     /// Reads every note. Broken files are counted and their problems kept; duplicate ids are
@@ -178,6 +186,12 @@ pub fn note_id(path: &Path) -> String {
 
 /// A note file's text, or the problem that stops it being read.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let bytes = read_bytes(path)?;
+    yaml::decode(&bytes).map(str::to_owned)
+}
+
+/// A note file's bytes, refusing what is not a regular file or is too large to be a note.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
     let unreadable = |e: std::io::Error| {
         Problem::error(Pos::START, format!("cannot read the file: {e}"))
             .hint("check that it exists, is readable, and is not a broken or looping symbolic link")
@@ -199,7 +213,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
                 .read_to_end(&mut bytes)
         })
         .map_err(unreadable)?;
-    yaml::decode(&bytes).map(str::to_owned)
+    Ok(bytes)
 }
 
 fn duplicate_ids(notes: &[NoteFile]) -> Vec<Problem> {

@@ -9,7 +9,7 @@ pub mod store;
 use std::path::{Path, PathBuf};
 
 pub use discover::{Origin, SETTINGS_FILE, find_root};
-pub use load::{Loaded, NoteFile, note_id, read_text};
+pub use load::{Loaded, NoteFile, note_id, read_bytes, read_text};
 pub use settings::{Settings, UserConfig};
 
 use crate::codebook::{CODEBOOK_FILE, Codebook};

@@ -1,0 +1,217 @@
+//! `search` and `index`: finding notes through the notebook's search index, which every
+//! command brings up to date with the files first.
+
+use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::list::stdout_error;
+use super::output::{plural, print_json, safe};
+use super::{Context, EXIT_OK, EXIT_USAGE};
+use crate::error::Result;
+use crate::index::{Hit, Refresh, SearchIndex, Sort};
+use crate::query::{self, Mode};
+
+/// Arguments of `search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", OR, -word, and filters (see below). Several arguments are
+    /// joined with spaces.
+    #[arg(required = true, value_name = "QUERY")]
+    query: Vec<String>,
+    /// Print JSON (matched words as byte ranges) instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Show at most this many notes.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    limit: usize,
+    /// Best match first, or newest first.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+}
+
+/// Arguments of `index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Build the index again from every file, instead of reading only what changed.
+    #[arg(long)]
+    rebuild: bool,
+}
+
+/// The query language, for `search --help` and the README.
+pub const QUERY_HELP: &str = "\
+Query language:
+  photo walk            notes with every word (any form: walks, walking), best first;
+                        title and quotes count most
+  \"tape deck\"           the exact phrase
+  walkman OR boombox    either word
+  -gift                 leave out notes with the word (also -\"a phrase\", -why:price)
+  why:trust             notes coded trust or any code below it in the codebook
+  #commute  tag:commute tagged commute
+  kind:interview  study:portable-music  place:shibuya  by:aiko  who:P07
+  on:2024-03            on a day, in a month or a year (YYYY, YYYY-MM, YYYY-MM-DD)
+  after:2024-03         after the whole period (from 2024-04-01)
+  before:2024           before the period (up to 2023-12-31)
+  date:2024-01..2024-03 from the start of the first period to the end of the last
+Words in Japanese or Chinese are found as typed. When no note has the exact words,
+near spellings are shown instead, and the output says so.
+
+Examples:
+  fieldnotes search photo walks trust
+  fieldnotes search '\"shift's soundtrack\"' --json
+  fieldnotes search why:belonging kind:interview after:2008 --sort date
+  fieldnotes search 私だけのもの";
+
+/// Searches the notebook and prints the best notes.
+pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
+    let text = args.query.join(" ");
+    let query = match query::parse(&text, Mode::Strict) {
+        Ok(query) => query,
+        Err(error) => {
+            eprintln!("{:?}", miette::Report::new(error));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let notebook = context.notebook()?;
+    let (index, refresh) = SearchIndex::open(&notebook, &context.dirs.cache, &notice)?;
+    let results = index.search(&query, args.sort, args.limit)?;
+    if args.json {
+        print_json(&results).map_err(stdout_error)?;
+    } else {
+        let colour =
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let mut out = io::stdout().lock();
+        for hit in &results.hits {
+            write_hit(&mut out, hit, colour).map_err(stdout_error)?;
+        }
+    }
+    if results.near {
+        eprintln!("No note has these exact words; these have near spellings.");
+    }
+    match results.total {
+        0 => eprintln!("No notes match."),
+        n if n > results.hits.len() => eprintln!(
+            "{} match; showing the first {} (--limit to see more).",
+            plural(n, "note"),
+            results.hits.len()
+        ),
+        _ => {}
+    }
+    report_broken(&refresh);
+    Ok(EXIT_OK)
+}
+
+/// Brings the index up to date, or builds it again, and says what it did.
+pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let started = Instant::now();
+    let (index, refresh) = if args.rebuild {
+        SearchIndex::rebuild(&notebook, &context.dirs.cache, &notice)?
+    } else {
+        SearchIndex::open(&notebook, &context.dirs.cache, &notice)?
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let what = if refresh.rebuilt {
+        format!("built from {}", plural(refresh.read, "file"))
+    } else if refresh.read + refresh.removed == 0 {
+        "already current".to_string()
+    } else {
+        format!(
+            "{} read ({} new), {} removed",
+            plural(refresh.read, "file"),
+            refresh.added,
+            refresh.removed
+        )
+    };
+    println!(
+        "Search index {what} in {seconds:.2} s: {} at {}",
+        plural(refresh.notes, "note"),
+        index.folder().display()
+    );
+    report_broken(&refresh);
+    Ok(EXIT_OK)
+}
+
+fn notice(line: &str) {
+    eprintln!("{line}");
+}
+
+fn report_broken(refresh: &Refresh) {
+    if refresh.broken > 0 {
+        eprintln!(
+            "{} errors and cannot be searched; `fieldnotes check` shows why.",
+            match refresh.broken {
+                1 => "1 file has".to_string(),
+                n => format!("{n} files have"),
+            }
+        );
+    }
+}
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const MATCH: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+/// One result: the title with its date, kind and codes; the id; the passage that matched.
+fn write_hit(out: &mut impl Write, hit: &Hit, colour: bool) -> io::Result<()> {
+    let paint = |code: &'static str| if colour { code } else { "" };
+    let title = marked(
+        &hit.title,
+        &hit.title_marks,
+        paint(MATCH),
+        paint(RESET),
+        paint(BOLD),
+    );
+    let mut facts = vec![hit.date.clone(), hit.kind.clone()];
+    if !hit.why.is_empty() {
+        facts.push(hit.why.join(", "));
+    }
+    writeln!(
+        out,
+        "{}{title}{}  {}",
+        paint(BOLD),
+        paint(RESET),
+        safe(&facts.join(" · "))
+    )?;
+    writeln!(out, "  {}{}{}", paint(DIM), safe(&hit.id), paint(RESET))?;
+    if let Some(snippet) = &hit.snippet {
+        let text = marked(
+            &snippet.text,
+            &snippet.marks,
+            paint(MATCH),
+            paint(RESET),
+            "",
+        );
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match snippet.field {
+            "quote" => writeln!(out, "  “{text}”")?,
+            "body" => writeln!(out, "  {text}")?,
+            field => writeln!(out, "  {field}: {text}")?,
+        }
+    }
+    writeln!(out)
+}
+
+/// `text` made safe for the terminal, with each marked range between `on` and `off`;
+/// `after` restores the surrounding style.
+fn marked(text: &str, marks: &[Range<usize>], on: &str, off: &str, after: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for range in marks {
+        let (Some(before), Some(inside)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        out.push_str(&safe(before));
+        out.push_str(on);
+        out.push_str(&safe(inside));
+        out.push_str(off);
+        out.push_str(after);
+        at = range.end;
+    }
+    out.push_str(&safe(text.get(at..).unwrap_or_default()));
+    out
+}

@@ -1,0 +1,237 @@
+//! Knowing what changed on disk since the index last looked: every note file's size,
+//! modification time and status-change time are compared with what the index recorded.
+//!
+//! The status-change time (ctime) cannot be set by programs, so a `git checkout` or a backup
+//! restore that puts an old modification time back is still seen. A file written within the
+//! last couple of seconds is recorded as "look again": the clock the file system stamps with
+//! is coarse, and a second write in the same tick would otherwise go unseen (git's "racily
+//! clean" problem).
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::Searcher;
+
+use super::schema::Fields;
+use crate::notebook::Notebook;
+
+/// What the index knows of a file's state on disk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FileMeta {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970; 0 means "look again next time".
+    pub mtime: u64,
+    /// Status-change time, nanoseconds since 1970 (0 where the system has none).
+    pub ctime: u64,
+    /// A hash of the content; 0 until the file is read.
+    pub hash: u64,
+}
+
+impl FileMeta {
+    /// The file's size and times.
+    pub fn of(metadata: &std::fs::Metadata) -> FileMeta {
+        #[cfg(unix)]
+        let (mtime, ctime) = {
+            use std::os::unix::fs::MetadataExt;
+            let ns = |s: i64, n: i64| (s.max(0) as u64) * 1_000_000_000 + n.max(0) as u64;
+            (
+                ns(metadata.mtime(), metadata.mtime_nsec()),
+                ns(metadata.ctime(), metadata.ctime_nsec()),
+            )
+        };
+        #[cfg(not(unix))]
+        let (mtime, ctime) = (
+            metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64),
+            0,
+        );
+        FileMeta {
+            size: metadata.len(),
+            mtime,
+            ctime,
+            hash: 0,
+        }
+    }
+
+    /// Whether the file may have changed since `self` was recorded.
+    pub fn differs(&self, now: &FileMeta) -> bool {
+        self.mtime == 0 || (self.size, self.mtime, self.ctime) != (now.size, now.mtime, now.ctime)
+    }
+
+    /// The same, recorded as "look again" when the file changed too recently to trust its
+    /// times: within `RACY_NS` of `started` (when the refresh began).
+    pub fn settled(self, started: u64) -> FileMeta {
+        let recent = |t: u64| t.saturating_add(RACY_NS) >= started;
+        if recent(self.mtime) || recent(self.ctime) {
+            FileMeta { mtime: 0, ..self }
+        } else {
+            self
+        }
+    }
+}
+
+const RACY_NS: u64 = 2_000_000_000;
+
+/// A stable hash of a file's bytes (FNV-1a; the same on every machine and build).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = Fnv::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// The 64-bit FNV-1a hash: tiny, stable across releases, good enough to tell contents apart.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Every note file in the notebook with its size and times, keyed by path relative to the
+/// root with `/` separators.
+pub fn scan(notebook: &Notebook) -> HashMap<String, FileMeta> {
+    let found = Mutex::new(Vec::new());
+    notebook.walker().build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            if let Ok(entry) = entry {
+                let path = entry.path();
+                if entry.file_type().is_some_and(|t| !t.is_dir()) && notebook.is_note_path(path) {
+                    // Followed through symbolic links, as reading the note does.
+                    if let Ok(metadata) = std::fs::metadata(path) {
+                        let file = (relative_key(&notebook.root, path), FileMeta::of(&metadata));
+                        if let Ok(mut all) = found.lock() {
+                            all.push(file);
+                        }
+                    }
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    found.into_inner().unwrap_or_default().into_iter().collect()
+}
+
+/// The path's key in the index: relative to `root`, `/`-separated.
+pub fn relative_key(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut key = String::new();
+    for part in relative.components() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str(&part.as_os_str().to_string_lossy());
+    }
+    key
+}
+
+/// What the index recorded for every file it holds.
+pub fn recorded(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> tantivy::Result<HashMap<String, FileMeta>> {
+    let schema = searcher.schema();
+    let name = |f| schema.get_field_name(f).to_owned();
+    let mut files = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let Some(paths) = fast.str(&name(fields.path))? else {
+            continue;
+        };
+        let size = fast.u64(&name(fields.size))?;
+        let mtime = fast.u64(&name(fields.mtime))?;
+        let ctime = fast.u64(&name(fields.ctime))?;
+        let hash = fast.u64(&name(fields.hash))?;
+        let mut text = String::new();
+        for doc in segment.doc_ids_alive() {
+            let Some(ord) = paths.term_ords(doc).next() else {
+                continue;
+            };
+            text.clear();
+            paths.ord_to_str(ord, &mut text)?;
+            let meta = FileMeta {
+                size: size.first(doc).unwrap_or(0),
+                mtime: mtime.first(doc).unwrap_or(0),
+                ctime: ctime.first(doc).unwrap_or(0),
+                hash: hash.first(doc).unwrap_or(0),
+            };
+            files.insert(text.clone(), meta);
+        }
+    }
+    Ok(files)
+}
+
+/// The files to re-read and the files to forget.
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes {
+    /// Files new to the index, or changed since it read them.
+    pub read: Vec<(String, FileMeta)>,
+    /// Files the index holds that are gone or changed (their old documents go).
+    pub forget: Vec<String>,
+    /// How many of `read` the index did not hold at all.
+    pub added: usize,
+    /// How many files are gone.
+    pub removed: usize,
+}
+
+impl Changes {
+    /// Compares the files on disk with what the index recorded.
+    pub fn between(
+        recorded: &HashMap<String, FileMeta>,
+        on_disk: HashMap<String, FileMeta>,
+    ) -> Changes {
+        let mut changes = Changes::default();
+        for path in recorded.keys() {
+            if !on_disk.contains_key(path) {
+                changes.forget.push(path.clone());
+                changes.removed += 1;
+            }
+        }
+        for (path, now) in on_disk {
+            match recorded.get(&path) {
+                None => {
+                    changes.added += 1;
+                    changes.read.push((path, now));
+                }
+                Some(was) if was.differs(&now) => {
+                    changes.forget.push(path.clone());
+                    changes.read.push((path, now));
+                }
+                Some(_) => {}
+            }
+        }
+        changes.read.sort_by(|a, b| a.0.cmp(&b.0));
+        changes
+    }
+
+    /// Whether the index is current.
+    pub fn is_empty(&self) -> bool {
+        self.read.is_empty() && self.forget.is_empty()
+    }
+}
+
+/// The clock now, in the same nanoseconds as file times.
+pub fn now_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}

@@ -1,0 +1,88 @@
+//! The lock that lets several fieldnotes processes share one index: exclusive while a
+//! process writes, shared while one opens the index. The system releases it when a process
+//! ends, however it ends, so a crash never leaves the index locked.
+
+use std::fs::{File, TryLockError};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+
+/// The lock file beside an index.
+pub struct IndexLock {
+    path: PathBuf,
+}
+
+/// Holds the lock until dropped. Each hold opens the file anew, so two holders in one
+/// process exclude each other as two processes do.
+pub struct Held(File);
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// How long to wait quietly before telling the user, and before giving up.
+const QUIET: Duration = Duration::from_secs(1);
+const PATIENCE: Duration = Duration::from_secs(120);
+
+impl IndexLock {
+    /// Opens (creating) the lock file in `folder`.
+    pub fn new(folder: &Path) -> IndexLock {
+        IndexLock {
+            path: folder.join("lock"),
+        }
+    }
+
+    /// Waits for the right to write.
+    pub fn exclusive(&self, notice: &dyn Fn(&str)) -> Result<Held> {
+        self.wait(notice, File::try_lock)
+    }
+
+    /// Waits until nobody writes.
+    pub fn shared(&self, notice: &dyn Fn(&str)) -> Result<Held> {
+        self.wait(notice, File::try_lock_shared)
+    }
+
+    fn wait(
+        &self,
+        notice: &dyn Fn(&str),
+        try_lock: fn(&File) -> std::result::Result<(), TryLockError>,
+    ) -> Result<Held> {
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.path)
+            .map_err(|e| Error::io("cannot open the search index lock", &self.path, e))?;
+        let started = Instant::now();
+        let mut told = false;
+        loop {
+            match try_lock(&file) {
+                Ok(()) => return Ok(Held(file)),
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(e)) => {
+                    return Err(Error::io("cannot lock the search index", &self.path, e));
+                }
+            }
+            let waited = started.elapsed();
+            if waited >= QUIET && !told {
+                notice(
+                    "fieldnotes: waiting for another fieldnotes to finish updating the search index",
+                );
+                told = true;
+            }
+            if waited >= PATIENCE {
+                return Err(Error::Index {
+                    path: self.path.parent().unwrap_or(&self.path).to_path_buf(),
+                    message: format!(
+                        "another fieldnotes has been updating it for {} seconds",
+                        PATIENCE.as_secs()
+                    ),
+                });
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}

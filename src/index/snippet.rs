@@ -1,0 +1,206 @@
+//! Finding the words a query matched inside a note's text, to highlight them and to pick the
+//! passage a result shows.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use tantivy::schema::Field;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::text::terms;
+
+/// What counts as a match for one searched word, as an index term.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wanted {
+    /// This term.
+    Exact(String),
+    /// Any term starting with this.
+    Prefix(String),
+    /// Any term within this many edits.
+    Near(String, u8),
+}
+
+impl Wanted {
+    fn accepts(&self, term: &str) -> bool {
+        match self {
+            Wanted::Exact(t) => term == t,
+            Wanted::Prefix(p) => term.starts_with(p.as_str()),
+            Wanted::Near(t, d) => edits_within(t, term, usize::from(*d)),
+        }
+    }
+}
+
+/// A searched word and the fields it was searched in (`None`: every prose field).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// What matches.
+    pub wanted: Wanted,
+    /// Where.
+    pub field: Option<Field>,
+}
+
+/// The byte ranges of `text` that `marks` match, in order and not overlapping.
+pub fn marked(
+    analyzer: &mut TextAnalyzer,
+    field: Field,
+    text: &str,
+    marks: &[Mark],
+) -> Vec<Range<usize>> {
+    let ranges: Vec<Range<usize>> = terms(analyzer, text)
+        .into_iter()
+        .filter(|t| applies(marks, field).any(|w| w.accepts(&t.text)))
+        .map(|t| t.offset_from..t.offset_to)
+        .collect();
+    tantivy::snippet::collapse_overlapped_ranges(&ranges)
+}
+
+fn applies(marks: &[Mark], field: Field) -> impl Iterator<Item = &Wanted> {
+    marks
+        .iter()
+        .filter(move |m| m.field.is_none_or(|f| f == field))
+        .map(|m| &m.wanted)
+}
+
+/// The passage of `text` around its matches, at most about `max` bytes, with the matches'
+/// ranges relative to the passage; `None` when nothing in it matches.
+pub fn passage(
+    analyzer: &TextAnalyzer,
+    field: Field,
+    text: &str,
+    marks: &[Mark],
+    max: usize,
+) -> Option<(String, Vec<Range<usize>>)> {
+    let mut analyzer = analyzer.clone();
+    let found: BTreeMap<String, f32> = terms(&mut analyzer, text)
+        .into_iter()
+        .filter(|t| applies(marks, field).any(|w| w.accepts(&t.text)))
+        .map(|t| (t.text, 1.0))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    if text.len() <= max {
+        let ranges = marked(&mut analyzer, field, text, marks);
+        return Some((text.to_owned(), ranges));
+    }
+    let snippet = SnippetGenerator::new(found, analyzer, field, max).snippet(text);
+    if snippet.is_empty() {
+        return None;
+    }
+    let ranges = tantivy::snippet::collapse_overlapped_ranges(snippet.highlighted());
+    Some((snippet.fragment().to_owned(), ranges))
+}
+
+/// The opening of `text`, cut at a word boundary near `max` bytes.
+pub fn opening(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.len() <= max {
+        return text.to_owned();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .unwrap_or(end);
+    format!("{}…", text[..cut].trim_end())
+}
+
+/// Whether `a` becomes `b` in at most `limit` single-character insertions, deletions,
+/// substitutions or swaps of neighbours (the distance fuzzy search uses).
+pub fn edits_within(a: &str, b: &str, limit: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut previous, row);
+    }
+    previous[b.len()] <= limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::text::prose;
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert!(edits_within("walkman", "walkmna", 1));
+        assert!(edits_within("casette", "cassette", 1));
+        assert!(!edits_within("walkman", "talkmen", 1));
+        assert!(edits_within("walkman", "talkmen", 2));
+        assert!(edits_within("", "ab", 2) && !edits_within("", "abc", 2));
+    }
+
+    #[test]
+    fn marks_cover_stemmed_prefixed_and_cjk_matches() {
+        let field = Field::from_field_id(0);
+        let marks = [
+            Mark {
+                wanted: Wanted::Exact("walk".into()),
+                field: None,
+            },
+            Mark {
+                wanted: Wanted::Prefix("photog".into()),
+                field: None,
+            },
+            Mark {
+                wanted: Wanted::Exact("だけ".into()),
+                field: Some(field),
+            },
+            Mark {
+                wanted: Wanted::Exact("けの".into()),
+                field: Some(field),
+            },
+        ];
+        let text = "Walking photographers: 私だけのもの";
+        let ranges = marked(&mut prose("en"), field, text, &marks);
+        let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["Walking", "photographers", "だけの"]);
+        let other = Field::from_field_id(1);
+        assert_eq!(marked(&mut prose("en"), other, text, &marks).len(), 2);
+    }
+
+    #[test]
+    fn long_text_gives_a_passage_around_the_match() {
+        let field = Field::from_field_id(0);
+        let text = format!(
+            "{} the napkin was folded {}",
+            "filler words here ".repeat(30),
+            "more filler ".repeat(30)
+        );
+        let marks = [Mark {
+            wanted: Wanted::Exact("napkin".into()),
+            field: None,
+        }];
+        let (passage, ranges) =
+            passage(&prose("en"), field, &text, &marks, 120).expect("a passage");
+        assert!(passage.len() <= 130, "{passage}");
+        assert_eq!(&passage[ranges[0].clone()], "napkin");
+        assert!(super::passage(&prose("en"), field, "nothing here", &marks, 120).is_none());
+    }
+
+    #[test]
+    fn openings_cut_at_a_word() {
+        assert_eq!(opening("short", 10), "short");
+        assert_eq!(opening("one two three four five", 12), "one two…");
+        assert_eq!(opening("ヘッドホンを買った", 7), "ヘッ…");
+    }
+}

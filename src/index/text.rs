@@ -1,0 +1,227 @@
+//! How note text becomes search terms: words for alphabetic scripts, overlapping two-character
+//! pieces for Chinese, Japanese and Korean (which do not put spaces between words), then
+//! lower case, accents folded, and stemmed in the notebook's language.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
+    TokenStream, Tokenizer,
+};
+
+/// The analyzer name for prose fields.
+pub const PROSE: &str = "fieldnotes-prose";
+/// The analyzer name for names (researchers): no stemming.
+pub const NAMES: &str = "fieldnotes-names";
+
+/// The analyzer for prose in `language` (an ISO 639-1 code or an English name).
+pub fn prose(language: &str) -> TextAnalyzer {
+    let mut builder = TextAnalyzer::builder(Words::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .dynamic();
+    // Stemmers expect the language's own letters, so accents are folded after stemming.
+    if let Some(language) = stemming(language) {
+        builder = builder.filter_dynamic(Stemmer::new(language));
+    }
+    builder.filter_dynamic(AsciiFoldingFilter).build()
+}
+
+/// The analyzer for names: words, lower case, accents folded.
+pub fn names() -> TextAnalyzer {
+    TextAnalyzer::builder(Words::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The terms `analyzer` makes of `text`, with their byte offsets.
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    analyzer
+        .token_stream(text)
+        .process(&mut |t| tokens.push(t.clone()));
+    tokens
+}
+
+/// Whether fieldnotes can stem `language`; languages without a stemmer are still searchable
+/// word by word.
+pub fn is_known_language(language: &str) -> bool {
+    stemming(language).is_some() || UNSTEMMED.contains(&language.to_lowercase().as_str())
+}
+
+const UNSTEMMED: [&str; 8] = [
+    "ja", "japanese", "zh", "chinese", "ko", "korean", "none", "other",
+];
+
+fn stemming(language: &str) -> Option<Language> {
+    use Language::*;
+    Some(match language.trim().to_lowercase().as_str() {
+        "" | "en" | "english" => English,
+        "ar" | "arabic" => Arabic,
+        "da" | "danish" => Danish,
+        "nl" | "dutch" => Dutch,
+        "fi" | "finnish" => Finnish,
+        "fr" | "french" => French,
+        "de" | "german" => German,
+        "el" | "greek" => Greek,
+        "hu" | "hungarian" => Hungarian,
+        "it" | "italian" => Italian,
+        "no" | "nb" | "nn" | "norwegian" => Norwegian,
+        "pt" | "portuguese" => Portuguese,
+        "ro" | "romanian" => Romanian,
+        "ru" | "russian" => Russian,
+        "es" | "spanish" => Spanish,
+        "sv" | "swedish" => Swedish,
+        "ta" | "tamil" => Tamil,
+        "tr" | "turkish" => Turkish,
+        _ => return None,
+    })
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // hiragana, katakana
+        | 0x31F0..=0x31FF    // katakana extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xFF66..=0xFF9F    // half-width katakana
+        | 0x1100..=0x11FF    // hangul jamo
+        | 0x3130..=0x318F    // hangul compatibility jamo
+        | 0xAC00..=0xD7AF    // hangul syllables
+        | 0x20000..=0x2FFFF) // CJK extensions B and later
+}
+
+/// Splits text into words (runs of letters and digits) and, inside runs of CJK characters,
+/// overlapping pairs of characters, so that any word of two or more characters is found as a
+/// phrase of pairs without a dictionary. A lone CJK character is its own token.
+#[derive(Clone, Default)]
+pub struct Words {
+    token: Token,
+}
+
+/// The tokens of one text.
+pub struct WordStream<'a> {
+    text: &'a str,
+    at: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for Words {
+    type TokenStream<'a> = WordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            text,
+            at: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl WordStream<'_> {
+    fn emit(&mut self, from: usize, to: usize) -> bool {
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        let rest = &self.text[self.at..];
+        let Some((skip, first)) = rest.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+            self.at = self.text.len();
+            return false;
+        };
+        let from = self.at + skip;
+        if is_cjk(first) {
+            let after_first = from + first.len_utf8();
+            return match self.text[after_first..].chars().next() {
+                Some(second) if is_cjk(second) => {
+                    // The pair's second character starts the next pair, unless the run ends.
+                    let to = after_first + second.len_utf8();
+                    let run_goes_on = self.text[to..].chars().next().is_some_and(is_cjk);
+                    self.at = if run_goes_on { after_first } else { to };
+                    self.emit(from, to)
+                }
+                _ => {
+                    self.at = after_first;
+                    self.emit(from, after_first)
+                }
+            };
+        }
+        let to = self.text[from..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric() || is_cjk(*c))
+            .map_or(self.text.len(), |(i, _)| from + i);
+        self.at = to;
+        self.emit(from, to)
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(language: &str, text: &str) -> Vec<String> {
+        terms(&mut prose(language), text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn english_words_are_lowered_folded_and_stemmed() {
+        assert_eq!(
+            texts("en", "Walking to the Café, she TRUSTED photographers"),
+            ["walk", "to", "the", "cafe", "she", "trust", "photograph"]
+        );
+    }
+
+    #[test]
+    fn cjk_runs_become_overlapping_pairs() {
+        assert_eq!(
+            texts("en", "私だけのもの"),
+            ["私だ", "だけ", "けの", "のも", "もの"]
+        );
+        assert_eq!(
+            texts("en", "Walkmanが好き 駅"),
+            ["walkman", "が好", "好き", "駅"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_at_the_original_text() {
+        let text = "ヘッドホン, music";
+        let tokens = terms(&mut prose("en"), text);
+        let spans: Vec<&str> = tokens
+            .iter()
+            .map(|t| &text[t.offset_from..t.offset_to])
+            .collect();
+        assert_eq!(spans, ["ヘッ", "ッド", "ドホ", "ホン", "music"]);
+        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
+        assert_eq!(positions, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn other_languages_stem_their_own_way_and_unknown_ones_do_not_stem() {
+        assert_eq!(texts("de", "Kopfhörern"), ["kopfhor"]);
+        assert_eq!(texts("ja", "walking"), ["walking"]);
+        assert!(is_known_language("ja") && is_known_language("French"));
+        assert!(!is_known_language("klingon"));
+    }
+}
