@@ -116,6 +116,7 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
     let what = if refresh.rebuilt {
         format!("built from {}", plural(refresh.read, "file"))
     } else if refresh.read + refresh.removed == 0 {
+        // Files touched but not changed were read again, but nothing new came of it.
         "already current".to_string()
     } else {
         format!(
@@ -165,7 +166,14 @@ fn write_hit(out: &mut impl Write, hit: &Hit, colour: bool) -> io::Result<()> {
         paint(RESET),
         paint(BOLD),
     );
-    let mut facts = vec![hit.date.clone(), hit.kind.clone()];
+    // The day and time are enough to place a note; the offset stays in the file.
+    let when: String = hit
+        .date
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .replace('T', " ");
+    let mut facts = vec![when, hit.kind.clone()];
     if !hit.why.is_empty() {
         facts.push(hit.why.join(", "));
     }
@@ -214,4 +222,20 @@ fn marked(text: &str, marks: &[Range<usize>], on: &str, off: &str, after: &str) 
     }
     out.push_str(&safe(text.get(at..).unwrap_or_default()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_words_are_wrapped_and_control_characters_defused() {
+        let text = "a walk\x1b[2J here";
+        assert_eq!(
+            marked(text, &[0..0, 2..6], "<", ">", "|"),
+            "<>|a <walk>|\\u{1b}[2J here"
+        );
+        // A range that does not fall on character boundaries is skipped, not a panic.
+        assert_eq!(marked("ヘッド", &[1..2, 3..3], "<", ">", ""), "ヘ<>ッド");
+    }
 }

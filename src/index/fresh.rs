@@ -133,15 +133,12 @@ pub fn scan(notebook: &Notebook) -> HashMap<String, FileMeta> {
 
 /// The path's key in the index: relative to `root`, `/`-separated.
 pub fn relative_key(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    let mut key = String::new();
-    for part in relative.components() {
-        if !key.is_empty() {
-            key.push('/');
-        }
-        key.push_str(&part.as_os_str().to_string_lossy());
+    let relative = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        relative.into_owned()
+    } else {
+        relative.replace(std::path::MAIN_SEPARATOR, "/")
     }
-    key
 }
 
 /// What the index recorded for every file it holds.
@@ -161,20 +158,24 @@ pub fn recorded(
         let mtime = fast.u64(&name(fields.mtime))?;
         let ctime = fast.u64(&name(fields.ctime))?;
         let hash = fast.u64(&name(fields.hash))?;
-        let mut text = String::new();
+        // Reading the dictionary once is far cheaper than looking up each document's path.
+        let mut names: Vec<String> = Vec::with_capacity(paths.num_terms());
+        let mut stream = paths.dictionary().stream()?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        let ords = paths.ords();
         for doc in segment.doc_ids_alive() {
-            let Some(ord) = paths.term_ords(doc).next() else {
+            let Some(name) = ords.first(doc).and_then(|ord| names.get_mut(ord as usize)) else {
                 continue;
             };
-            text.clear();
-            paths.ord_to_str(ord, &mut text)?;
             let meta = FileMeta {
                 size: size.first(doc).unwrap_or(0),
                 mtime: mtime.first(doc).unwrap_or(0),
                 ctime: ctime.first(doc).unwrap_or(0),
                 hash: hash.first(doc).unwrap_or(0),
             };
-            files.insert(text.clone(), meta);
+            files.insert(std::mem::take(name), meta);
         }
     }
     Ok(files)
@@ -183,7 +184,8 @@ pub fn recorded(
 /// The files to re-read and the files to forget.
 #[derive(Debug, Default, PartialEq)]
 pub struct Changes {
-    /// Files new to the index, or changed since it read them.
+    /// Files new to the index, or changed since it read them, with their size and times now
+    /// and the content hash the index recorded (0 for new files).
     pub read: Vec<(String, FileMeta)>,
     /// Files the index holds that are gone or changed (their old documents go).
     pub forget: Vec<String>,
@@ -197,7 +199,7 @@ impl Changes {
     /// Compares the files on disk with what the index recorded.
     pub fn between(
         recorded: &HashMap<String, FileMeta>,
-        on_disk: HashMap<String, FileMeta>,
+        on_disk: &HashMap<String, FileMeta>,
     ) -> Changes {
         let mut changes = Changes::default();
         for path in recorded.keys() {
@@ -207,14 +209,18 @@ impl Changes {
             }
         }
         for (path, now) in on_disk {
-            match recorded.get(&path) {
+            match recorded.get(path) {
                 None => {
                     changes.added += 1;
-                    changes.read.push((path, now));
+                    changes.read.push((path.clone(), *now));
                 }
-                Some(was) if was.differs(&now) => {
+                Some(was) if was.differs(now) => {
                     changes.forget.push(path.clone());
-                    changes.read.push((path, now));
+                    let now = FileMeta {
+                        hash: was.hash,
+                        ..*now
+                    };
+                    changes.read.push((path.clone(), now));
                 }
                 Some(_) => {}
             }

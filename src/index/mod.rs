@@ -48,7 +48,8 @@ pub struct SearchIndex {
 pub struct Refresh {
     /// Whether the index was built from nothing.
     pub rebuilt: bool,
-    /// Files read: new, changed, or all of them on a rebuild.
+    /// Files read whose content was new to the index: new or changed files, or all of them
+    /// on a rebuild. (Files whose times changed but whose content did not are not counted.)
     pub read: usize,
     /// Files seen for the first time.
     pub added: usize,
@@ -134,7 +135,7 @@ impl SearchIndex {
         notice(&format!("fieldnotes: building the search index ({why})"));
         let (index, reader) = create(&folder, &language)?;
         let search = SearchIndex::new(notebook, &folder, lock, index, reader);
-        let mut changes = Changes::between(&Default::default(), fresh::scan(notebook));
+        let mut changes = Changes::between(&Default::default(), &fresh::scan(notebook));
         changes.added = 0;
         let mut refresh = search.write(changes)?;
         refresh.rebuilt = true;
@@ -166,7 +167,7 @@ impl SearchIndex {
         let on_disk = fresh::scan(&self.notebook);
         let recorded =
             fresh::recorded(&self.reader.searcher(), &self.fields).map_err(|e| self.failed(e))?;
-        if Changes::between(&recorded, on_disk.clone()).is_empty() {
+        if Changes::between(&recorded, &on_disk).is_empty() {
             return self.counts();
         }
         let _exclusive = self.lock.exclusive(notice)?;
@@ -174,7 +175,7 @@ impl SearchIndex {
         self.reader.reload().map_err(|e| self.failed(e))?;
         let recorded =
             fresh::recorded(&self.reader.searcher(), &self.fields).map_err(|e| self.failed(e))?;
-        self.write(Changes::between(&recorded, on_disk))
+        self.write(Changes::between(&recorded, &on_disk))
     }
 
     fn write(&self, changes: Changes) -> Result<Refresh> {
@@ -196,6 +197,7 @@ impl SearchIndex {
             writer.delete_term(Term::from_field_text(self.fields.path, path));
         }
         let next = AtomicUsize::new(0);
+        let new_content = AtomicUsize::new(0);
         let failure = std::sync::Mutex::new(None);
         std::thread::scope(|scope| {
             for _ in 0..cores.min(changes.read.len()).max(1) {
@@ -206,9 +208,12 @@ impl SearchIndex {
                         while let Some((path, meta)) =
                             changes.read.get(next.fetch_add(1, Ordering::Relaxed))
                         {
-                            let Some(doc) = self.document(path, *meta, started) else {
+                            let Some((doc, changed)) = self.document(path, *meta, started) else {
                                 continue;
                             };
+                            if changed {
+                                new_content.fetch_add(1, Ordering::Relaxed);
+                            }
                             if let Err(e) = writer.add_document(doc) {
                                 if let Ok(mut failure) = failure.lock() {
                                     failure.get_or_insert(e);
@@ -227,7 +232,7 @@ impl SearchIndex {
         }
         self.commit(writer)?;
         let mut refresh = self.counts()?;
-        refresh.read = changes.read.len();
+        refresh.read = new_content.into_inner();
         refresh.added = changes.added;
         refresh.removed = changes.removed;
         Ok(refresh)
@@ -244,23 +249,32 @@ impl SearchIndex {
         self.reader.reload().map_err(|e| self.failed(e))
     }
 
-    /// The document for one file, or nothing when it vanished since the scan.
-    fn document(&self, path: &str, meta: FileMeta, started: u64) -> Option<TantivyDocument> {
+    /// The document for one file and whether its content differs from the hash in `meta`, or
+    /// nothing when the file vanished since the scan.
+    fn document(
+        &self,
+        path: &str,
+        meta: FileMeta,
+        started: u64,
+    ) -> Option<(TantivyDocument, bool)> {
         let file = self.notebook.root.join(path);
         let mut meta = meta.settled(started);
         let bytes = match read_bytes(&file) {
             Ok(bytes) => bytes,
             Err(_) if !file.exists() => return None,
-            Err(_) => return Some(self.fields.broken(path, meta)),
+            Err(_) => return Some((self.fields.broken(path, meta), true)),
         };
+        let recorded = meta.hash;
         meta.hash = content_hash(&bytes);
+        let changed = meta.hash != recorded;
         let parsed = crate::yaml::decode(&bytes).ok().map(note::parse);
-        Some(match parsed.and_then(|p| p.note) {
+        let doc = match parsed.and_then(|p| p.note) {
             Some(note) => self
                 .fields
                 .note(&note_id(Path::new(path)), path, meta, &note),
             None => self.fields.broken(path, meta),
-        })
+        };
+        Some((doc, changed))
     }
 
     fn counts(&self) -> Result<Refresh> {

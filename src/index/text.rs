@@ -2,9 +2,11 @@
 //! pieces for Chinese, Japanese and Korean (which do not put spaces between words), then
 //! lower case, accents folded, and stemmed in the notebook's language.
 
+use std::collections::HashMap;
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
-    TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, Stemmer,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// The analyzer name for prose fields.
@@ -20,7 +22,7 @@ pub fn prose(language: &str) -> TextAnalyzer {
         .dynamic();
     // Stemmers expect the language's own letters, so accents are folded after stemming.
     if let Some(language) = stemming(language) {
-        builder = builder.filter_dynamic(Stemmer::new(language));
+        builder = builder.filter_dynamic(RememberedStems(language));
     }
     builder.filter_dynamic(AsciiFoldingFilter).build()
 }
@@ -170,6 +172,87 @@ impl TokenStream for WordStream<'_> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.token
+    }
+}
+
+/// Stemming that remembers each word's stem: prose repeats its words, and the stemmer is the
+/// costliest step of indexing.
+#[derive(Clone)]
+struct RememberedStems(Language);
+
+impl TokenFilter for RememberedStems {
+    type Tokenizer<T: Tokenizer> = Remembering<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> Remembering<T> {
+        Remembering {
+            inner,
+            stems: HashMap::new(),
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(self.0))
+                .build(),
+        }
+    }
+}
+
+#[derive(Clone)]
+struct Remembering<T> {
+    inner: T,
+    stems: HashMap<String, String>,
+    stemmer: TextAnalyzer,
+}
+
+/// Enough for the vocabulary of years of notes; past it the memory starts afresh.
+const REMEMBERED: usize = 200_000;
+
+impl<T: Tokenizer> Tokenizer for Remembering<T> {
+    type TokenStream<'a> = RememberingStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        if self.stems.len() > REMEMBERED {
+            self.stems.clear();
+        }
+        RememberingStream {
+            tail: self.inner.token_stream(text),
+            stems: &mut self.stems,
+            stemmer: &mut self.stemmer,
+        }
+    }
+}
+
+struct RememberingStream<'a, T> {
+    tail: T,
+    stems: &'a mut HashMap<String, String>,
+    stemmer: &'a mut TextAnalyzer,
+}
+
+impl<T: TokenStream> TokenStream for RememberingStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.stems.get(&token.text) {
+            token.text.clone_from(stem);
+            return true;
+        }
+        let mut stemmed = self.stemmer.token_stream(&token.text);
+        let stem = if stemmed.advance() {
+            stemmed.token().text.clone()
+        } else {
+            token.text.clone()
+        };
+        drop(stemmed);
+        let word = std::mem::replace(&mut token.text, stem.clone());
+        self.stems.insert(word, stem);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
     }
 }
 

@@ -1,0 +1,220 @@
+//! `search` and `index` through the real binary: output for people and programs, query
+//! errors, the one-line notice on a first build, and several processes sharing an index.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::Sandbox;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("research")
+}
+
+#[test]
+fn search_prints_titles_ids_and_the_matching_quote() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&sample(), &["search", "whole", "carriage", "--limit", "1"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("Teen carrying a boombox through Shibuya  1979-03-14"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(lines[1], "  1979-03-14-teen-boombox-shibuya");
+    assert_eq!(
+        lines[2],
+        "  “I don't want the whole carriage listening to my music.”"
+    );
+    // Piped output carries no colour codes.
+    assert!(!run.stdout.contains('\x1b'));
+    assert!(
+        run.stderr.contains("building the search index"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("match; showing the first 1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_first_search_builds_the_index_with_one_line_and_later_ones_say_nothing() {
+    let sandbox = Sandbox::new();
+    let first = sandbox.run(&sample(), &["search", "napkin"]);
+    let notices: Vec<&str> = first.stderr.lines().collect();
+    assert_eq!(notices.len(), 1, "{}", first.stderr);
+    assert!(notices[0].starts_with("fieldnotes: building the search index (there is none yet)"));
+    let second = sandbox.run(&sample(), &["search", "napkin"]);
+    assert_eq!(second.stderr, "");
+    assert_eq!(second.stdout, first.stdout);
+}
+
+#[test]
+fn json_results_carry_ids_codes_snippets_and_byte_ranges() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&sample(), &["search", "--json", "napkin"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["total"], 1);
+    assert_eq!(json["near"], false);
+    let hit = &json["hits"][0];
+    assert_eq!(hit["id"], "2008-11-18-town-hall-boise");
+    assert_eq!(hit["kind"], "meeting");
+    assert!(
+        hit["why"]
+            .as_array()
+            .is_some_and(|w| w.iter().any(|c| c == "being-heard"))
+    );
+    let text = hit["snippet"]["text"].as_str().expect("a snippet");
+    let mark = &hit["snippet"]["marks"][0];
+    let range = mark["start"].as_u64().expect("start") as usize
+        ..mark["end"].as_u64().expect("end") as usize;
+    assert_eq!(&text[range], "napkin");
+}
+
+#[test]
+fn a_malformed_query_is_a_usage_error_that_points_at_the_bad_part() {
+    let sandbox = Sandbox::new();
+    for (query, words) in [
+        ("why: trust", "why:"),
+        ("\"tape deck", "\"tape deck"),
+        ("date:2024-13", "2024-13"),
+        ("colour:red", "colour:"),
+    ] {
+        let run = sandbox.run(&sample(), &["search", query]);
+        assert_eq!(run.code, Some(2), "{query}: {}", run.describe());
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains(words), "{query}: {}", run.stderr);
+        // miette draws the query with the bad part underlined.
+        assert!(
+            run.stderr.contains('─') || run.stderr.contains('^'),
+            "{query}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn no_match_says_so_and_near_spellings_are_labelled() {
+    let sandbox = Sandbox::new();
+    let none = sandbox.run(&sample(), &["search", "xylophone"]);
+    assert_eq!(none.code, Some(0));
+    assert!(none.stdout.is_empty());
+    assert!(none.stderr.contains("No notes match."), "{}", none.stderr);
+    let near = sandbox.run(&sample(), &["search", "napkn"]);
+    assert!(
+        near.stdout.contains("2008-11-18-town-hall-boise"),
+        "{}",
+        near.stdout
+    );
+    assert!(near.stderr.contains("near spellings"), "{}", near.stderr);
+}
+
+#[test]
+fn index_reports_what_it_read_and_rebuild_starts_over() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("nb");
+    copy_dir(&sample(), &notebook);
+    let first = sandbox.run(&notebook, &["index"]);
+    assert!(
+        first.stdout.starts_with("Search index built from 57 files"),
+        "{}",
+        first.stdout
+    );
+    let again = sandbox.run(&notebook, &["index"]);
+    assert!(
+        again.stdout.starts_with("Search index already current"),
+        "{}",
+        again.stdout
+    );
+    std::fs::remove_file(notebook.join("photo-store/2024-03-02-first-camera-with-dad.yaml"))
+        .expect("delete");
+    let after = sandbox.run(&notebook, &["index"]);
+    assert!(
+        after
+            .stdout
+            .starts_with("Search index 0 files read (0 new), 1 removed"),
+        "{}",
+        after.stdout
+    );
+    assert!(after.stdout.contains(": 56 notes at "), "{}", after.stdout);
+    let rebuilt = sandbox.run(&notebook, &["index", "--rebuild"]);
+    assert!(
+        rebuilt
+            .stdout
+            .starts_with("Search index built from 56 files"),
+        "{}",
+        rebuilt.stdout
+    );
+    assert!(
+        rebuilt
+            .stderr
+            .contains("building the search index (as asked)"),
+        "{}",
+        rebuilt.stderr
+    );
+}
+
+#[test]
+fn processes_searching_and_writing_at_once_never_see_a_lock_error() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("nb");
+    copy_dir(&sample(), &notebook);
+    let searchers: Vec<_> = (0..4)
+        .map(|i| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
+            cmd.env("HOME", sandbox.home())
+                .env("XDG_CACHE_HOME", sandbox.path("cache"))
+                .env("XDG_DATA_HOME", sandbox.path("data"))
+                .env("XDG_CONFIG_HOME", sandbox.path("config"))
+                .arg("--notebook")
+                .arg(&notebook)
+                .args(["search", if i % 2 == 0 { "boombox" } else { "napkin" }])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().expect("start a search")
+        })
+        .collect();
+    // Meanwhile, notes are written and searched for.
+    for n in 0..5 {
+        let title = format!("Parallel note number {n} about zanzibar");
+        let made = sandbox.run(
+            &notebook,
+            &["new", "interview", "--title", &title, "--no-edit"],
+        );
+        assert_eq!(made.code, Some(0), "{}", made.describe());
+        let found = sandbox.run_within(
+            &notebook,
+            &["search", "zanzibar", "--json"],
+            Duration::from_secs(60),
+        );
+        assert_eq!(found.code, Some(0), "{}", found.describe());
+        let json: serde_json::Value = serde_json::from_str(&found.stdout).expect("JSON");
+        assert_eq!(json["total"], n + 1, "{}", found.describe());
+    }
+    for child in searchers {
+        let output = child.wait_with_output().expect("the search ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(!stderr.to_lowercase().contains("lock"), "{stderr}");
+        assert!(!output.stdout.is_empty());
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
