@@ -218,3 +218,76 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("nb");
+    copy_dir(&sample(), &notebook);
+    let mut watcher = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"))
+        .env("HOME", sandbox.home())
+        .env("XDG_CACHE_HOME", sandbox.path("cache"))
+        .env("XDG_DATA_HOME", sandbox.path("data"))
+        .env("XDG_CONFIG_HOME", sandbox.path("config"))
+        .arg("--notebook")
+        .arg(&notebook)
+        .arg("watch")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the watcher");
+    let index = fieldnotes::index::location(&sandbox.path("cache/fieldnotes"), &notebook);
+    let socket = index.join("watch.sock");
+    let started = std::time::Instant::now();
+    while !socket.exists() && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(socket.exists(), "the watcher did not start");
+    let ids = |query: &str| {
+        let run = sandbox.run(&notebook, &["search", "--json", query]);
+        assert_eq!(run.code, Some(0), "{}", run.describe());
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        json["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["id"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("napkin"), ["2008-11-18-town-hall-boise"]);
+    // Edited in place with the same length, right before the search: no time stamp could
+    // tell, only the watcher's events.
+    let boise = notebook.join("listener-town-halls/2008-11-18-town-hall-boise.yaml");
+    let text = std::fs::read_to_string(&boise).expect("read");
+    std::fs::write(&boise, text.replace("napkin", "tissue")).expect("write");
+    assert!(ids("napkin").is_empty());
+    assert_eq!(ids("tissue"), ["2008-11-18-town-hall-boise"]);
+    // Added, renamed, removed.
+    std::fs::write(
+        notebook.join("2024-06-01-zanzibar.yaml"),
+        "kind: interview\ntitle: Zanzibar trip\ndate: 2024-06-01\n",
+    )
+    .expect("add");
+    assert_eq!(ids("zanzibar"), ["2024-06-01-zanzibar"]);
+    std::fs::rename(
+        notebook.join("2024-06-01-zanzibar.yaml"),
+        notebook.join("insights/2024-06-02-zanzibar.yaml"),
+    )
+    .expect("rename");
+    assert_eq!(ids("zanzibar"), ["2024-06-02-zanzibar"]);
+    std::fs::remove_file(notebook.join("insights/2024-06-02-zanzibar.yaml")).expect("remove");
+    assert!(ids("zanzibar").is_empty());
+    // A second watcher on the same notebook refuses to start.
+    let second = sandbox.run(&notebook, &["watch"]);
+    assert_eq!(second.code, Some(3), "{}", second.describe());
+    assert!(
+        second.stderr.contains("already watching"),
+        "{}",
+        second.stderr
+    );
+    // Searches go on working, from the files, once the watcher is gone.
+    watcher.kill().expect("stop the watcher");
+    let _ = watcher.wait();
+    std::fs::write(&boise, text).expect("put it back");
+    assert_eq!(ids("napkin"), ["2008-11-18-town-hall-boise"]);
+}

@@ -101,6 +101,12 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes index\n  fieldnotes index --rebuild\n\nThe index lives in your cache folder, never in the notebook, and is safe to delete."
     )]
     Index(search::IndexArgs),
+    /// Keep the search index current as files change, so searches in a large notebook need
+    /// not check every file. Runs until stopped.
+    #[command(
+        after_help = "Examples:\n  fieldnotes watch                in a spare terminal or tmux window\n  fieldnotes watch &              in the background\n\nWithout a watcher every search checks each note file's size and times, which is\nalways correct and takes about a quarter of a second per 100,000 notes."
+    )]
+    Watch(search::WatchArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  fieldnotes completions bash > ~/.local/share/bash-completion/completions/fieldnotes\n  fieldnotes completions zsh > ~/.zfunc/_fieldnotes"
@@ -189,6 +195,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Codes(args)) => codes::run(args, context),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
+        Some(Command::Watch(args)) => search::watch(args, context),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,

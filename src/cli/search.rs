@@ -135,6 +135,32 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// Arguments of `watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {}
+
+/// Keeps the index current until stopped, so searches need not look at every file.
+pub fn watch(_args: WatchArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    #[cfg(unix)]
+    {
+        eprintln!(
+            "Watching {}: searches ask this process instead of checking every file. Stop it with Ctrl-C.",
+            notebook.root.display()
+        );
+        crate::index::watch::serve(&notebook, &context.dirs.cache, &notice)?;
+        Ok(EXIT_OK)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = notebook;
+        Err(crate::error::Error::Invalid {
+            message: "`fieldnotes watch` works on Linux, macOS and other Unix systems only".into(),
+            help: Some("searches check the files themselves, which is always correct".into()),
+        })
+    }
+}
+
 fn notice(line: &str) {
     eprintln!("{line}");
 }

@@ -13,6 +13,8 @@ mod schema;
 mod search;
 mod snippet;
 pub mod text;
+#[cfg(unix)]
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -109,6 +111,18 @@ impl SearchIndex {
         );
         let lock = IndexLock::new(&folder);
         let language = language(notebook);
+        #[cfg(unix)]
+        if !rebuild && watch::confirmed_current(&folder) {
+            let opened = {
+                let _shared = lock.shared(notice)?;
+                open_existing(&folder, &language)
+            };
+            if let Ok((index, reader)) = opened {
+                let search = SearchIndex::new(notebook, &folder, lock, index, reader);
+                let refresh = search.counts()?;
+                return Ok((search, refresh));
+            }
+        }
         if !rebuild {
             let opened = {
                 let _shared = lock.shared(notice)?;
