@@ -76,7 +76,17 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
     };
     let notebook = context.notebook()?;
     let (index, refresh) = SearchIndex::open(&notebook, &context.dirs.cache, &notice)?;
-    let results = index.search(&query, args.sort, args.limit)?;
+    let results = match index.search(&query, args.sort, args.limit) {
+        // Damage that only shows when a part of the index is read: build it again, once.
+        Err(crate::error::Error::Index { .. }) => {
+            drop(index);
+            let cache = &context.dirs.cache;
+            let (index, _) =
+                SearchIndex::rebuild(&notebook, cache, &notice, "the old one is damaged")?;
+            index.search(&query, args.sort, args.limit)?
+        }
+        results => results?,
+    };
     if args.json {
         print_json(&results).map_err(stdout_error)?;
     } else {
@@ -108,7 +118,7 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let started = Instant::now();
     let (index, refresh) = if args.rebuild {
-        SearchIndex::rebuild(&notebook, &context.dirs.cache, &notice)?
+        SearchIndex::rebuild(&notebook, &context.dirs.cache, &notice, "as asked")?
     } else {
         SearchIndex::open(&notebook, &context.dirs.cache, &notice)?
     };

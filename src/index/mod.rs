@@ -82,23 +82,24 @@ impl SearchIndex {
         cache: &Path,
         notice: &dyn Fn(&str),
     ) -> Result<(SearchIndex, Refresh)> {
-        Self::open_with(notebook, cache, notice, false)
+        Self::open_with(notebook, cache, notice, None)
     }
 
-    /// Builds the notebook's index again from every file.
+    /// Builds the notebook's index again from every file; `why` is said in the notice.
     pub fn rebuild(
         notebook: &Notebook,
         cache: &Path,
         notice: &dyn Fn(&str),
+        why: &str,
     ) -> Result<(SearchIndex, Refresh)> {
-        Self::open_with(notebook, cache, notice, true)
+        Self::open_with(notebook, cache, notice, Some(why))
     }
 
     fn open_with(
         notebook: &Notebook,
         cache: &Path,
         notice: &dyn Fn(&str),
-        rebuild: bool,
+        rebuild: Option<&str>,
     ) -> Result<(SearchIndex, Refresh)> {
         let folder = location(cache, &notebook.root);
         let failed =
@@ -111,40 +112,34 @@ impl SearchIndex {
         );
         let lock = IndexLock::new(&folder);
         let language = language(notebook);
-        #[cfg(unix)]
-        if !rebuild && watch::confirmed_current(&folder) {
+        if rebuild.is_none() {
+            // Asked before opening, so that what the watcher committed is what opens.
+            let watched = watcher_confirms(&folder);
             let opened = {
                 let _shared = lock.shared(notice)?;
                 open_existing(&folder, &language)
             };
             if let Ok((index, reader)) = opened {
                 let search = SearchIndex::new(notebook, &folder, lock, index, reader);
-                let refresh = search.counts()?;
-                return Ok((search, refresh));
-            }
-        }
-        if !rebuild {
-            let opened = {
-                let _shared = lock.shared(notice)?;
-                open_existing(&folder, &language)
-            };
-            if let Ok((index, reader)) = opened {
-                let search = SearchIndex::new(notebook, &folder, lock, index, reader);
-                let refresh = search.refresh(notice)?;
+                let refresh = if watched {
+                    search.counts()?
+                } else {
+                    search.refresh(notice)?
+                };
                 return Ok((search, refresh));
             }
         }
         let _exclusive = lock.exclusive(notice)?;
         // Another process may have built it while this one waited.
-        let why = match open_existing(&folder, &language) {
-            _ if rebuild => "as asked".to_string(),
-            Ok((index, reader)) => {
+        let why = match (rebuild, open_existing(&folder, &language)) {
+            (Some(why), _) => why.to_string(),
+            (None, Ok((index, reader))) => {
                 drop(_exclusive);
                 let search = SearchIndex::new(notebook, &folder, lock, index, reader);
                 let refresh = search.refresh(notice)?;
                 return Ok((search, refresh));
             }
-            Err(why) => why,
+            (None, Err(why)) => why,
         };
         notice(&format!("fieldnotes: building the search index ({why})"));
         let (index, reader) = create(&folder, &language)?;
@@ -325,6 +320,14 @@ impl SearchIndex {
     }
 }
 
+/// Whether a `fieldnotes watch` confirmed that the index holds every change made so far.
+fn watcher_confirms(folder: &Path) -> bool {
+    #[cfg(unix)]
+    return watch::confirmed_current(folder);
+    #[cfg(not(unix))]
+    return false;
+}
+
 /// The notebook's language for stemming, `en` when unset.
 fn language(notebook: &Notebook) -> String {
     notebook
@@ -361,7 +364,8 @@ fn open_existing(
     if !dir.join("meta.json").exists() {
         return Err("there is none yet".into());
     }
-    let unreadable = |e: tantivy::TantivyError| format!("the old one is unreadable: {e}");
+    // The details (a file name, a checksum) mean nothing to the user; the index is rebuilt.
+    let unreadable = |_: tantivy::TantivyError| "the old one is damaged".to_string();
     let index = tantivy::Index::open_in_dir(&dir).map_err(unreadable)?;
     let metas = index.load_metas().map_err(unreadable)?;
     let found: serde_json::Value = metas
