@@ -167,17 +167,8 @@ fn processes_searching_and_writing_at_once_never_see_a_lock_error() {
     copy_dir(&sample(), &notebook);
     let searchers: Vec<_> = (0..4)
         .map(|i| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
-            cmd.env("HOME", sandbox.home())
-                .env("XDG_CACHE_HOME", sandbox.path("cache"))
-                .env("XDG_DATA_HOME", sandbox.path("data"))
-                .env("XDG_CONFIG_HOME", sandbox.path("config"))
-                .arg("--notebook")
-                .arg(&notebook)
-                .args(["search", if i % 2 == 0 { "boombox" } else { "napkin" }])
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped());
-            cmd.spawn().expect("start a search")
+            let query = if i % 2 == 0 { "boombox" } else { "napkin" };
+            sandbox.spawn(&notebook, &["search", query])
         })
         .collect();
     // Meanwhile, notes are written and searched for.
@@ -225,17 +216,7 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     let sandbox = Sandbox::new();
     let notebook = sandbox.path("nb");
     copy_dir(&sample(), &notebook);
-    let mut watcher = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"))
-        .env("HOME", sandbox.home())
-        .env("XDG_CACHE_HOME", sandbox.path("cache"))
-        .env("XDG_DATA_HOME", sandbox.path("data"))
-        .env("XDG_CONFIG_HOME", sandbox.path("config"))
-        .arg("--notebook")
-        .arg(&notebook)
-        .arg("watch")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("start the watcher");
+    let mut watcher = sandbox.spawn(&notebook, &["watch"]);
     let index = fieldnotes::index::location(&sandbox.path("cache/fieldnotes"), &notebook);
     let socket = index.join("watch.sock");
     let started = std::time::Instant::now();

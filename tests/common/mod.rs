@@ -70,6 +70,25 @@ impl Sandbox {
         cmd
     }
 
+    /// Starts `fieldnotes --notebook <notebook> <args>` in the background, with the user's
+    /// directories inside the sandbox and stdout and stderr captured.
+    pub fn spawn(&self, notebook: &Path, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"))
+            .current_dir(self.home())
+            .env("HOME", self.home())
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env_remove("FIELDNOTES_NOTEBOOK")
+            .arg("--notebook")
+            .arg(notebook)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start fieldnotes")
+    }
+
     /// Runs `fieldnotes --notebook <notebook> <args>` to the end and checks that it neither
     /// hung, crashed, nor panicked.
     pub fn run(&self, notebook: &Path, args: &[&str]) -> Run {
