@@ -125,8 +125,12 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
     let seconds = started.elapsed().as_secs_f64();
     let what = if refresh.rebuilt {
         format!("built from {}", plural(refresh.read, "file"))
+    } else if refresh.read + refresh.removed == 0 && refresh.rechecked > 0 {
+        format!(
+            "already current ({} touched but unchanged)",
+            plural(refresh.rechecked, "file")
+        )
     } else if refresh.read + refresh.removed == 0 {
-        // Files touched but not changed were read again, but nothing new came of it.
         "already current".to_string()
     } else {
         format!(

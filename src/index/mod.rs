@@ -53,6 +53,8 @@ pub struct Refresh {
     /// Files read whose content was new to the index: new or changed files, or all of them
     /// on a rebuild. (Files whose times changed but whose content did not are not counted.)
     pub read: usize,
+    /// Files read again because their times changed, whose content had not.
+    pub rechecked: usize,
     /// Files seen for the first time.
     pub added: usize,
     /// Files gone since the last refresh.
@@ -207,6 +209,7 @@ impl SearchIndex {
         }
         let next = AtomicUsize::new(0);
         let new_content = AtomicUsize::new(0);
+        let same_content = AtomicUsize::new(0);
         let failure = std::sync::Mutex::new(None);
         std::thread::scope(|scope| {
             for _ in 0..cores.min(changes.read.len()).max(1) {
@@ -220,9 +223,8 @@ impl SearchIndex {
                             let Some((doc, changed)) = self.document(path, *meta, started) else {
                                 continue;
                             };
-                            if changed {
-                                new_content.fetch_add(1, Ordering::Relaxed);
-                            }
+                            let tally = if changed { &new_content } else { &same_content };
+                            tally.fetch_add(1, Ordering::Relaxed);
                             if let Err(e) = writer.add_document(doc) {
                                 if let Ok(mut failure) = failure.lock() {
                                     failure.get_or_insert(e);
@@ -242,6 +244,7 @@ impl SearchIndex {
         self.commit(writer)?;
         let mut refresh = self.counts()?;
         refresh.read = new_content.into_inner();
+        refresh.rechecked = same_content.into_inner();
         refresh.added = changes.added;
         refresh.removed = changes.removed;
         Ok(refresh)

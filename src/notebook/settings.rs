@@ -35,9 +35,25 @@ impl Settings {
         let Some(mut f) = Fields::of_text(text, "the notebook settings", &mut problems) else {
             return (Settings::default(), problems);
         };
+        let language = f.text("language", &mut problems);
+        if let Some(unknown) = language
+            .as_ref()
+            .filter(|l| !crate::index::text::is_known_language(&l.value))
+        {
+            problems.push(
+                Problem::warning(
+                    unknown.pos,
+                    format!(
+                        "fieldnotes cannot stem `{}`: search will match words only as written",
+                        unknown.value
+                    ),
+                )
+                .hint("use a code such as en, de, fr, es, pt, it, nl, sv, ru, ja or zh, or `none`"),
+            );
+        }
         let settings = Settings {
             name: f.text("name", &mut problems).map(|t| t.value),
-            language: f.text("language", &mut problems).map(|t| t.value),
+            language: language.map(|t| t.value),
             kinds: f
                 .words("kinds", &mut problems)
                 .into_iter()
@@ -98,5 +114,15 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(settings.kinds().len(), 6);
         assert!(settings.kinds().contains(&"diary"));
+    }
+
+    #[test]
+    fn a_language_without_a_stemmer_is_a_warning_at_its_place() {
+        let (settings, problems) = Settings::parse("name: Street\nlanguage: klingon\n");
+        assert_eq!(settings.language.as_deref(), Some("klingon"));
+        assert_eq!(problems.len(), 1);
+        assert!(!problems[0].is_error());
+        assert_eq!((problems[0].pos.line, problems[0].pos.column), (2, 11));
+        assert!(Settings::parse("language: ja\n").1.is_empty());
     }
 }
