@@ -258,6 +258,28 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     assert_eq!(ids("zanzibar"), ["2024-06-02-zanzibar"]);
     std::fs::remove_file(notebook.join("insights/2024-06-02-zanzibar.yaml")).expect("remove");
     assert!(ids("zanzibar").is_empty());
+    // A whole folder renamed, then ignored through .gitignore, then removed.
+    std::fs::rename(notebook.join("photo-store"), notebook.join("camera-shop")).expect("rename");
+    let paths = |query: &str| {
+        let run = sandbox.run(&notebook, &["search", "--json", query]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        json["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["path"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        paths("\"wrong box\""),
+        ["camera-shop/2024-03-02-first-camera-with-dad.yaml"]
+    );
+    std::fs::write(notebook.join(".gitignore"), "camera-shop/\n").expect("ignore");
+    assert!(paths("\"wrong box\"").is_empty());
+    std::fs::remove_file(notebook.join(".gitignore")).expect("unignore");
+    assert_eq!(paths("\"wrong box\"").len(), 1);
+    std::fs::remove_dir_all(notebook.join("camera-shop")).expect("remove a folder");
+    assert!(paths("\"wrong box\"").is_empty());
     // A second watcher on the same notebook refuses to start.
     let second = sandbox.run(&notebook, &["watch"]);
     assert_eq!(second.code, Some(3), "{}", second.describe());

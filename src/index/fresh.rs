@@ -109,8 +109,12 @@ impl Hasher for Fnv {
 /// Every note file in the notebook with its size and times, keyed by path relative to the
 /// root with `/` separators.
 pub fn scan(notebook: &Notebook) -> HashMap<String, FileMeta> {
+    walk(notebook, notebook.walker())
+}
+
+fn walk(notebook: &Notebook, walker: ignore::WalkBuilder) -> HashMap<String, FileMeta> {
     let found = Mutex::new(Vec::new());
-    notebook.walker().build_parallel().run(|| {
+    walker.build_parallel().run(|| {
         let found = &found;
         Box::new(move |entry| {
             if let Ok(entry) = entry {
@@ -131,6 +135,69 @@ pub fn scan(notebook: &Notebook) -> HashMap<String, FileMeta> {
     found.into_inner().unwrap_or_default().into_iter().collect()
 }
 
+/// A part of the notebook to look at again: one folder's own files, or a folder and
+/// everything below it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Scope {
+    /// The folder's key (`""` for the root).
+    pub folder: String,
+    /// Whether the folders below it count too.
+    pub deep: bool,
+}
+
+impl Scope {
+    /// The scopes that cover changes reported at `paths`: a file's folder, or a folder (or
+    /// something gone, which may have been a folder) with everything below it.
+    pub fn around(root: &Path, paths: &[std::path::PathBuf]) -> Vec<Scope> {
+        let mut scopes: Vec<Scope> = Vec::new();
+        for path in paths {
+            let scope = if path.is_file() {
+                let folder = path.parent().unwrap_or(root);
+                Scope {
+                    folder: relative_key(root, folder),
+                    deep: false,
+                }
+            } else {
+                Scope {
+                    folder: relative_key(root, path),
+                    deep: true,
+                }
+            };
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
+        scopes
+    }
+
+    /// Whether the file with key `path` lies in the scope.
+    pub fn holds(&self, path: &str) -> bool {
+        let parent = path.rfind('/').map_or("", |i| &path[..i]);
+        if self.deep {
+            // A vanished path may have been a file as well as a folder.
+            self.folder.is_empty()
+                || path == self.folder
+                || parent == self.folder
+                || path.starts_with(&format!("{}/", self.folder))
+        } else {
+            parent == self.folder
+        }
+    }
+
+    /// The note files in the scope, as [`scan`] finds them.
+    pub fn scan(&self, notebook: &Notebook) -> HashMap<String, FileMeta> {
+        let folder = notebook.root.join(&self.folder);
+        if !folder.is_dir() {
+            return HashMap::new();
+        }
+        let mut walker = notebook.walker_in(&folder);
+        if !self.deep {
+            walker.max_depth(Some(1));
+        }
+        walk(notebook, walker)
+    }
+}
+
 /// The path's key in the index: relative to `root`, `/`-separated.
 pub fn relative_key(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
@@ -145,6 +212,15 @@ pub fn relative_key(root: &Path, path: &Path) -> String {
 pub fn recorded(
     searcher: &Searcher,
     fields: &Fields,
+) -> tantivy::Result<HashMap<String, FileMeta>> {
+    recorded_where(searcher, fields, |_| true)
+}
+
+/// What the index recorded for the files whose key passes `keep`.
+pub fn recorded_where(
+    searcher: &Searcher,
+    fields: &Fields,
+    keep: impl Fn(&str) -> bool,
 ) -> tantivy::Result<HashMap<String, FileMeta>> {
     let schema = searcher.schema();
     let name = |f| schema.get_field_name(f).to_owned();
@@ -169,6 +245,9 @@ pub fn recorded(
             let Some(name) = ords.first(doc).and_then(|ord| names.get_mut(ord as usize)) else {
                 continue;
             };
+            if !keep(name) {
+                continue;
+            }
             let meta = FileMeta {
                 size: size.first(doc).unwrap_or(0),
                 mtime: mtime.first(doc).unwrap_or(0),
@@ -240,4 +319,36 @@ pub fn now_ns() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_hold_their_folder_and_deep_ones_what_is_below() {
+        let shallow = Scope {
+            folder: "a".into(),
+            deep: false,
+        };
+        let deep = Scope {
+            folder: "a".into(),
+            deep: true,
+        };
+        let root = Scope {
+            folder: String::new(),
+            deep: false,
+        };
+        for (path, in_shallow, in_deep, in_root) in [
+            ("a/x.yaml", true, true, false),
+            ("a/b/x.yaml", false, true, false),
+            ("a", false, true, true),
+            ("ab/x.yaml", false, false, false),
+            ("x.yaml", false, false, true),
+        ] {
+            assert_eq!(shallow.holds(path), in_shallow, "{path}");
+            assert_eq!(deep.holds(path), in_deep, "{path}");
+            assert_eq!(root.holds(path), in_root, "{path}");
+        }
+    }
 }

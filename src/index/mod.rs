@@ -189,6 +189,25 @@ impl SearchIndex {
         self.write(Changes::between(&recorded, &on_disk))
     }
 
+    /// Brings the index up to date after changes reported at `paths` (files or folders,
+    /// absolute): only their folders are looked at.
+    pub fn refresh_around(&self, paths: &[PathBuf], notice: &dyn Fn(&str)) -> Result<Refresh> {
+        let scopes = fresh::Scope::around(&self.notebook.root, paths);
+        if scopes.iter().any(|s| s.deep && s.folder.is_empty()) {
+            return self.refresh(notice);
+        }
+        let mut on_disk = std::collections::HashMap::new();
+        for scope in &scopes {
+            on_disk.extend(scope.scan(&self.notebook));
+        }
+        let _exclusive = self.lock.exclusive(notice)?;
+        self.reader.reload().map_err(|e| self.failed(e))?;
+        let holds = |path: &str| scopes.iter().any(|s| s.holds(path));
+        let recorded = fresh::recorded_where(&self.reader.searcher(), &self.fields, holds)
+            .map_err(|e| self.failed(e))?;
+        self.write(Changes::between(&recorded, &on_disk))
+    }
+
     fn write(&self, changes: Changes) -> Result<Refresh> {
         if changes.is_empty() {
             return self.counts();

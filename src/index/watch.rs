@@ -97,8 +97,11 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
             }
         }
     });
-    // Changes made between the first refresh and the watch starting are caught here.
-    let mut stale = true;
+    let mut pending = Pending {
+        // Changes made between the first refresh and the watch starting are caught here.
+        everything: true,
+        paths: Vec::new(),
+    };
     let mut waiting: Vec<(PathBuf, UnixStream)> = Vec::new();
     let mut next_cookie = 0u64;
     loop {
@@ -109,11 +112,7 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         };
         match message {
-            None if stale => {
-                report(&index.refresh(notice)?, notice);
-                stale = false;
-            }
-            None => {}
+            None => pending.apply(&index, notice)?,
             Some(Message::Asked(stream)) => {
                 next_cookie += 1;
                 let cookie = cookies.join(format!("{}-{next_cookie}", std::process::id()));
@@ -125,29 +124,54 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
                 let answered: Vec<usize> = (0..waiting.len())
                     .filter(|&i| event.paths.contains(&waiting[i].0))
                     .collect();
-                // Reading a file (as every search does with the settings) changes nothing.
-                let reading = matches!(event.kind, notify::EventKind::Access(_));
-                if event.need_rescan()
-                    || (!reading
-                        && event
-                            .paths
-                            .iter()
-                            .any(|p| concerns_notes(&notebook.root, p)))
-                {
-                    stale = true;
-                }
+                pending.note(&notebook.root, &event);
                 for i in answered.into_iter().rev() {
                     let (cookie, mut stream) = waiting.swap_remove(i);
                     let _ = std::fs::remove_file(&cookie);
-                    if stale {
-                        report(&index.refresh(notice)?, notice);
-                        stale = false;
-                    }
+                    pending.apply(&index, notice)?;
                     let _ = stream.write_all(b"current\n");
                 }
             }
-            Some(Message::Changed(Err(_))) => stale = true,
+            Some(Message::Changed(Err(_))) => pending.everything = true,
         }
+    }
+}
+
+/// Changes heard of and not yet indexed.
+struct Pending {
+    /// Look at every file: the system lost track, or what counts as a note changed.
+    everything: bool,
+    /// Where changes happened.
+    paths: Vec<PathBuf>,
+}
+
+impl Pending {
+    fn note(&mut self, root: &Path, event: &notify::Event) {
+        // Reading a file (as every search does with the settings) changes nothing.
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        if event.need_rescan() {
+            self.everything = true;
+        }
+        for path in event.paths.iter().filter(|p| concerns_notes(root, p)) {
+            if path.file_name().is_some_and(|n| n == ".gitignore") {
+                self.everything = true;
+            } else if !self.paths.contains(path) {
+                self.paths.push(path.clone());
+            }
+        }
+    }
+
+    fn apply(&mut self, index: &SearchIndex, notice: &dyn Fn(&str)) -> Result<()> {
+        if self.everything {
+            report(&index.refresh(notice)?, notice);
+        } else if !self.paths.is_empty() {
+            report(&index.refresh_around(&self.paths, notice)?, notice);
+        }
+        self.everything = false;
+        self.paths.clear();
+        Ok(())
     }
 }
 

@@ -79,7 +79,12 @@ impl Notebook {
 
     /// A walk over the notebook that skips hidden folders and what `.gitignore` excludes.
     pub fn walker(&self) -> ignore::WalkBuilder {
-        let mut walker = ignore::WalkBuilder::new(&self.root);
+        self.walker_in(&self.root)
+    }
+
+    /// The same walk over one folder of the notebook (the ignore files above it still count).
+    pub fn walker_in(&self, folder: &Path) -> ignore::WalkBuilder {
+        let mut walker = ignore::WalkBuilder::new(folder);
         walker.hidden(true).require_git(false);
         walker
     }
