@@ -57,7 +57,7 @@ fi
 mkdir -p "$BENCH"
 echo "building fieldnotes (release)" >&2
 cargo build --release --quiet
-GENERATOR_SUM=$(sha256sum benches/corpus.rs | cut -d' ' -f1)
+GENERATOR_SUM=$(cat benches/corpus/*.rs | sha256sum | cut -d' ' -f1)
 generated=0
 for size in "${SIZES[@]}"; do
   corpus=$BENCH/corpus-$size
