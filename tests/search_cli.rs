@@ -288,6 +288,24 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
         "{}",
         second.stderr
     );
+    // A watcher suspended with Ctrl-Z holds no search up for long.
+    let pid = watcher.id().to_string();
+    let signal = |name: &str| {
+        let sent = std::process::Command::new("kill")
+            .args([name, &pid])
+            .status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill {name}");
+    };
+    signal("-STOP");
+    let stuck = sandbox.run(&notebook, &["search", "napkin"]);
+    signal("-CONT");
+    assert_eq!(stuck.code, Some(0), "{}", stuck.describe());
+    assert!(stuck.stderr.contains("does not answer"), "{}", stuck.stderr);
+    assert!(
+        stuck.elapsed < Duration::from_secs(20),
+        "{:?}",
+        stuck.elapsed
+    );
     // Searches go on working, from the files, once the watcher is gone.
     watcher.kill().expect("stop the watcher");
     let _ = watcher.wait();

@@ -7,9 +7,9 @@
 //! is coarse, and a second write in the same tick would otherwise go unseen (git's "racily
 //! clean" problem).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use tantivy::Searcher;
@@ -135,66 +135,65 @@ fn walk(notebook: &Notebook, walker: ignore::WalkBuilder) -> HashMap<String, Fil
     found.into_inner().unwrap_or_default().into_iter().collect()
 }
 
-/// A part of the notebook to look at again: one folder's own files, or a folder and
-/// everything below it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Scope {
-    /// The folder's key (`""` for the root).
-    pub folder: String,
-    /// Whether the folders below it count too.
-    pub deep: bool,
+/// The parts of the notebook to look at again after changes: some folders' own files, and
+/// some folders with everything below them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scopes {
+    /// Folder keys (`""` for the root) whose own files count.
+    pub shallow: HashSet<String>,
+    /// Keys of folders, or of paths that are gone and may have been folders, that count with
+    /// everything below them.
+    pub deep: HashSet<String>,
 }
 
-impl Scope {
+impl Scopes {
     /// The scopes that cover changes reported at `paths`: a file's folder, or a folder (or
     /// something gone, which may have been a folder) with everything below it.
-    pub fn around(root: &Path, paths: &[std::path::PathBuf]) -> Vec<Scope> {
-        let mut scopes: Vec<Scope> = Vec::new();
+    pub fn around(root: &Path, paths: &HashSet<PathBuf>) -> Scopes {
+        let mut scopes = Scopes::default();
         for path in paths {
-            let scope = if path.is_file() {
+            if path.is_file() {
                 let folder = path.parent().unwrap_or(root);
-                Scope {
-                    folder: relative_key(root, folder),
-                    deep: false,
-                }
+                scopes.shallow.insert(relative_key(root, folder));
             } else {
-                Scope {
-                    folder: relative_key(root, path),
-                    deep: true,
-                }
-            };
-            if !scopes.contains(&scope) {
-                scopes.push(scope);
+                scopes.deep.insert(relative_key(root, path));
             }
         }
         scopes
     }
 
-    /// Whether the file with key `path` lies in the scope.
-    pub fn holds(&self, path: &str) -> bool {
-        let parent = path.rfind('/').map_or("", |i| &path[..i]);
-        if self.deep {
-            // A vanished path may have been a file as well as a folder.
-            self.folder.is_empty()
-                || path == self.folder
-                || parent == self.folder
-                || path.starts_with(&format!("{}/", self.folder))
-        } else {
-            parent == self.folder
-        }
+    /// Whether the whole notebook is in scope.
+    pub fn everything(&self) -> bool {
+        self.deep.contains("")
     }
 
-    /// The note files in the scope, as [`scan`] finds them.
+    /// Whether the file with key `path` lies in the scopes. Each key has only a few folders
+    /// above it, so this stays cheap however many changes there were.
+    pub fn hold(&self, path: &str) -> bool {
+        let parent = path.rfind('/').map_or("", |i| &path[..i]);
+        if self.shallow.contains(parent) || self.deep.contains(path) || self.everything() {
+            return true;
+        }
+        path.match_indices('/')
+            .any(|(i, _)| self.deep.contains(&path[..i]))
+    }
+
+    /// The note files in the scopes, as [`scan`] finds them.
     pub fn scan(&self, notebook: &Notebook) -> HashMap<String, FileMeta> {
-        let folder = notebook.root.join(&self.folder);
-        if !folder.is_dir() {
-            return HashMap::new();
+        let mut found = HashMap::new();
+        let folders = self.shallow.iter().map(|f| (f, false));
+        for (folder, deep) in folders.chain(self.deep.iter().map(|f| (f, true))) {
+            let path = notebook.root.join(folder);
+            if !path.is_dir() {
+                continue;
+            }
+            let mut walker = notebook.walker_in(&path);
+            if !deep {
+                walker.max_depth(Some(1));
+            }
+            found.extend(walk(notebook, walker));
         }
-        let mut walker = notebook.walker_in(&folder);
-        if !self.deep {
-            walker.max_depth(Some(1));
-        }
-        walk(notebook, walker)
+        found
     }
 }
 
@@ -327,28 +326,23 @@ mod tests {
 
     #[test]
     fn scopes_hold_their_folder_and_deep_ones_what_is_below() {
-        let shallow = Scope {
-            folder: "a".into(),
-            deep: false,
+        let keys = |list: &[&str]| list.iter().map(|k| k.to_string()).collect::<HashSet<_>>();
+        let scopes = Scopes {
+            shallow: keys(&["a", ""]),
+            deep: keys(&["b/c", "gone.yaml"]),
         };
-        let deep = Scope {
-            folder: "a".into(),
-            deep: true,
-        };
-        let root = Scope {
-            folder: String::new(),
-            deep: false,
-        };
-        for (path, in_shallow, in_deep, in_root) in [
-            ("a/x.yaml", true, true, false),
-            ("a/b/x.yaml", false, true, false),
-            ("a", false, true, true),
-            ("ab/x.yaml", false, false, false),
-            ("x.yaml", false, false, true),
+        for (path, held) in [
+            ("a/x.yaml", true),
+            ("a/b/x.yaml", false),
+            ("x.yaml", true),
+            ("b/x.yaml", false),
+            ("b/c/x.yaml", true),
+            ("b/c/d/x.yaml", true),
+            ("b/cd/x.yaml", false),
+            ("gone.yaml", true),
         ] {
-            assert_eq!(shallow.holds(path), in_shallow, "{path}");
-            assert_eq!(deep.holds(path), in_deep, "{path}");
-            assert_eq!(root.holds(path), in_root, "{path}");
+            assert_eq!(scopes.hold(path), held, "{path}");
         }
+        assert!(!scopes.everything());
     }
 }

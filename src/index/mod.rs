@@ -108,15 +108,15 @@ impl SearchIndex {
             |e: std::io::Error| Error::io("cannot create the search index folder", &folder, e);
         std::fs::create_dir_all(&folder).map_err(failed)?;
         // For people looking through their cache folder.
-        let _ = std::fs::write(
-            folder.join("notebook.txt"),
-            notebook.root.display().to_string(),
-        );
+        let named = folder.join("notebook.txt");
+        if !named.exists() {
+            let _ = std::fs::write(named, notebook.root.display().to_string());
+        }
         let lock = IndexLock::new(&folder);
         let language = language(notebook);
         if rebuild.is_none() {
             // Asked before opening, so that what the watcher committed is what opens.
-            let watched = watcher_confirms(&folder);
+            let watched = watcher_confirms(&folder, notice);
             let opened = {
                 let _shared = lock.shared(notice)?;
                 open_existing(&folder, &language)
@@ -191,19 +191,20 @@ impl SearchIndex {
 
     /// Brings the index up to date after changes reported at `paths` (files or folders,
     /// absolute): only their folders are looked at.
-    pub fn refresh_around(&self, paths: &[PathBuf], notice: &dyn Fn(&str)) -> Result<Refresh> {
-        let scopes = fresh::Scope::around(&self.notebook.root, paths);
-        if scopes.iter().any(|s| s.deep && s.folder.is_empty()) {
+    pub fn refresh_around(
+        &self,
+        paths: &std::collections::HashSet<PathBuf>,
+        notice: &dyn Fn(&str),
+    ) -> Result<Refresh> {
+        let scopes = fresh::Scopes::around(&self.notebook.root, paths);
+        if scopes.everything() {
             return self.refresh(notice);
         }
-        let mut on_disk = std::collections::HashMap::new();
-        for scope in &scopes {
-            on_disk.extend(scope.scan(&self.notebook));
-        }
+        let on_disk = scopes.scan(&self.notebook);
         let _exclusive = self.lock.exclusive(notice)?;
         self.reader.reload().map_err(|e| self.failed(e))?;
-        let holds = |path: &str| scopes.iter().any(|s| s.holds(path));
-        let recorded = fresh::recorded_where(&self.reader.searcher(), &self.fields, holds)
+        let hold = |path: &str| scopes.hold(path);
+        let recorded = fresh::recorded_where(&self.reader.searcher(), &self.fields, hold)
             .map_err(|e| self.failed(e))?;
         self.write(Changes::between(&recorded, &on_disk))
     }
@@ -343,11 +344,15 @@ impl SearchIndex {
 }
 
 /// Whether a `fieldnotes watch` confirmed that the index holds every change made so far.
-fn watcher_confirms(folder: &Path) -> bool {
-    #[cfg(unix)]
-    return watch::confirmed_current(folder);
-    #[cfg(not(unix))]
-    return false;
+#[cfg(unix)]
+fn watcher_confirms(folder: &Path, notice: &dyn Fn(&str)) -> bool {
+    watch::confirmed_current(folder, notice)
+}
+
+/// Watchers exist on Unix systems only.
+#[cfg(not(unix))]
+fn watcher_confirms(_folder: &Path, _notice: &dyn Fn(&str)) -> bool {
+    false
 }
 
 /// The notebook's language for stemming, `en` when unset.

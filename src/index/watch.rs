@@ -8,6 +8,7 @@
 //! every change made before the question was asked has then been seen, and indexed. (Git's
 //! file system monitor and watchman use the same "cookie" handshake.)
 
+use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Component, Path, PathBuf};
@@ -23,21 +24,38 @@ use crate::notebook::Notebook;
 const SOCKET: &str = "watch.sock";
 const COOKIES: &str = "cookies";
 
-/// How long a search waits for the watcher's answer before looking at the files itself.
-const ANSWER_WITHIN: Duration = Duration::from_secs(60);
+/// How long a search waits quietly for the watcher's answer, and how long in all before it
+/// looks at the files itself (a watcher suspended with Ctrl-Z never answers).
+const QUIET: Duration = Duration::from_secs(1);
+const PATIENCE: Duration = Duration::from_secs(10);
 
 /// Asks the watcher of the index in `folder`, if one runs, to confirm the index is current.
 /// `false` when there is no watcher or it did not answer; the caller then checks the files.
-pub fn confirmed_current(folder: &Path) -> bool {
+pub fn confirmed_current(folder: &Path, notice: &dyn Fn(&str)) -> bool {
     let Ok(mut stream) = UnixStream::connect(folder.join(SOCKET)) else {
         return false;
     };
-    let _ = stream.set_read_timeout(Some(ANSWER_WITHIN));
     if stream.write_all(b"sync\n").is_err() {
         return false;
     }
+    let mut reader = BufReader::new(stream);
     let mut answer = String::new();
-    BufReader::new(stream).read_line(&mut answer).is_ok() && answer.trim() == "current"
+    for (wait, last) in [(QUIET, false), (PATIENCE - QUIET, true)] {
+        if reader.get_ref().set_read_timeout(Some(wait)).is_err() {
+            return false;
+        }
+        match reader.read_line(&mut answer) {
+            Ok(_) => return answer.trim() == "current",
+            Err(_) if !last => {
+                notice("fieldnotes: waiting for `fieldnotes watch` to finish indexing")
+            }
+            Err(_) => {}
+        }
+    }
+    notice(
+        "fieldnotes: `fieldnotes watch` does not answer (is it suspended?); checking the files instead",
+    );
+    false
 }
 
 enum Message {
@@ -100,7 +118,7 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
     let mut pending = Pending {
         // Changes made between the first refresh and the watch starting are caught here.
         everything: true,
-        paths: Vec::new(),
+        paths: HashSet::new(),
     };
     let mut waiting: Vec<(PathBuf, UnixStream)> = Vec::new();
     let mut next_cookie = 0u64;
@@ -142,7 +160,7 @@ struct Pending {
     /// Look at every file: the system lost track, or what counts as a note changed.
     everything: bool,
     /// Where changes happened.
-    paths: Vec<PathBuf>,
+    paths: HashSet<PathBuf>,
 }
 
 impl Pending {
@@ -157,8 +175,8 @@ impl Pending {
         for path in event.paths.iter().filter(|p| concerns_notes(root, p)) {
             if path.file_name().is_some_and(|n| n == ".gitignore") {
                 self.everything = true;
-            } else if !self.paths.contains(path) {
-                self.paths.push(path.clone());
+            } else {
+                self.paths.insert(path.clone());
             }
         }
     }
