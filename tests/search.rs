@@ -353,3 +353,36 @@ fn a_language_change_rebuilds_the_index() {
         ["2024-01-10-a", "2024-03-31-c"]
     );
 }
+
+#[test]
+fn a_branch_switch_is_seen_by_the_next_search() {
+    let f = operators_fixture();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(f.root())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            status.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "notes"]);
+    assert_eq!(f.ids("headphones"), ["2024-01-10-a"]);
+    git(&["checkout", "-q", "-b", "other"]);
+    let a = f.root().join("2024-01-10-a.yaml");
+    let text = std::fs::read_to_string(&a).expect("read");
+    std::fs::write(&a, text.replace("headphones", "earmuffsss")).expect("edit");
+    git(&["commit", "-qam", "earmuffs"]);
+    assert!(f.ids("headphones").is_empty());
+    git(&["checkout", "-q", "main"]);
+    assert_eq!(f.ids("headphones"), ["2024-01-10-a"]);
+    assert!(f.ids("earmuffsss").is_empty());
+}
