@@ -56,10 +56,13 @@ Query language:
   before:2024           before the period (up to 2023-12-31)
   date:2024-01..2024-03 from the start of the first period to the end of the last
 Words in Japanese or Chinese are found as typed. When no note has the exact words,
-near spellings are shown instead, and the output says so.
+near spellings are shown instead, and the output says so. Quote a query that holds a
+-word (the shell would pass it as an option), or put -- before the query.
 
 Examples:
   fieldnotes search photo walks trust
+  fieldnotes search 'boombox -train'
+  fieldnotes search --limit 5 -- walkman OR boombox -gift
   fieldnotes search '\"shift's soundtrack\"' --json
   fieldnotes search why:belonging kind:interview after:2008 --sort date
   fieldnotes search 私だけのもの";
