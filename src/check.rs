@@ -84,11 +84,13 @@ pub fn cross_references(loaded: &Loaded, settings: &Settings, codebook: &Codeboo
 }
 
 fn is_canonical_id(id: &str) -> bool {
-    let (day, slug) = id.split_at(id.len().min(11));
-    let day_ok = day.len() == 11
-        && day.ends_with('-')
-        && jiff::civil::Date::strptime("%Y-%m-%d", &day[..10]).is_ok();
-    day_ok && crate::codebook::is_slug(slug)
+    // Split where a `YYYY-MM-DD-` prefix would end; a name with other characters there
+    // (non-ASCII ones included) is simply not canonical.
+    id.split_at_checked(11).is_some_and(|(day, slug)| {
+        day.ends_with('-')
+            && jiff::civil::Date::strptime("%Y-%m-%d", &day[..10]).is_ok()
+            && crate::codebook::is_slug(slug)
+    })
 }
 
 #[cfg(test)]
@@ -103,5 +105,8 @@ mod tests {
         assert!(!is_canonical_id("2024-13-14-photo"));
         assert!(!is_canonical_id("2024-03-14-Photo Walk"));
         assert!(!is_canonical_id("2024-03-14"));
+        // Byte 11 inside a character must not panic.
+        assert!(!is_canonical_id("日本語のノート"));
+        assert!(!is_canonical_id("2024-03-1日-photo"));
     }
 }

@@ -310,7 +310,7 @@ fn the_sample_notebook_is_clean_and_canonical() {
 }
 
 #[test]
-fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_with_comments() {
+fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_it_would_change() {
     let s = Sandbox::new();
     let nb = s.notebook();
     let messy = "date: 2024-01-05\ntitle:   Photo walk\nkind: observation\nmood: rainy\ntags:\n- walk\n- 'trust'\n";
@@ -318,6 +318,8 @@ fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_with_comments() {
         "kind: observation  # seen, not asked\ntitle: Counter\ndate: 2024-01-06\ntags: [a,b]\n";
     std::fs::write(nb.join("2024-01-05-photo-walk.yaml"), messy).unwrap();
     std::fs::write(nb.join("2024-01-06-counter.yaml"), commented).unwrap();
+    let numbered = "kind: observation\ntitle: Room 1.10\ndate: 2024-01-07\nroom:  007\n";
+    std::fs::write(nb.join("2024-01-07-room.yaml"), numbered).unwrap();
     s.run(&nb, &["fmt", "--check"])
         .assert()
         .code(1)
@@ -332,7 +334,14 @@ fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_with_comments() {
         .code(1)
         .stderr(predicate::str::contains(
             "2024-01-06-counter.yaml:1:20: error: not rewritten: this note has YAML comments",
+        ))
+        .stderr(predicate::str::contains(
+            "2024-01-07-room.yaml:4:8: error: not rewritten: `007` reads as the number 7",
         ));
+    assert_eq!(
+        std::fs::read_to_string(nb.join("2024-01-07-room.yaml")).unwrap(),
+        numbered
+    );
     assert_eq!(
         std::fs::read_to_string(nb.join("2024-01-05-photo-walk.yaml")).unwrap(),
         "kind: observation\ntitle: Photo walk\ndate: 2024-01-05\ntags: [walk, trust]\nmood: rainy\n"

@@ -77,10 +77,10 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
             println!("{}", relative.display());
             continue;
         }
-        if let Some(at) = yaml::comment_positions(&text).first() {
+        if let Some((at, why, hint)) = yaml::unkeepable(&text) {
             refused += 1;
-            let problem = Problem::error(*at, "not rewritten: this note has YAML comments, which the canonical form cannot keep")
-                .hint("move the comment's words into the note (a finding's `note:` or the body), delete the `#` line, and run fmt again")
+            let problem = Problem::error(at, format!("not rewritten: {why}"))
+                .hint(format!("{hint}, and run fmt again"))
                 .in_file(&relative);
             eprintln!("{problem}");
             continue;

@@ -145,9 +145,10 @@ fn edit_until_valid(
         }
         let parsed = note::parse(&text);
         if let Some(note) = &parsed.note {
-            // The user's own layout is kept when it carries comments; otherwise the blank
-            // template keys are dropped by writing the canonical form.
-            let keep_as_typed = !crate::yaml::comment_positions(&text).is_empty();
+            // The user's own text is kept when the canonical form would lose some of it
+            // (comments, a number's spelling); otherwise the blank template keys are dropped
+            // by writing the canonical form.
+            let keep_as_typed = crate::yaml::unkeepable(&text).is_some();
             let body = if keep_as_typed {
                 text.clone()
             } else {

@@ -355,6 +355,55 @@ pub fn comment_positions(text: &str) -> Vec<Pos> {
     found
 }
 
+/// Plain scalars in `text` that read as numbers but would be written back differently
+/// (`007`, `1.10`, `0x1F`, `1e3`), with their positions and how they would be written: a
+/// rewrite would change what the user typed.
+pub fn respelled_numbers(text: &str) -> Vec<(Pos, String, String)> {
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
+    let mut found = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((Event::Scalar(source, ScalarStyle::Plain, _, None), span)) = event else {
+            if event.is_err() {
+                break;
+            }
+            continue;
+        };
+        let Ok(node) = parse(&source) else {
+            continue;
+        };
+        if let Value::Int(_) | Value::Float(_) = node.value {
+            let written = node.value.scalar_text().unwrap_or_default();
+            if written != source.trim() {
+                let pos = Pos {
+                    line: saturate(span.start.line()),
+                    column: saturate(span.start.col() + 1),
+                };
+                found.push((pos, source.into_owned(), written));
+            }
+        }
+    }
+    found
+}
+
+/// Why rewriting `text` in the canonical form would lose something the user wrote, and where:
+/// a comment, or a number the writer would spell differently.
+pub fn unkeepable(text: &str) -> Option<(Pos, String, String)> {
+    if let Some(at) = comment_positions(text).first() {
+        return Some((
+            *at,
+            "this note has YAML comments, which the canonical form cannot keep".into(),
+            "move the comment's words into the note (a finding's `note:` or the body) and delete the `#` line".into(),
+        ));
+    }
+    respelled_numbers(text).into_iter().next().map(|(at, source, written)| {
+        (
+            at,
+            format!("`{source}` reads as the number {written} and would not be written back as typed"),
+            format!("put it in quotes (\"{source}\") to keep it exactly as typed"),
+        )
+    })
+}
+
 /// Writes a value in the canonical style: two-space indents, lists of scalars in flow style,
 /// multi-line text as literal blocks, long single lines left unfolded. Quoting follows YAML
 /// 1.2, the version notes are read with, so dates stay unquoted.
@@ -545,5 +594,26 @@ mod tests {
             Pos::of_byte(text, text.find('x').unwrap()),
             Pos { line: 2, column: 4 }
         );
+    }
+
+    #[test]
+    fn numbers_that_would_be_respelled_are_found() {
+        let text =
+            "title: 1.10\nplace: \"007\"\nzip: 01234\nrating: 4\nscore: 2.5\nhex: 0x1F\nok: true\n";
+        let found: Vec<(u32, String, String)> = respelled_numbers(text)
+            .into_iter()
+            .map(|(pos, source, written)| (pos.line, source, written))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, "1.10".to_string(), "1.1".to_string()),
+                (3, "01234".to_string(), "1234".to_string()),
+                (6, "0x1F".to_string(), "31".to_string()),
+            ]
+        );
+        assert!(unkeepable("title: 1.10\n").is_some_and(|(_, why, _)| why.contains("number 1.1 ")));
+        assert!(unkeepable("title: plain\nrating: 4\n").is_none());
+        assert!(unkeepable("# a comment\ntitle: x\n").is_some());
     }
 }
