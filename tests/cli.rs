@@ -491,3 +491,24 @@ fn show_refuses_an_id_that_two_files_share() {
         .code(3)
         .stderr(predicate::str::contains("belongs to more than one note"));
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_command_quietly() {
+    let s = common::Sandbox::new();
+    let sample = std::path::Path::new(SAMPLE);
+    for args in [
+        &["check"][..],
+        &["list"],
+        &["codes"],
+        &["show", "1979-03-14-teen-boombox-shibuya"],
+        &[],
+    ] {
+        let mut child = s.spawn(sample, args);
+        // `| head -0`: the reading end is closed before anything is written.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("it ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

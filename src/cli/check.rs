@@ -35,7 +35,7 @@ pub fn check(args: CheckArgs, context: &Context) -> Result<u8> {
         print_json(&report.problems).map_err(stdout_error)?;
     } else {
         for problem in &report.problems {
-            println!("{}", super::output::safe(&problem.to_string()));
+            super::output::say(super::output::safe(&problem.to_string()))?;
         }
     }
     eprintln!(
@@ -74,7 +74,7 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
         }
         differing += 1;
         if args.check {
-            println!("{}", relative.display());
+            super::output::say(relative.display())?;
             continue;
         }
         if let Some((at, why, hint)) = yaml::unkeepable(&text) {
@@ -86,7 +86,7 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
             continue;
         }
         store::replace_if_unchanged(&path, text.as_bytes(), canonical.as_bytes())?;
-        println!("{}", relative.display());
+        super::output::say(relative.display())?;
     }
     if broken > 0 {
         report_skipped(&crate::notebook::Loaded {

@@ -112,7 +112,7 @@ pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
         let json: Vec<&CodeJson> = rows.iter().map(|(_, c)| c).collect();
         print_json(&json).map_err(stdout_error)?;
     } else {
-        print_tree(&rows);
+        print_tree(&rows)?;
     }
     report_skipped(&loaded);
     Ok(EXIT_OK)
@@ -133,7 +133,7 @@ fn walk<'a>(
     }
 }
 
-fn print_tree(rows: &[(usize, CodeJson)]) {
+fn print_tree(rows: &[(usize, CodeJson)]) -> Result<()> {
     let width = rows
         .iter()
         .map(|(d, c)| d * 2 + c.name.chars().count())
@@ -142,7 +142,7 @@ fn print_tree(rows: &[(usize, CodeJson)]) {
     let mut heading_done = false;
     for (depth, code) in rows {
         if !code.in_codebook && !heading_done {
-            println!("\nUsed in notes but not in the codebook:");
+            super::output::say("\nUsed in notes but not in the codebook:")?;
             heading_done = true;
         }
         let u = &code.usage;
@@ -152,9 +152,7 @@ fn print_tree(rows: &[(usize, CodeJson)]) {
             u.notes, u.findings, u.participants
         );
         let description = code.description.unwrap_or_default();
-        println!(
-            "{}",
-            safe(&format!("{name:width$}  {counts}  {description}"))
-        );
+        super::output::say(safe(&format!("{name:width$}  {counts}  {description}")))?;
     }
+    Ok(())
 }

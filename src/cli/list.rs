@@ -153,7 +153,7 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     if args.json {
         print_json(&NoteJson::from(file)).map_err(stdout_error)?;
     } else {
-        print!("{}", render_note(file));
+        super::output::say(render_note(file).trim_end_matches('\n'))?;
     }
     Ok(EXIT_OK)
 }
@@ -194,7 +194,7 @@ pub fn overview(context: &Context) -> Result<u8> {
         out.push_str(&format!("  {}  {}\n", f.id, f.note.title));
     }
     out.push_str("\nTry: fieldnotes list · fieldnotes show ID · fieldnotes codes · fieldnotes check · fieldnotes --help\n");
-    print!("{}", safe(&out));
+    super::output::say(safe(out.trim_end_matches('\n')))?;
     Ok(EXIT_OK)
 }
 

@@ -175,6 +175,10 @@ pub fn main() -> ExitCode {
     };
     match run(cli.command, &context) {
         Ok(code) => ExitCode::from(code),
+        // A reader that stopped reading (`| head`) is not a failure to report.
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(EXIT_OK)
+        }
         Err(error) => {
             eprintln!("{:?}", miette::Report::new(error));
             ExitCode::from(EXIT_FAILURE)

@@ -107,7 +107,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
             &note.kind,
             &note.to_yaml(),
         )?;
-        println!("{}", path.display());
+        super::output::say(path.display())?;
         return Ok(EXIT_OK);
     }
     edit_until_valid(&notebook, &folder, &template, context)
@@ -156,7 +156,7 @@ fn edit_until_valid(
             };
             let path = save(notebook, folder, &note.title, &note.date, &note.kind, &body)?;
             let _ = std::fs::remove_file(&draft_path);
-            println!("{}", path.display());
+            super::output::say(path.display())?;
             return Ok(EXIT_OK);
         }
         for problem in &parsed.problems {
@@ -176,7 +176,7 @@ fn edit_until_valid(
             "saved as it is in {}: `fieldnotes check` shows what to fix",
             path.display()
         );
-        println!("{}", path.display());
+        super::output::say(path.display())?;
         return Ok(EXIT_PROBLEMS);
     }
 }

@@ -30,6 +30,12 @@ impl<'a> From<&'a NoteFile> for NoteJson<'a> {
     }
 }
 
+/// Writes `text` and a line break to stdout; a failed write (a closed pipe) becomes an
+/// error the command returns, instead of the panic `println!` would raise.
+pub fn say(text: impl std::fmt::Display) -> crate::error::Result<()> {
+    writeln!(io::stdout().lock(), "{text}").map_err(super::list::stdout_error)
+}
+
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
     let mut out = io::stdout().lock();

@@ -143,11 +143,11 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
             refresh.removed
         )
     };
-    println!(
+    super::output::say(format!(
         "Search index {what} in {seconds:.2} s: {} at {}",
         plural(refresh.notes, "note"),
         index.folder().display()
-    );
+    ))?;
     report_broken(&refresh);
     Ok(EXIT_OK)
 }
