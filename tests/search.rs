@@ -157,7 +157,7 @@ fn operators_fixture() -> Fixture {
 fn every_operator_finds_what_it_says() {
     let f = operators_fixture();
     let index = f.open();
-    let cases: [(&str, &[&str]); 24] = [
+    let cases: [(&str, &[&str]); 26] = [
         ("headphones", &["2024-01-10-a"]),
         ("walking train", &["2024-01-10-a"]),
         ("train boombox", &[]),
@@ -188,6 +188,9 @@ fn every_operator_finds_what_it_says() {
         ),
         ("date:2023..2024-01", &["2023-12-31-d", "2024-01-10-a"]),
         ("電車", &["2023-12-31-d"]),
+        // A term with nothing searchable in it matches nothing, never everything.
+        ("!!!", &[]),
+        ("headphones \"...\"", &[]),
     ];
     for (text, expected) in cases {
         assert_eq!(ids(&search(&index, text)), expected, "query {text:?}");

@@ -100,6 +100,19 @@ fn a_malformed_query_is_a_usage_error_that_points_at_the_bad_part() {
 }
 
 #[test]
+fn the_limit_must_be_positive_and_may_be_huge() {
+    let sandbox = Sandbox::new();
+    let zero = sandbox.run(&sample(), &["search", "-n", "0", "boombox"]);
+    assert_eq!(zero.code, Some(2), "{}", zero.describe());
+    let huge = sandbox.run(
+        &sample(),
+        &["search", "-n", "18446744073709551615", "boombox"],
+    );
+    assert_eq!(huge.code, Some(0), "{}", huge.describe());
+    assert_eq!(huge.stdout.matches("\n\n").count(), 5, "{}", huge.stdout);
+}
+
+#[test]
 fn no_match_says_so_and_near_spellings_are_labelled() {
     let sandbox = Sandbox::new();
     let none = sandbox.run(&sample(), &["search", "xylophone"]);

@@ -25,8 +25,9 @@ pub struct SearchArgs {
     #[arg(long)]
     json: bool,
     /// Show at most this many notes.
-    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
-    limit: usize,
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    limit: u64,
     /// Best match first, or newest first.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
@@ -77,16 +78,17 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
             return Ok(EXIT_USAGE);
         }
     };
+    let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
     let notebook = context.notebook()?;
     let (index, refresh) = SearchIndex::open(&notebook, &context.dirs.cache, &notice)?;
-    let results = match index.search(&query, args.sort, args.limit) {
+    let results = match index.search(&query, args.sort, limit) {
         // Damage that only shows when a part of the index is read: build it again, once.
         Err(crate::error::Error::Index { .. }) => {
             drop(index);
             let cache = &context.dirs.cache;
             let (index, _) =
                 SearchIndex::rebuild(&notebook, cache, &notice, "the old one is damaged")?;
-            index.search(&query, args.sort, args.limit)?
+            index.search(&query, args.sort, limit)?
         }
         results => results?,
     };

@@ -22,7 +22,7 @@ use crate::notebook::Notebook;
 pub struct FileMeta {
     /// Size in bytes.
     pub size: u64,
-    /// Modification time, nanoseconds since 1970; 0 means "look again next time".
+    /// Modification time, nanoseconds since 1970; [`LOOK_AGAIN`] means "look again next time".
     pub mtime: u64,
     /// Status-change time, nanoseconds since 1970 (0 where the system has none).
     pub ctime: u64,
@@ -36,7 +36,11 @@ impl FileMeta {
         #[cfg(unix)]
         let (mtime, ctime) = {
             use std::os::unix::fs::MetadataExt;
-            let ns = |s: i64, n: i64| (s.max(0) as u64) * 1_000_000_000 + n.max(0) as u64;
+            let ns = |s: i64, n: i64| {
+                (s.max(0) as u64)
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(n.max(0) as u64)
+            };
             (
                 ns(metadata.mtime(), metadata.mtime_nsec()),
                 ns(metadata.ctime(), metadata.ctime_nsec()),
@@ -61,15 +65,20 @@ impl FileMeta {
 
     /// Whether the file may have changed since `self` was recorded.
     pub fn differs(&self, now: &FileMeta) -> bool {
-        self.mtime == 0 || (self.size, self.mtime, self.ctime) != (now.size, now.mtime, now.ctime)
+        self.mtime == LOOK_AGAIN
+            || (self.size, self.mtime, self.ctime) != (now.size, now.mtime, now.ctime)
     }
 
     /// The same, recorded as "look again" when the file changed too recently to trust its
-    /// times: within `RACY_NS` of `started` (when the refresh began).
+    /// times: within `RACY_NS` of `started` (when the refresh began). Times far in the past
+    /// or future (a restored backup, a wrong clock) are trusted: they change when the file does.
     pub fn settled(self, started: u64) -> FileMeta {
-        let recent = |t: u64| t.saturating_add(RACY_NS) >= started;
+        let recent = |t: u64| t.abs_diff(started) < RACY_NS;
         if recent(self.mtime) || recent(self.ctime) {
-            FileMeta { mtime: 0, ..self }
+            FileMeta {
+                mtime: LOOK_AGAIN,
+                ..self
+            }
         } else {
             self
         }
@@ -77,6 +86,9 @@ impl FileMeta {
 }
 
 const RACY_NS: u64 = 2_000_000_000;
+
+/// The recorded modification time that means "look again next time": no file has it.
+const LOOK_AGAIN: u64 = u64::MAX;
 
 /// A stable hash of a file's bytes (FNV-1a; the same on every machine and build).
 pub fn content_hash(bytes: &[u8]) -> u64 {
@@ -344,5 +356,26 @@ mod tests {
             assert_eq!(scopes.hold(path), held, "{path}");
         }
         assert!(!scopes.everything());
+    }
+
+    #[test]
+    fn only_times_near_the_refresh_are_distrusted() {
+        let second = 1_000_000_000;
+        let started = 1_000 * second;
+        let file = |t: u64| FileMeta {
+            size: 1,
+            mtime: t,
+            ctime: t,
+            hash: 0,
+        };
+        assert_eq!(file(started - second).settled(started).mtime, LOOK_AGAIN);
+        assert_eq!(file(started + second).settled(started).mtime, LOOK_AGAIN);
+        for trusted in [0, started - 3 * second, started + 3_600 * second] {
+            let settled = file(trusted).settled(started);
+            assert_eq!(settled.mtime, trusted);
+            // Recorded and seen again unchanged: nothing to read.
+            assert!(!settled.differs(&file(trusted)));
+        }
+        assert!(file(started).settled(started).differs(&file(started)));
     }
 }

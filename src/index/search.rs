@@ -6,8 +6,8 @@ use std::ops::{Bound, Range};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
-    PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhrasePrefixQuery, PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
@@ -106,7 +106,8 @@ impl SearchIndex {
         sort: Sort,
         limit: usize,
     ) -> Result<Results> {
-        let limit = limit.max(1);
+        // Tantivy sizes its heap by the limit; no more hits than notes can come back.
+        let limit = limit.clamp(1, (searcher.num_docs() as usize).max(1));
         let fail = |e| self.failed(e);
         let (found, total): (Vec<(f32, DocAddress)>, usize) =
             if sort == Sort::Date || marks.is_empty() {
@@ -338,7 +339,9 @@ impl<'a> Plan<'a> {
                 .map(|t| t.text)
                 .collect();
             let Some(last) = tokens.last() else {
-                return Ok(None);
+                // Nothing searchable (`!!!`): no note has it, rather than the term vanishing
+                // and the query matching more than was asked.
+                return Ok(Some(Box::new(EmptyQuery)));
             };
             // A lone CJK character sits at the start of the pairs it belongs to.
             let lone_cjk =
