@@ -389,3 +389,24 @@ fn a_branch_switch_is_seen_by_the_next_search() {
     assert_eq!(f.ids("headphones"), ["2024-01-10-a"]);
     assert!(f.ids("earmuffsss").is_empty());
 }
+
+#[test]
+fn an_index_opened_before_a_language_change_never_writes_old_stems_into_the_new_one() {
+    let f = operators_fixture();
+    let old = f.open();
+    f.write("fieldnotes.yaml", "name: test\nlanguage: none\n");
+    let rebuilt = f.open();
+    f.note(
+        "2024-06-01-e",
+        "kind: interview\ntitle: Zorbings galore\ndate: 2024-06-01\n",
+    );
+    assert!(
+        old.refresh(&|_| {}).is_err(),
+        "the old index refuses to write"
+    );
+    // The new one indexes the note without stemming.
+    rebuilt.refresh(&|_| {}).expect("refresh");
+    assert_eq!(ids(&search(&rebuilt, "zorbings")), ["2024-06-01-e"]);
+    // Only as a near spelling, since nothing was stemmed.
+    assert!(search(&rebuilt, "zorbing").near);
+}

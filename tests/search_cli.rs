@@ -256,6 +256,17 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     std::fs::write(&boise, text.replace("napkin", "tissue")).expect("write");
     assert!(ids("napkin").is_empty());
     assert_eq!(ids("tissue"), ["2008-11-18-town-hall-boise"]);
+    // The searches asked the watcher rather than checking the files themselves.
+    std::fs::write(&boise, text.replace("napkin", "tissus")).expect("write");
+    let vouched = sandbox.run(&notebook, &["index"]);
+    assert!(
+        vouched
+            .stdout
+            .starts_with("Search index kept current by `fieldnotes watch`"),
+        "{}",
+        vouched.describe()
+    );
+    assert_eq!(ids("tissus"), ["2008-11-18-town-hall-boise"]);
     // Added, renamed, removed.
     std::fs::write(
         notebook.join("2024-06-01-zanzibar.yaml"),
@@ -291,6 +302,18 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     assert!(paths("\"wrong box\"").is_empty());
     std::fs::remove_file(notebook.join(".gitignore")).expect("unignore");
     assert_eq!(paths("\"wrong box\"").len(), 1);
+    std::fs::write(notebook.join(".ignore"), "camera-shop/\n").expect("ignore");
+    assert!(paths("\"wrong box\"").is_empty());
+    std::fs::remove_file(notebook.join(".ignore")).expect("unignore");
+    // A change inside a folder the root's .gitignore excludes stays out of search.
+    std::fs::write(notebook.join(".gitignore"), "drafts/\n").expect("ignore drafts");
+    std::fs::create_dir_all(notebook.join("drafts")).expect("drafts");
+    std::fs::write(
+        notebook.join("drafts/2024-06-03-draft.yaml"),
+        "kind: interview\ntitle: Quokka draft\ndate: 2024-06-03\n",
+    )
+    .expect("a draft");
+    assert!(ids("quokka").is_empty());
     std::fs::remove_dir_all(notebook.join("camera-shop")).expect("remove a folder");
     assert!(paths("\"wrong box\"").is_empty());
     // A second watcher on the same notebook refuses to start.
@@ -322,6 +345,12 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     // Searches go on working, from the files, once the watcher is gone.
     watcher.kill().expect("stop the watcher");
     let _ = watcher.wait();
+    let alone = sandbox.run(&notebook, &["index"]);
+    assert!(
+        !alone.stdout.contains("fieldnotes watch"),
+        "{}",
+        alone.stdout
+    );
     std::fs::write(&boise, text).expect("put it back");
     assert_eq!(ids("napkin"), ["2008-11-18-town-hall-boise"]);
 }

@@ -128,7 +128,9 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
         SearchIndex::open(&notebook, &context.dirs.cache, &notice)?
     };
     let seconds = started.elapsed().as_secs_f64();
-    let what = if refresh.rebuilt {
+    let what = if refresh.watched {
+        "kept current by `fieldnotes watch`".to_string()
+    } else if refresh.rebuilt {
         format!("built from {}", plural(refresh.read, "file"))
     } else if refresh.read + refresh.removed == 0 && refresh.rechecked > 0 {
         format!(

@@ -192,20 +192,38 @@ impl Scopes {
 
     /// The note files in the scopes, as [`scan`] finds them.
     pub fn scan(&self, notebook: &Notebook) -> HashMap<String, FileMeta> {
-        let mut found = HashMap::new();
-        let folders = self.shallow.iter().map(|f| (f, false));
-        for (folder, deep) in folders.chain(self.deep.iter().map(|f| (f, true))) {
-            let path = notebook.root.join(folder);
-            if !path.is_dir() {
-                continue;
-            }
-            let mut walker = notebook.walker_in(&path);
-            if !deep {
-                walker.max_depth(Some(1));
-            }
-            found.extend(walk(notebook, walker));
+        // The walk starts at the root, as the full scan does, so that every ignore rule
+        // (a `drafts/` line in the root's .gitignore) applies the same way; it only enters
+        // the folders on the way to the scopes.
+        let mut on_the_way: HashSet<String> = HashSet::from([String::new()]);
+        for folder in self.shallow.iter().chain(&self.deep) {
+            on_the_way.extend(
+                folder
+                    .match_indices('/')
+                    .map(|(i, _)| folder[..i].to_owned()),
+            );
+            on_the_way.insert(folder.clone());
         }
-        found
+        let scopes = std::sync::Arc::new((self.clone(), on_the_way));
+        let root = notebook.root.clone();
+        let mut walker = notebook.walker();
+        walker.filter_entry(move |entry| {
+            let (scopes, on_the_way) = &*scopes;
+            let key = relative_key(&root, entry.path());
+            if entry.file_type().is_some_and(|t| t.is_dir()) {
+                on_the_way.contains(&key) || scopes.below_deep(&key)
+            } else {
+                scopes.hold(&key)
+            }
+        });
+        walk(notebook, walker)
+    }
+
+    fn below_deep(&self, key: &str) -> bool {
+        self.deep.contains(key)
+            || key
+                .match_indices('/')
+                .any(|(i, _)| self.deep.contains(&key[..i]))
     }
 }
 

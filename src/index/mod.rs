@@ -43,6 +43,8 @@ pub struct SearchIndex {
     index: tantivy::Index,
     reader: IndexReader,
     fields: Fields,
+    /// The language the analyzers stem in, recorded with every commit.
+    language: String,
 }
 
 /// What bringing the index up to date did.
@@ -50,6 +52,8 @@ pub struct SearchIndex {
 pub struct Refresh {
     /// Whether the index was built from nothing.
     pub rebuilt: bool,
+    /// Whether a `fieldnotes watch` vouched for the index, so no file was looked at.
+    pub watched: bool,
     /// Files read whose content was new to the index: new or changed files, or all of them
     /// on a rebuild. (Files whose times changed but whose content did not are not counted.)
     pub read: usize,
@@ -122,9 +126,12 @@ impl SearchIndex {
                 open_existing(&folder, &language)
             };
             if let Ok((index, reader)) = opened {
-                let search = SearchIndex::new(notebook, &folder, lock, index, reader);
+                let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
                 let refresh = if watched {
-                    search.counts()?
+                    Refresh {
+                        watched: true,
+                        ..search.counts()?
+                    }
                 } else {
                     search.refresh(notice)?
                 };
@@ -137,7 +144,7 @@ impl SearchIndex {
             (Some(why), _) => why.to_string(),
             (None, Ok((index, reader))) => {
                 drop(_exclusive);
-                let search = SearchIndex::new(notebook, &folder, lock, index, reader);
+                let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
                 let refresh = search.refresh(notice)?;
                 return Ok((search, refresh));
             }
@@ -145,7 +152,7 @@ impl SearchIndex {
         };
         notice(&format!("fieldnotes: building the search index ({why})"));
         let (index, reader) = create(&folder, &language)?;
-        let search = SearchIndex::new(notebook, &folder, lock, index, reader);
+        let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
         let mut changes = Changes::between(&Default::default(), &fresh::scan(notebook));
         changes.added = 0;
         let mut refresh = search.write(changes)?;
@@ -160,6 +167,7 @@ impl SearchIndex {
         lock: IndexLock,
         index: tantivy::Index,
         reader: IndexReader,
+        language: &str,
     ) -> SearchIndex {
         let (_, fields) = Fields::schema();
         SearchIndex {
@@ -169,6 +177,7 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            language: language.to_owned(),
         }
     }
 
@@ -212,6 +221,21 @@ impl SearchIndex {
     fn write(&self, changes: Changes) -> Result<Refresh> {
         if changes.is_empty() {
             return self.counts();
+        }
+        // Another process may have rebuilt the index for a new language since this one opened
+        // it; terms stemmed the old way must not go into it.
+        let metas = self.index.load_metas().map_err(|e| self.failed(e))?;
+        let recorded: serde_json::Value = metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default();
+        // A new index has no commit, and so no language, yet.
+        if metas.payload.is_some() && recorded["language"] != self.language.as_str() {
+            return Err(self.failed(format!(
+                "it was rebuilt for the language `{}` while this fieldnotes ran; run it again",
+                recorded["language"].as_str().unwrap_or("?")
+            )));
         }
         let started = fresh::now_ns();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -271,7 +295,7 @@ impl SearchIndex {
     }
 
     fn commit(&self, mut writer: IndexWriter<TantivyDocument>) -> Result<()> {
-        let payload = payload(&language(&self.notebook));
+        let payload = payload(&self.language);
         let mut prepared = writer.prepare_commit().map_err(|e| self.failed(e))?;
         prepared.set_payload(&payload);
         prepared.commit().map_err(|e| self.failed(e))?;

@@ -173,7 +173,7 @@ impl Pending {
             self.everything = true;
         }
         for path in event.paths.iter().filter(|p| concerns_notes(root, p)) {
-            if path.file_name().is_some_and(|n| n == ".gitignore") {
+            if is_ignore_file(path) {
                 self.everything = true;
             } else {
                 self.paths.insert(path.clone());
@@ -200,8 +200,13 @@ fn concerns_notes(root: &Path, path: &Path) -> bool {
         return false;
     };
     let hidden = |c: Component| c.as_os_str().to_string_lossy().starts_with('.');
-    let gitignore = path.file_name().is_some_and(|n| n == ".gitignore");
-    gitignore || !inside.components().any(hidden)
+    is_ignore_file(path) || !inside.components().any(hidden)
+}
+
+/// Files whose rules decide which files are notes, as the notebook's walk reads them.
+fn is_ignore_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == ".gitignore" || n == ".ignore")
 }
 
 fn report(refresh: &super::Refresh, notice: &dyn Fn(&str)) {

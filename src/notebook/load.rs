@@ -79,12 +79,7 @@ impl Notebook {
 
     /// A walk over the notebook that skips hidden folders and what `.gitignore` excludes.
     pub fn walker(&self) -> ignore::WalkBuilder {
-        self.walker_in(&self.root)
-    }
-
-    /// The same walk over one folder of the notebook (the ignore files above it still count).
-    pub fn walker_in(&self, folder: &Path) -> ignore::WalkBuilder {
-        let mut walker = ignore::WalkBuilder::new(folder);
+        let mut walker = ignore::WalkBuilder::new(&self.root);
         walker.hidden(true).require_git(false);
         walker
     }
