@@ -949,6 +949,20 @@ fn a_named_pipe_is_reported_not_waited_on() {
     let run = sandbox.run_within(&root, &["list"], limit);
     run.assert_code(0);
     assert!(run.stdout.contains("2024-03-14-photo-walk"));
+    // The codebook is read with the same guard.
+    fs::remove_file(root.join("codebook.yaml")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(root.join("codebook.yaml"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    let run = sandbox.run_within(&root, &["check"], limit);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("codebook.yaml:1:1: error: this is not a regular file"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

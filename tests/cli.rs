@@ -319,6 +319,8 @@ fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_it_would_change() {
     std::fs::write(nb.join("2024-01-05-photo-walk.yaml"), messy).unwrap();
     std::fs::write(nb.join("2024-01-06-counter.yaml"), commented).unwrap();
     let numbered = "kind: observation\ntitle: Room 1.10\ndate: 2024-01-07\nroom:  007\n";
+    let bom = "\u{feff}kind: observation\ntitle:  Bom\ndate: 2024-01-08\n";
+    std::fs::write(nb.join("2024-01-08-bom.yaml"), bom).unwrap();
     std::fs::write(nb.join("2024-01-07-room.yaml"), numbered).unwrap();
     s.run(&nb, &["fmt", "--check"])
         .assert()
@@ -341,6 +343,10 @@ fn fmt_rewrites_keeps_unknown_keys_and_refuses_notes_it_would_change() {
     assert_eq!(
         std::fs::read_to_string(nb.join("2024-01-07-room.yaml")).unwrap(),
         numbered
+    );
+    assert_eq!(
+        std::fs::read_to_string(nb.join("2024-01-08-bom.yaml")).unwrap(),
+        "kind: observation\ntitle: Bom\ndate: 2024-01-08\n"
     );
     assert_eq!(
         std::fs::read_to_string(nb.join("2024-01-05-photo-walk.yaml")).unwrap(),

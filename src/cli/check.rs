@@ -7,7 +7,7 @@ use super::output::{plural, print_json};
 use super::{Context, EXIT_OK, EXIT_PROBLEMS};
 use crate::error::Result;
 use crate::note;
-use crate::notebook::{read_text, store};
+use crate::notebook::{read_bytes, store};
 use crate::problem::Problem;
 use crate::yaml;
 
@@ -60,10 +60,17 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
     let mut broken = 0;
     for path in notebook.note_paths() {
         let relative = notebook.relative(&path).to_path_buf();
-        let Ok(text) = read_text(&path) else {
+        // The bytes as read are what must still be on disk when the file is replaced (a BOM
+        // included, which the text has lost).
+        let Ok(bytes) = read_bytes(&path) else {
             broken += 1;
             continue;
         };
+        let Ok(text) = yaml::decode(&bytes) else {
+            broken += 1;
+            continue;
+        };
+        let text = text.to_owned();
         let Some(note) = note::parse(&text).note else {
             broken += 1;
             continue;
@@ -85,7 +92,16 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
             eprintln!("{problem}");
             continue;
         }
-        store::replace_if_unchanged(&path, text.as_bytes(), canonical.as_bytes())?;
+        match store::replace_if_unchanged(&path, &bytes, canonical.as_bytes()) {
+            Ok(()) => {}
+            // Edited while fmt ran: leave the user's version and go on with the others.
+            Err(error @ crate::error::Error::ChangedOnDisk(_)) => {
+                refused += 1;
+                eprintln!("{:?}", miette::Report::new(error));
+                continue;
+            }
+            Err(error) => return Err(error),
+        }
         super::output::say(relative.display())?;
     }
     if broken > 0 {

@@ -52,18 +52,10 @@ impl Notebook {
         name: &str,
         parse: fn(&str) -> (T, Vec<Problem>),
     ) -> (T, Vec<Problem>) {
-        let (value, problems) = match std::fs::read(self.root.join(name)) {
-            Ok(bytes) => match crate::yaml::decode(&bytes) {
-                Ok(text) => parse(text),
-                Err(problem) => (T::default(), vec![problem]),
-            },
-            Err(e) => (
-                T::default(),
-                vec![Problem::error(
-                    crate::yaml::Pos::START,
-                    format!("cannot read: {e}"),
-                )],
-            ),
+        // The same guards as for notes: a pipe or a huge file is refused, not read forever.
+        let (value, problems) = match read_text(&self.root.join(name)) {
+            Ok(text) => parse(&text),
+            Err(problem) => (T::default(), vec![problem]),
         };
         (
             value,
