@@ -67,6 +67,16 @@ pub enum Error {
         message: String,
     },
 
+    /// The command line asks for something that cannot be (exit code 2, like clap's own).
+    #[error("{message}")]
+    Usage {
+        /// What is wrong.
+        message: String,
+        /// What to type instead.
+        #[help]
+        help: String,
+    },
+
     /// The user's request does not make sense as given.
     #[error("{message}")]
     Invalid {
@@ -88,7 +98,15 @@ impl Error {
         }
     }
 
-    /// A request that cannot be carried out, with advice.
+    /// A mistake on the command line, with what to type instead (exit code 2).
+    pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    /// A request that cannot be carried out as given, with what to do instead.
     pub fn invalid(message: impl Into<String>, help: impl Into<String>) -> Self {
         Error::Invalid {
             message: message.into(),

@@ -127,7 +127,7 @@ fn new_without_editor_writes_a_canonical_note_named_by_date_and_title() {
     s.run(&nb, &["fmt", "--check"]).assert().success();
     s.run(&nb, &["new", "interview", "--no-edit"])
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains("--title"));
 }
 
@@ -203,7 +203,7 @@ fn new_refuses_unknown_kinds_and_folders_outside_the_notebook() {
     let nb = s.notebook();
     s.run(&nb, &["new", "podcast", "--no-edit", "--title", "x"])
         .assert()
-        .code(3)
+        .code(2)
         .stderr(predicate::str::contains(
             "interview, observation, meeting, social, insight",
         ));

@@ -180,8 +180,12 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_OK)
         }
         Err(error) => {
+            let code = match error {
+                Error::Usage { .. } => EXIT_USAGE,
+                _ => EXIT_FAILURE,
+            };
             eprintln!("{:?}", miette::Report::new(error));
-            ExitCode::from(EXIT_FAILURE)
+            ExitCode::from(code)
         }
     }
 }

@@ -43,7 +43,7 @@ pub struct NewArgs {
     #[arg(long, value_name = "FOLDER")]
     dir: Option<PathBuf>,
     /// Write the note as given, without opening an editor (needs --title).
-    #[arg(long)]
+    #[arg(long, requires = "title")]
     no_edit: bool,
 }
 
@@ -52,7 +52,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
     let notebook = open_or_create(context)?;
     let (settings, _) = notebook.settings();
     if !settings.kinds().contains(&args.kind.as_str()) {
-        return Err(Error::invalid(
+        return Err(Error::usage(
             format!("`{}` is not a kind of note in this notebook", args.kind),
             format!(
                 "use one of: {} (or add it under `kinds:` in fieldnotes.yaml)",
