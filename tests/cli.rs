@@ -224,6 +224,30 @@ fn new_refuses_unknown_kinds_and_folders_outside_the_notebook() {
         .code(3);
     }
     assert!(!s.path("outside").exists());
+    // A link inside the notebook that points out of it: refused before anything is created
+    // at its far end.
+    #[cfg(unix)]
+    {
+        let far = s.path("far");
+        std::fs::create_dir_all(&far).unwrap();
+        std::os::unix::fs::symlink(&far, nb.join("escape")).unwrap();
+        s.run(
+            &nb,
+            &[
+                "new",
+                "interview",
+                "--no-edit",
+                "--title",
+                "x",
+                "--dir",
+                "escape/deep/er",
+            ],
+        )
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("leads outside the notebook"));
+        assert!(!far.join("deep").exists(), "nothing made outside");
+    }
 }
 
 #[test]

@@ -66,20 +66,28 @@ pub fn folder_inside(root: &Path, relative: &Path) -> Result<PathBuf> {
             }
         }
     }
-    let dir = root.join(relative);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("cannot create the folder", &dir, e))?;
     let real_root = root
         .canonicalize()
         .map_err(|e| Error::io("cannot resolve", root, e))?;
-    let real_dir = dir
-        .canonicalize()
-        .map_err(|e| Error::io("cannot resolve", &dir, e))?;
-    if !real_dir.starts_with(&real_root) {
-        return Err(Error::OutsideNotebook(format!(
-            "`{}` leads outside the notebook (to {})",
-            relative.display(),
-            real_dir.display()
-        )));
+    // One level at a time, each checked before anything is made inside it, so a symbolic
+    // link pointing elsewhere never gets folders created at its far end.
+    let mut dir = root.to_path_buf();
+    for part in relative.components() {
+        dir.push(part);
+        if !dir.exists() {
+            std::fs::create_dir(&dir)
+                .map_err(|e| Error::io("cannot create the folder", &dir, e))?;
+        }
+        let real_dir = dir
+            .canonicalize()
+            .map_err(|e| Error::io("cannot resolve", &dir, e))?;
+        if !real_dir.starts_with(&real_root) {
+            return Err(Error::OutsideNotebook(format!(
+                "`{}` leads outside the notebook (to {})",
+                relative.display(),
+                real_dir.display()
+            )));
+        }
     }
     Ok(dir)
 }
