@@ -224,6 +224,16 @@ fn new_refuses_unknown_kinds_and_folders_outside_the_notebook() {
         .code(3);
     }
     assert!(!s.path("outside").exists());
+    // A broken fieldnotes.yaml is named when its kinds are lost.
+    let settings = std::fs::read_to_string(nb.join("fieldnotes.yaml")).unwrap();
+    std::fs::write(nb.join("fieldnotes.yaml"), "kinds: [diary]\n\tbad: 1\n").unwrap();
+    s.run(&nb, &["new", "diary", "--no-edit", "--title", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "fieldnotes.yaml:2:1: error: invalid YAML",
+        ));
+    std::fs::write(nb.join("fieldnotes.yaml"), settings).unwrap();
     // A link inside the notebook that points out of it: refused before anything is created
     // at its far end.
     #[cfg(unix)]

@@ -50,7 +50,11 @@ pub struct NewArgs {
 /// Writes the note and prints its path on stdout.
 pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
     let notebook = open_or_create(context)?;
-    let (settings, _) = notebook.settings();
+    let (settings, problems) = notebook.settings();
+    // A broken fieldnotes.yaml loses its `kinds:`; say why before "not a kind" confuses.
+    for problem in &problems {
+        eprintln!("{}", super::output::safe(&problem.to_string()));
+    }
     if !settings.kinds().contains(&args.kind.as_str()) {
         return Err(Error::usage(
             format!("`{}` is not a kind of note in this notebook", args.kind),
