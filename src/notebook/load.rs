@@ -105,16 +105,24 @@ impl Notebook {
                 .map(|part| {
                     // Parsing recurses per nesting level; unoptimised builds need more than the
                     // default 2 MiB of stack to reach the depth limit safely.
-                    std::thread::Builder::new()
+                    let spawned = std::thread::Builder::new()
                         .stack_size(16 << 20)
                         .spawn_scoped(scope, move || {
                             part.iter().map(|p| self.read_note(p)).collect::<Vec<_>>()
-                        })
+                        });
+                    (part, spawned)
                 })
                 .collect();
             workers
                 .into_iter()
-                .flat_map(|w| w.ok().and_then(|w| w.join().ok()).unwrap_or_default())
+                .flat_map(|(part, spawned)| match spawned {
+                    // A crash in a worker is a bug to report, never notes silently missing.
+                    Ok(worker) => worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No thread to be had: read this part here instead.
+                    Err(_) => part.iter().map(|p| self.read_note(p)).collect(),
+                })
                 .collect()
         });
         let mut loaded = Loaded::default();
