@@ -12,7 +12,7 @@ use crate::note::{Note, NoteDate};
 
 /// Bump when the schema, the analyzers or what goes into a field changes: older indexes are
 /// then rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The `state` of a file that read without errors.
 pub const OK: &str = "ok";

@@ -95,6 +95,19 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FFFF) // CJK extensions B and later
 }
 
+/// Whether `c` is a combining mark that belongs to the letter before it (Tamil and Devanagari
+/// vowel signs and viramas, accents typed as separate characters): it must not end a word.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F          // combining diacritics
+        | 0x0483..=0x0489        // Cyrillic
+        | 0x0591..=0x05C7        // Hebrew points
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED // Arabic
+        | 0x0900..=0x0963 | 0x0966..=0x0DFF // Indic scripts, without the danda punctuation
+        | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E // Thai
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
 /// Splits text into words (runs of letters and digits) and, inside runs of CJK characters,
 /// overlapping pairs of characters, so that any word of two or more characters is found as a
 /// phrase of pairs without a dictionary. A lone CJK character is its own token.
@@ -160,7 +173,7 @@ impl TokenStream for WordStream<'_> {
         }
         let to = self.text[from..]
             .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric() || is_cjk(*c))
+            .find(|(_, c)| !(c.is_alphanumeric() || is_mark(*c)) || is_cjk(*c))
             .map_or(self.text.len(), |(i, _)| from + i);
         self.at = to;
         self.emit(from, to)
@@ -298,6 +311,13 @@ mod tests {
         assert_eq!(spans, ["ヘッ", "ッド", "ドホ", "ホン", "music"]);
         let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
         assert_eq!(positions, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_their_word() {
+        assert_eq!(texts("none", "தமிழ் नमस्ते café"), ["தமிழ்", "नमस्ते", "cafe"]);
+        // A decomposed accent stays one word (found by the same spelling).
+        assert_eq!(texts("none", "e\u{301}te\u{301}!"), ["e\u{301}te\u{301}"]);
     }
 
     #[test]
