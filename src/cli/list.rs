@@ -116,9 +116,15 @@ fn print_table(notes: &[&NoteFile]) -> io::Result<()> {
 /// Shows one note.
 pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
-    let loaded = notebook.load();
     let id = args.id.trim_end_matches(".yaml");
     let id = id.rsplit('/').next().unwrap_or(id);
+    // Only the files named like the id are read; the whole notebook only to suggest others.
+    let named: Vec<_> = notebook
+        .note_paths()
+        .into_iter()
+        .filter(|path| crate::notebook::note_id(path) == id)
+        .collect();
+    let loaded = notebook.load_paths(named);
     let Some(file) = loaded.find(id) else {
         if let Some(problem) = loaded
             .problems
@@ -132,7 +138,7 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
         }
         return Err(Error::NoSuchNote {
             id: id.to_owned(),
-            suggestions: loaded.similar_ids(id),
+            suggestions: notebook.load().similar_ids(id),
         });
     };
     let sharing: Vec<String> = loaded

@@ -94,7 +94,11 @@ impl Notebook {
     /// Reads every note. Broken files are counted and their problems kept; duplicate ids are
     /// reported on every file that shares one.
     pub fn load(&self) -> Loaded {
-        let paths = self.note_paths();
+        self.load_paths(self.note_paths())
+    }
+
+    /// Reads the notes at `paths`, as [`Notebook::load`] reads all of them.
+    pub fn load_paths(&self, paths: Vec<PathBuf>) -> Loaded {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
