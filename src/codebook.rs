@@ -72,7 +72,7 @@ impl Codebook {
                     )
                     .hint(format!(
                         "use lowercase letters, digits and hyphens, like `{}`",
-                        slugify(&name.value)
+                        crate::notebook::store::slug(&name.value)
                     )),
                 );
             }
@@ -214,10 +214,6 @@ pub fn is_slug(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-fn slugify(name: &str) -> String {
-    crate::notebook::store::slug(name)
 }
 
 fn is_color(text: &str) -> bool {

@@ -1,6 +1,6 @@
 //! `codes`: the codebook as a tree with how much each code is used.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use clap::Args;
 use serde::Serialize;
@@ -91,10 +91,10 @@ pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
             },
         ));
     });
-    let mut missing: HashMap<&str, ()> = HashMap::new();
+    let mut missing: HashSet<&str> = HashSet::new();
     for file in &loaded.notes {
         for code in file.note.all_codes() {
-            if codebook.get(code).is_none() && missing.insert(code, ()).is_none() {
+            if codebook.get(code).is_none() && missing.insert(code) {
                 rows.push((
                     0,
                     CodeJson {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Notebook, SETTINGS_FILE};
 use crate::codebook::CODEBOOK_FILE;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::note::{self, Note, Spots};
 use crate::problem::Problem;
 use crate::yaml::{self, Pos};
@@ -171,21 +171,6 @@ impl Notebook {
             ),
             None => Read::Broken(in_file(parsed.problems)),
         }
-    }
-
-    /// Reads one note file by path, returning the note and all problems.
-    pub fn read_one(&self, path: &Path) -> Result<(Option<NoteFile>, Vec<Problem>)> {
-        if !path.exists() {
-            return Err(Error::io(
-                "cannot read",
-                path,
-                std::io::Error::from(std::io::ErrorKind::NotFound),
-            ));
-        }
-        Ok(match self.read_note(path) {
-            Read::Note(file, problems) => (Some(*file), problems),
-            Read::Broken(problems) => (None, problems),
-        })
     }
 }
 
