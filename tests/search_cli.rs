@@ -145,6 +145,23 @@ fn index_reports_what_it_read_and_rebuild_starts_over() {
         "{}",
         again.stdout
     );
+    // Once the copies' times are old enough to trust, touching one file reads only it.
+    std::thread::sleep(Duration::from_millis(2100));
+    sandbox.run(&notebook, &["index"]);
+    let touched = notebook.join("photo-store/2023-05-06-photographer-walks-built-trust.yaml");
+    std::fs::File::options()
+        .write(true)
+        .open(&touched)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now() - Duration::from_secs(60)))
+        .expect("touch");
+    let checked = sandbox.run(&notebook, &["index"]);
+    assert!(
+        checked
+            .stdout
+            .starts_with("Search index already current (1 file touched but unchanged)"),
+        "{}",
+        checked.stdout
+    );
     std::fs::remove_file(notebook.join("photo-store/2024-03-02-first-camera-with-dad.yaml"))
         .expect("delete");
     let after = sandbox.run(&notebook, &["index"]);
@@ -210,6 +227,34 @@ fn processes_searching_and_writing_at_once_never_see_a_lock_error() {
     }
 }
 
+/// A process that is resumed and stopped when the test ends, however it ends, so a failed
+/// assertion never leaves a suspended watcher behind.
+struct Background(std::process::Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = std::process::Command::new("kill")
+            .args(["-CONT", &pid])
+            .status();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// One field of every hit `search --json QUERY` gives.
+fn hits(sandbox: &Sandbox, notebook: &Path, query: &str, field: &str) -> Vec<String> {
+    let run = sandbox.run(notebook, &["search", "--json", query]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    json["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h[field].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read dir") {
@@ -229,7 +274,7 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     let sandbox = Sandbox::new();
     let notebook = sandbox.path("nb");
     copy_dir(&sample(), &notebook);
-    let mut watcher = sandbox.spawn(&notebook, &["watch"]);
+    let mut watcher = Background(sandbox.spawn(&notebook, &["watch"]));
     let index = fieldnotes::index::location(&sandbox.path("cache/fieldnotes"), &notebook);
     let socket = index.join("watch.sock");
     let started = std::time::Instant::now();
@@ -237,20 +282,10 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(socket.exists(), "the watcher did not start");
-    let ids = |query: &str| {
-        let run = sandbox.run(&notebook, &["search", "--json", query]);
-        assert_eq!(run.code, Some(0), "{}", run.describe());
-        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        json["hits"]
-            .as_array()
-            .expect("hits")
-            .iter()
-            .map(|h| h["id"].as_str().unwrap_or_default().to_owned())
-            .collect::<Vec<_>>()
-    };
+    let ids = |query: &str| hits(&sandbox, &notebook, query, "id");
+    let paths = |query: &str| hits(&sandbox, &notebook, query, "path");
     assert_eq!(ids("napkin"), ["2008-11-18-town-hall-boise"]);
-    // Edited in place with the same length, right before the search: no time stamp could
-    // tell, only the watcher's events.
+    // Edited in place, right before the search: the watcher must have seen it.
     let boise = notebook.join("listener-town-halls/2008-11-18-town-hall-boise.yaml");
     let text = std::fs::read_to_string(&boise).expect("read");
     std::fs::write(&boise, text.replace("napkin", "tissue")).expect("write");
@@ -284,16 +319,6 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     assert!(ids("zanzibar").is_empty());
     // A whole folder renamed, then ignored through .gitignore, then removed.
     std::fs::rename(notebook.join("photo-store"), notebook.join("camera-shop")).expect("rename");
-    let paths = |query: &str| {
-        let run = sandbox.run(&notebook, &["search", "--json", query]);
-        let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        json["hits"]
-            .as_array()
-            .expect("hits")
-            .iter()
-            .map(|h| h["path"].as_str().unwrap_or_default().to_owned())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         paths("\"wrong box\""),
         ["camera-shop/2024-03-02-first-camera-with-dad.yaml"]
@@ -325,7 +350,7 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
         second.stderr
     );
     // A watcher suspended with Ctrl-Z holds no search up for long.
-    let pid = watcher.id().to_string();
+    let pid = watcher.0.id().to_string();
     let signal = |name: &str| {
         let sent = std::process::Command::new("kill")
             .args([name, &pid])
@@ -343,8 +368,8 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
         stuck.elapsed
     );
     // Searches go on working, from the files, once the watcher is gone.
-    watcher.kill().expect("stop the watcher");
-    let _ = watcher.wait();
+    watcher.0.kill().expect("stop the watcher");
+    let _ = watcher.0.wait();
     let alone = sandbox.run(&notebook, &["index"]);
     assert!(
         !alone.stdout.contains("fieldnotes watch"),

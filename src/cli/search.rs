@@ -95,8 +95,7 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
     if args.json {
         print_json(&results).map_err(stdout_error)?;
     } else {
-        let colour =
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let colour = wants_colour(io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
         let mut out = io::stdout().lock();
         for hit in &results.hits {
             write_hit(&mut out, hit, colour).map_err(stdout_error)?;
@@ -198,6 +197,12 @@ fn report_broken(refresh: &Refresh) {
     }
 }
 
+/// Colour only for a person at a terminal who has not asked for none (no-color.org: any
+/// non-empty NO_COLOR).
+fn wants_colour(terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
+    terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const MATCH: &str = "\x1b[1;33m";
@@ -274,6 +279,14 @@ fn marked(text: &str, marks: &[Range<usize>], on: &str, off: &str, after: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_is_for_terminals_without_no_color() {
+        assert!(wants_colour(true, None));
+        assert!(wants_colour(true, Some("".into())));
+        assert!(!wants_colour(true, Some("1".into())));
+        assert!(!wants_colour(false, None));
+    }
 
     #[test]
     fn marked_words_are_wrapped_and_control_characters_defused() {

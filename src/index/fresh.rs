@@ -395,5 +395,11 @@ mod tests {
             assert!(!settled.differs(&file(trusted)));
         }
         assert!(file(started).settled(started).differs(&file(started)));
+        // An old modification time put back just now: the status-change time is recent.
+        let restored = FileMeta {
+            ctime: started,
+            ..file(started - 300 * second)
+        };
+        assert_eq!(restored.settled(started).mtime, LOOK_AGAIN);
     }
 }

@@ -86,3 +86,30 @@ impl IndexLock {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readers_share_and_a_writer_waits_for_them() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let lock = IndexLock::new(folder.path());
+        let quiet = |_: &str| {};
+        let first = lock.shared(&quiet).expect("a reader");
+        let second = lock.shared(&quiet).expect("a second reader at once");
+        let probe = std::fs::File::options()
+            .write(true)
+            .open(folder.path().join("lock"))
+            .expect("open");
+        assert!(matches!(probe.try_lock(), Err(TryLockError::WouldBlock)));
+        drop((first, second));
+        let writer = lock.exclusive(&quiet).expect("the writer");
+        assert!(matches!(
+            probe.try_lock_shared(),
+            Err(TryLockError::WouldBlock)
+        ));
+        drop(writer);
+        assert!(probe.try_lock().is_ok());
+    }
+}

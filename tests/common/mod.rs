@@ -55,9 +55,19 @@ impl Sandbox {
 
     /// The binary run in `dir` with `args` and no notebook named: discovery is its own.
     pub fn command_in(&self, dir: &Path, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("fieldnotes").expect("the fieldnotes binary is built");
-        cmd.current_dir(dir)
-            .args(args)
+        let mut std_command =
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
+        self.isolate(&mut std_command);
+        std_command.current_dir(dir).args(args);
+        let mut cmd = Command::from_std(std_command);
+        cmd.timeout(TIME_LIMIT);
+        cmd
+    }
+
+    /// Points every per-user directory into the sandbox and clears what the user's own
+    /// environment could change.
+    fn isolate(&self, command: &mut std::process::Command) {
+        command
             .env("HOME", self.home())
             .env("XDG_DATA_HOME", self.path("data"))
             .env("XDG_CACHE_HOME", self.path("cache"))
@@ -65,21 +75,16 @@ impl Sandbox {
             .env("EDITOR", "false")
             .env_remove("VISUAL")
             .env_remove("FIELDNOTES_NOTEBOOK")
-            .env_remove("RUST_BACKTRACE")
-            .timeout(TIME_LIMIT);
-        cmd
+            .env_remove("RUST_BACKTRACE");
     }
 
     /// Starts `fieldnotes --notebook <notebook> <args>` in the background, with the user's
     /// directories inside the sandbox and stdout and stderr captured.
     pub fn spawn(&self, notebook: &Path, args: &[&str]) -> std::process::Child {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"))
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
+        self.isolate(&mut command);
+        command
             .current_dir(self.home())
-            .env("HOME", self.home())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env_remove("FIELDNOTES_NOTEBOOK")
             .arg("--notebook")
             .arg(notebook)
             .args(args)
