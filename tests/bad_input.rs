@@ -6,9 +6,6 @@
 //! Small broken files are committed, byte for byte, in `tests/corpus/broken/` (see its
 //! README). Files that are big, generated, or impossible to commit (a 10 MB note, an alias
 //! bomb, deep nesting, two notes with the same id, a symbolic-link loop) are made at test time.
-//!
-//! Tests marked `#[ignore = "src bug: ..."]` describe behaviour the issue asks for that the
-//! program does not have yet; run them with `cargo test --test bad_input -- --ignored`.
 
 mod common;
 
@@ -166,8 +163,8 @@ fn corpus_expectations() -> Vec<Expect> {
         .hint("quotes"),
         // The participants list indented with a tab on line 5.
         Expect::error("broken/2024-01-02-tab-indent.yaml", Line(5), "invalid YAML").hint("tabs"),
-        // A tab-indented key after a plain value: see the ignored test below for where it
-        // should point.
+        // A tab-indented key after a plain value: the test of the tab hint below says where
+        // it points.
         Expect::error(
             "broken/2024-01-03-tab-after-value.yaml",
             Anywhere,
@@ -232,7 +229,7 @@ fn corpus_expectations() -> Vec<Expect> {
             Exact(3, 7),
             "not a date",
         ),
-        // UTF-16 (Windows "Unicode"): see the ignored test below for the message it deserves.
+        // UTF-16 (Windows "Unicode"): its message is checked by its own test below.
         Expect::error("broken/2024-01-17-utf16.yaml", Anywhere, ""),
         Expect::error(
             "broken/2024-01-18-not-a-mapping.yaml",
@@ -965,14 +962,21 @@ fn a_named_pipe_is_reported_not_waited_on() {
     );
 }
 
+/// The first problem `check` reported in the file `name`.
+fn problem_in(stdout: &str, name: &str) -> Reported {
+    parse_check_text(stdout)
+        .into_iter()
+        .find(|p| p.path.ends_with(name))
+        .unwrap_or_else(|| panic!("no problem reported in {name}:\n{stdout}"))
+}
+
 #[test]
 fn a_tab_after_a_plain_value_is_pointed_at_with_the_tab_hint() {
     let sandbox = Sandbox::new();
     let text = fs::read(Path::new(CORPUS).join("2024-01-03-tab-after-value.yaml")).unwrap();
     let root = small_notebook(&sandbox, &[("2024-01-03-tab-after-value.yaml", &text)]);
     let run = sandbox.run(&root, &["check"]);
-    let reported = parse_check_text(&run.stdout);
-    let problem = &reported[0];
+    let problem = &problem_in(&run.stdout, "2024-01-03-tab-after-value.yaml");
     assert_eq!(
         (problem.line, problem.column),
         (4, 1),
@@ -991,8 +995,7 @@ fn a_utf16_note_is_told_to_be_saved_as_utf8() {
     let text = fs::read(Path::new(CORPUS).join("2024-01-17-utf16.yaml")).unwrap();
     let root = small_notebook(&sandbox, &[("2024-01-17-utf16.yaml", &text)]);
     let run = sandbox.run(&root, &["check"]);
-    let reported = parse_check_text(&run.stdout);
-    let problem = &reported[0];
+    let problem = &problem_in(&run.stdout, "2024-01-17-utf16.yaml");
     assert!(problem.message.contains("UTF-16"), "{problem:?}");
     assert!(
         problem.hint.as_deref().is_some_and(|h| h.contains("UTF-8")),

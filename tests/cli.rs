@@ -207,7 +207,10 @@ fn new_refuses_unknown_kinds_and_folders_outside_the_notebook() {
         .stderr(predicate::str::contains(
             "interview, observation, meeting, social, insight",
         ));
-    for dir in ["../outside", "/tmp", ".git"] {
+    // An absolute folder outside the notebook, inside the sandbox so a regression writes
+    // nowhere real.
+    let elsewhere = s.path("elsewhere");
+    for dir in ["../outside", elsewhere.to_str().unwrap(), ".git"] {
         s.run(
             &nb,
             &[
@@ -223,7 +226,7 @@ fn new_refuses_unknown_kinds_and_folders_outside_the_notebook() {
         .assert()
         .code(3);
     }
-    assert!(!s.path("outside").exists());
+    assert!(!s.path("outside").exists() && !elsewhere.exists());
     // A broken fieldnotes.yaml is named when its kinds are lost.
     let settings = std::fs::read_to_string(nb.join("fieldnotes.yaml")).unwrap();
     std::fs::write(nb.join("fieldnotes.yaml"), "kinds: [diary]\n\tbad: 1\n").unwrap();
@@ -279,20 +282,25 @@ fn list_filters_by_kind_study_code_with_children_and_dates() {
     );
     let insights = ids(&["--kind", "insight"]);
     assert!(!insights.is_empty() && insights.len() < everything.len());
+    // The study's own folder plus the two insights filed under it.
     let music = ids(&["--study", "portable-music", "--until", "1979-12-31"]);
+    assert_eq!(music.len(), 17, "{music:?}");
     assert!(music.iter().all(|id| id.starts_with("1979-")), "{music:?}");
     let parent = ids(&["--why", "autonomy"]);
     let child = ids(&["--why", "private-soundtrack"]);
+    assert!(!child.is_empty());
     assert!(
-        child.iter().all(|id| parent.contains(id)),
-        "a parent code finds its children's notes"
+        child.iter().all(|id| parent.contains(id)) && parent.len() > child.len(),
+        "a parent code finds its children's notes as well as its own"
     );
     assert!(parent.contains(&"1979-03-14-teen-boombox-shibuya".to_owned()));
-    assert!(
-        ids(&["--since", "2024-01-01"])
-            .iter()
-            .all(|id| id.as_str() >= "2024-01-01")
-    );
+    let since = ids(&["--since", "2024-01-01"]);
+    let expected: Vec<&String> = everything
+        .iter()
+        .filter(|id| id.as_str() >= "2024-01-01")
+        .collect();
+    assert!(!since.is_empty() && since.len() < everything.len());
+    assert_eq!(since.iter().collect::<Vec<_>>(), expected);
     s.run_in(
         s.inner.home(),
         &["--notebook", SAMPLE, "list", "--since", "March"],
@@ -498,6 +506,9 @@ fn every_command_documents_examples_and_completions_are_generated() {
         "check",
         "fmt",
         "codes",
+        "search",
+        "index",
+        "watch",
         "completions",
     ] {
         s.run_in(s.inner.home(), &[command, "--help"])
