@@ -229,6 +229,56 @@ fn typing_matches_the_last_word_as_a_prefix() {
 }
 
 #[test]
+fn a_lone_letter_being_typed_narrows_nothing_yet() {
+    let f = operators_fixture();
+    let index = f.open();
+    let typed = |text: &str| {
+        let query = query::parse(text, Mode::Typing).expect("typing never fails");
+        index.search(&query, Sort::Relevance, 50).expect("search")
+    };
+    let tape = typed("tape w");
+    assert_eq!(ids(&tape), ["2024-02-20-b"]);
+    assert!(!tape.near);
+    // Highlighted as `tape` alone is: the letter is not looked for anywhere.
+    assert_eq!(tape.hits[0].snippet, typed("tape").hits[0].snippet);
+    let all = [
+        "2023-12-31-d",
+        "2024-01-10-a",
+        "2024-02-20-b",
+        "2024-03-31-c",
+    ];
+    assert_eq!(ids(&typed("w")), all);
+    assert_eq!(ids(&typed("place:s")), all);
+    // Two letters, a CJK character and a finished one-letter word still count.
+    assert_eq!(ids(&typed("tape wh")), ["2024-02-20-b"]);
+    assert_eq!(ids(&typed("私")), ["2023-12-31-d"]);
+    assert!(ids(&typed("tape w ")).is_empty());
+    assert!(f.ids("tape w").is_empty());
+}
+
+#[test]
+fn an_open_index_sees_the_codebook_change() {
+    let f = operators_fixture();
+    let index = f.open();
+    assert_eq!(
+        ids(&search(&index, "why:autonomy")),
+        ["2024-01-10-a", "2024-02-20-b"]
+    );
+    // Same size, so only the file's times tell.
+    let moved = CODEBOOK.replace("    parent: autonomy\n", "    parent: autonomx\n");
+    assert_eq!(moved.len(), CODEBOOK.len());
+    f.write("codebook.yaml", &moved);
+    assert_eq!(ids(&search(&index, "why:autonomy")), ["2024-02-20-b"]);
+    std::fs::remove_file(f.root().join("codebook.yaml")).expect("remove");
+    assert_eq!(ids(&search(&index, "why:autonomy")), ["2024-02-20-b"]);
+    f.write("codebook.yaml", CODEBOOK);
+    assert_eq!(
+        ids(&search(&index, "why:autonomy")),
+        ["2024-01-10-a", "2024-02-20-b"]
+    );
+}
+
+#[test]
 fn near_spellings_are_offered_only_when_nothing_matches_exactly() {
     let f = operators_fixture();
     let index = f.open();

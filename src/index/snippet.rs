@@ -65,14 +65,17 @@ fn applies(marks: &[Mark], field: Field) -> impl Iterator<Item = &Wanted> {
 /// The passage of `text` around its matches, at most about `max` bytes, with the matches'
 /// ranges relative to the passage; `None` when nothing in it matches.
 pub fn passage(
-    analyzer: &TextAnalyzer,
+    analyzer: &mut TextAnalyzer,
     field: Field,
     text: &str,
     marks: &[Mark],
     max: usize,
 ) -> Option<(String, Vec<Range<usize>>)> {
-    let mut analyzer = analyzer.clone();
-    let found: BTreeMap<String, f32> = terms(&mut analyzer, text)
+    if text.len() <= max {
+        let ranges = marked(analyzer, field, text, marks);
+        return (!ranges.is_empty()).then(|| (text.to_owned(), ranges));
+    }
+    let found: BTreeMap<String, f32> = terms(analyzer, text)
         .into_iter()
         .filter(|t| applies(marks, field).any(|w| w.accepts(&t.text)))
         .map(|t| (t.text, 1.0))
@@ -80,11 +83,8 @@ pub fn passage(
     if found.is_empty() {
         return None;
     }
-    if text.len() <= max {
-        let ranges = marked(&mut analyzer, field, text, marks);
-        return Some((text.to_owned(), ranges));
-    }
-    let snippet = SnippetGenerator::new(found, analyzer, field, max).snippet(text);
+    // The generator reads the text again, with a copy that remembers its stems.
+    let snippet = SnippetGenerator::new(found, analyzer.clone(), field, max).snippet(text);
     if snippet.is_empty() {
         return None;
     }
@@ -191,10 +191,10 @@ mod tests {
             field: None,
         }];
         let (passage, ranges) =
-            passage(&prose("en"), field, &text, &marks, 120).expect("a passage");
+            passage(&mut prose("en"), field, &text, &marks, 120).expect("a passage");
         assert!(passage.len() <= 130, "{passage}");
         assert_eq!(&passage[ranges[0].clone()], "napkin");
-        assert!(super::passage(&prose("en"), field, "nothing here", &marks, 120).is_none());
+        assert!(super::passage(&mut prose("en"), field, "nothing here", &marks, 120).is_none());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! lower case, accents folded, and stemmed in the notebook's language.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, Stemmer,
@@ -199,7 +200,7 @@ impl TokenFilter for RememberedStems {
     fn transform<T: Tokenizer>(self, inner: T) -> Remembering<T> {
         Remembering {
             inner,
-            stems: HashMap::new(),
+            stems: Arc::default(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(self.0))
                 .build(),
@@ -207,10 +208,13 @@ impl TokenFilter for RememberedStems {
     }
 }
 
+/// The memory is shared by copies until one of them learns a new word: a search copies its
+/// analyzer for each long passage (Tantivy's snippets copy it again), and those copies only
+/// read words the original has just stemmed.
 #[derive(Clone)]
 struct Remembering<T> {
     inner: T,
-    stems: HashMap<String, String>,
+    stems: Arc<HashMap<String, String>>,
     stemmer: TextAnalyzer,
 }
 
@@ -222,7 +226,7 @@ impl<T: Tokenizer> Tokenizer for Remembering<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         if self.stems.len() > REMEMBERED {
-            self.stems.clear();
+            self.stems = Arc::default();
         }
         RememberingStream {
             tail: self.inner.token_stream(text),
@@ -234,7 +238,7 @@ impl<T: Tokenizer> Tokenizer for Remembering<T> {
 
 struct RememberingStream<'a, T> {
     tail: T,
-    stems: &'a mut HashMap<String, String>,
+    stems: &'a mut Arc<HashMap<String, String>>,
     stemmer: &'a mut TextAnalyzer,
 }
 
@@ -256,7 +260,7 @@ impl<T: TokenStream> TokenStream for RememberingStream<'_, T> {
         };
         drop(stemmed);
         let word = std::mem::replace(&mut token.text, stem.clone());
-        self.stems.insert(word, stem);
+        Arc::make_mut(self.stems).insert(word, stem);
         true
     }
 
@@ -318,6 +322,25 @@ mod tests {
         assert_eq!(texts("none", "தமிழ் नमस्ते café"), ["தமிழ்", "नमस्ते", "cafe"]);
         // A decomposed accent stays one word (found by the same spelling).
         assert_eq!(texts("none", "e\u{301}te\u{301}!"), ["e\u{301}te\u{301}"]);
+    }
+
+    #[test]
+    fn copies_of_an_analyzer_stem_alike_whatever_each_remembers() {
+        let mut first = prose("en");
+        let terms_of = |analyzer: &mut TextAnalyzer, text: &str| -> Vec<String> {
+            terms(analyzer, text).into_iter().map(|t| t.text).collect()
+        };
+        assert_eq!(
+            terms_of(&mut first, "walking photographers"),
+            ["walk", "photograph"]
+        );
+        let mut copy = first.clone();
+        assert_eq!(
+            terms_of(&mut copy, "photographers trusted"),
+            ["photograph", "trust"]
+        );
+        assert_eq!(terms_of(&mut first, "trusted walking"), ["trust", "walk"]);
+        assert_eq!(terms_of(&mut copy, "walking"), ["walk"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Keeping an index current without looking at every file: a watcher process follows the
-//! notebook's changes as the system reports them and brings the index up to date, so that a
-//! search only has to ask it "is everything you have heard of indexed?".
+//! Keeping an index current without looking at every file: a watcher (`fieldnotes watch`, or
+//! a thread of a program that also searches) follows the notebook's changes as the system
+//! reports them and brings the index up to date, so that a search only has to ask it "is
+//! everything you have heard of indexed?". One watcher per notebook answers that question.
 //!
 //! The answer is trustworthy because of ordering. The system queues change events in the
 //! order the changes happen, on one queue per watcher. When asked, the watcher writes a marker
@@ -9,15 +10,17 @@
 //! file system monitor and watchman use the same "cookie" handshake.)
 
 use std::collections::HashSet;
+use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use super::SearchIndex;
+use super::{Refresh, SearchIndex};
 use crate::error::{Error, Result};
 use crate::notebook::Notebook;
 
@@ -63,22 +66,16 @@ enum Message {
     Asked(UnixStream),
 }
 
-/// Watches `notebook` and keeps its index current until the process is stopped. `notice`
-/// gets a line for each refresh that changed something.
+/// How often the loop looks at `stop` when nothing happens, and how long changes must pause
+/// before they are indexed (so searches rarely wait for indexing).
+const TICK: Duration = Duration::from_millis(200);
+
+/// Watches `notebook` and keeps its index current until the process is stopped, answering
+/// searches that ask whether it is current. `notice` gets a line for each refresh that
+/// changed something. Refuses to start when another watcher serves the notebook.
 pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result<()> {
     let (index, _) = SearchIndex::open(notebook, cache, notice)?;
-    let folder = index.folder().to_path_buf();
-    let failed = |message: String| Error::Index {
-        path: folder.clone(),
-        message,
-    };
-    let alone = std::fs::File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(folder.join("watch.lock"))
-        .map_err(|e| failed(e.to_string()))?;
-    if alone.try_lock().is_err() {
+    let Some(alone) = watch_lock(index.folder())? else {
         return Err(Error::Invalid {
             message: format!(
                 "another `fieldnotes watch` is already watching {}",
@@ -86,71 +83,199 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
             ),
             help: Some("one watcher per notebook is enough: searches already use it".into()),
         });
-    }
-    let cookies = folder.join(COOKIES);
-    std::fs::create_dir_all(&cookies).map_err(|e| failed(e.to_string()))?;
+    };
+    let never = AtomicBool::new(false);
+    let mut report = |refresh: &Refresh| report(refresh, notice);
+    keep_current(&index, Some(alone), &never, &mut report, notice)
+}
+
+/// Follows the notebook's changes and keeps `index` current, from another thread of a
+/// process that also searches, until `stop` is set. Starts with a full refresh, so changes
+/// made before are caught; `on_refresh` hears of every refresh that read or removed files.
+/// With `answer_searches`, also answers other processes' searches, unless another watcher
+/// already does.
+pub fn follow(
+    index: &SearchIndex,
+    answer_searches: bool,
+    stop: &AtomicBool,
+    on_refresh: &mut dyn FnMut(&Refresh),
+    notice: &dyn Fn(&str),
+) -> Result<()> {
+    let alone = if answer_searches {
+        watch_lock(index.folder())?
+    } else {
+        None
+    };
+    keep_current(index, alone, stop, on_refresh, notice)
+}
+
+/// The right to answer searches for the index in `folder`, or `None` while another watcher
+/// has it. The system takes it back when the process ends, however it ends.
+fn watch_lock(folder: &Path) -> Result<Option<File>> {
+    let path = folder.join("watch.lock");
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io("cannot open the watcher's lock", &path, e))?;
+    Ok(file.try_lock().is_ok().then_some(file))
+}
+
+/// The loop of [`serve`] and [`follow`]; answers searches when it holds the watch lock.
+fn keep_current(
+    index: &SearchIndex,
+    alone: Option<File>,
+    stop: &AtomicBool,
+    on_refresh: &mut dyn FnMut(&Refresh),
+    notice: &dyn Fn(&str),
+) -> Result<()> {
+    let root = &index.notebook().root;
+    let failed = |message: String| Error::Index {
+        path: index.folder().to_path_buf(),
+        message,
+    };
     let (send, receive) = mpsc::channel();
     let events = send.clone();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = events.send(Message::Changed(event));
     })
     .map_err(|e| failed(format!("cannot watch the notebook: {e}")))?;
-    // Cookies first: a question can only be answered once its folder is watched.
-    for (path, mode) in [
-        (&cookies, RecursiveMode::NonRecursive),
-        (&notebook.root, RecursiveMode::Recursive),
-    ] {
+    let mut watched = |path: &Path, mode| {
         watcher
             .watch(path, mode)
-            .map_err(|e| failed(format!("cannot watch {}: {e}", path.display())))?;
+            .map_err(|e| failed(format!("cannot watch {}: {e}", path.display())))
+    };
+    let cookies = index.folder().join(COOKIES);
+    if alone.is_some() {
+        // Cookies first: a question can only be answered once its folder is watched.
+        std::fs::create_dir_all(&cookies).map_err(|e| failed(e.to_string()))?;
+        watched(&cookies, RecursiveMode::NonRecursive)?;
     }
-    let socket = folder.join(SOCKET);
-    let _ = std::fs::remove_file(&socket);
-    let listener =
-        UnixListener::bind(&socket).map_err(|e| failed(format!("cannot listen: {e}")))?;
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            if send.send(Message::Asked(stream)).is_err() {
-                break;
-            }
-        }
-    });
+    watched(root, RecursiveMode::Recursive)?;
+    let mut answering = match alone {
+        Some(lock) => Some(Answering::start(index.folder(), cookies, lock, send)?),
+        None => None,
+    };
     let mut pending = Pending {
-        // Changes made between the first refresh and the watch starting are caught here.
+        // Changes made before the watch started are caught here.
         everything: true,
         paths: HashSet::new(),
     };
-    let mut waiting: Vec<(PathBuf, UnixStream)> = Vec::new();
-    let mut next_cookie = 0u64;
-    loop {
-        // Refresh once changes pause, so searches rarely wait for indexing.
-        let message = match receive.recv_timeout(Duration::from_millis(200)) {
-            Ok(message) => Some(message),
-            Err(mpsc::RecvTimeoutError::Timeout) => None,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+    pending.apply(index, on_refresh, notice)?;
+    while !stop.load(Ordering::Relaxed) {
+        let message = match receive.recv_timeout(TICK) {
+            Ok(message) => message,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                pending.apply(index, on_refresh, notice)?;
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         match message {
-            None => pending.apply(&index, notice)?,
-            Some(Message::Asked(stream)) => {
-                next_cookie += 1;
-                let cookie = cookies.join(format!("{}-{next_cookie}", std::process::id()));
-                if std::fs::write(&cookie, b"").is_ok() {
-                    waiting.push((cookie, stream));
+            Message::Asked(stream) => {
+                if let Some(answering) = &mut answering {
+                    answering.ask(stream);
                 }
             }
-            Some(Message::Changed(Ok(event))) => {
-                let answered: Vec<usize> = (0..waiting.len())
-                    .filter(|&i| event.paths.contains(&waiting[i].0))
-                    .collect();
-                pending.note(&notebook.root, &event);
-                for i in answered.into_iter().rev() {
-                    let (cookie, mut stream) = waiting.swap_remove(i);
-                    let _ = std::fs::remove_file(&cookie);
-                    pending.apply(&index, notice)?;
-                    let _ = stream.write_all(b"current\n");
+            Message::Changed(Ok(event)) => {
+                let answered = match &mut answering {
+                    Some(answering) => answering.answered_by(&event),
+                    None => Vec::new(),
+                };
+                pending.note(root, &event);
+                if !answered.is_empty() {
+                    pending.apply(index, on_refresh, notice)?;
+                    for mut stream in answered {
+                        let _ = stream.write_all(b"current\n");
+                    }
                 }
             }
-            Some(Message::Changed(Err(_))) => pending.everything = true,
+            Message::Changed(Err(_)) => pending.everything = true,
+        }
+    }
+    Ok(())
+}
+
+/// Answering other processes' searches: the socket they ask on, and the questions waiting
+/// for their cookie to come through. Dropping it stops answering.
+struct Answering {
+    socket: PathBuf,
+    cookies: PathBuf,
+    next_cookie: u64,
+    waiting: Vec<(PathBuf, UnixStream)>,
+    closing: Arc<AtomicBool>,
+    /// Held until the socket is gone, so no other watcher binds it meanwhile.
+    _alone: File,
+}
+
+impl Answering {
+    fn start(
+        folder: &Path,
+        cookies: PathBuf,
+        alone: File,
+        send: mpsc::Sender<Message>,
+    ) -> Result<Answering> {
+        let socket = folder.join(SOCKET);
+        // Left behind by a watcher that was killed.
+        let _ = std::fs::remove_file(&socket);
+        let listener = UnixListener::bind(&socket).map_err(|e| Error::Index {
+            path: folder.to_path_buf(),
+            message: format!("cannot listen: {e}"),
+        })?;
+        let closing = Arc::new(AtomicBool::new(false));
+        let closed = Arc::clone(&closing);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                if closed.load(Ordering::Acquire) || send.send(Message::Asked(stream)).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(Answering {
+            socket,
+            cookies,
+            next_cookie: 0,
+            waiting: Vec::new(),
+            closing,
+            _alone: alone,
+        })
+    }
+
+    /// Writes the question's cookie; its event coming through is the answer.
+    fn ask(&mut self, stream: UnixStream) {
+        self.next_cookie += 1;
+        let name = format!("{}-{}", std::process::id(), self.next_cookie);
+        let cookie = self.cookies.join(name);
+        if std::fs::write(&cookie, b"").is_ok() {
+            self.waiting.push((cookie, stream));
+        }
+    }
+
+    /// The questions whose cookie `event` is: every change made before they were asked has
+    /// been heard of.
+    fn answered_by(&mut self, event: &notify::Event) -> Vec<UnixStream> {
+        let mut answered = Vec::new();
+        for i in (0..self.waiting.len()).rev() {
+            if event.paths.contains(&self.waiting[i].0) {
+                let (cookie, stream) = self.waiting.swap_remove(i);
+                let _ = std::fs::remove_file(&cookie);
+                answered.push(stream);
+            }
+        }
+        answered
+    }
+}
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        // The listening thread waits in accept: a connection wakes it to see it must stop.
+        self.closing.store(true, Ordering::Release);
+        let _ = UnixStream::connect(&self.socket);
+        let _ = std::fs::remove_file(&self.socket);
+        // Questions left unanswered see the connection close and check the files themselves.
+        for (cookie, _) in self.waiting.drain(..) {
+            let _ = std::fs::remove_file(cookie);
         }
     }
 }
@@ -181,14 +306,24 @@ impl Pending {
         }
     }
 
-    fn apply(&mut self, index: &SearchIndex, notice: &dyn Fn(&str)) -> Result<()> {
-        if self.everything {
-            report(&index.refresh(notice)?, notice);
+    fn apply(
+        &mut self,
+        index: &SearchIndex,
+        on_refresh: &mut dyn FnMut(&Refresh),
+        notice: &dyn Fn(&str),
+    ) -> Result<()> {
+        let refresh = if self.everything {
+            index.refresh(notice)?
         } else if !self.paths.is_empty() {
-            report(&index.refresh_around(&self.paths, notice)?, notice);
-        }
+            index.refresh_around(&self.paths, notice)?
+        } else {
+            return Ok(());
+        };
         self.everything = false;
         self.paths.clear();
+        if refresh.read + refresh.removed > 0 {
+            on_refresh(&refresh);
+        }
         Ok(())
     }
 }
@@ -209,13 +344,11 @@ fn is_ignore_file(path: &Path) -> bool {
         .is_some_and(|n| n == ".gitignore" || n == ".ignore")
 }
 
-fn report(refresh: &super::Refresh, notice: &dyn Fn(&str)) {
-    if refresh.read + refresh.removed > 0 {
-        notice(&format!(
-            "fieldnotes: indexed {} changed files, {} removed; {} notes",
-            refresh.read, refresh.removed, refresh.notes
-        ));
-    }
+fn report(refresh: &Refresh, notice: &dyn Fn(&str)) {
+    notice(&format!(
+        "fieldnotes: indexed {} changed files, {} removed; {} notes",
+        refresh.read, refresh.removed, refresh.notes
+    ));
 }
 
 #[cfg(test)]

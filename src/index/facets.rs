@@ -1,0 +1,192 @@
+//! What the index holds, asked directly rather than through a query: how many notes and broken
+//! files, which files are broken, where the note with an id is, and every kind, study and
+//! why-code with the number of notes that have it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED, TantivyDocument, Term};
+
+use super::schema;
+use super::{Refresh, SearchIndex};
+use crate::error::Result;
+
+/// Every value of the fields a view can narrow notes by, each with how many notes have it,
+/// most common first (then by name).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// Kinds of note, lower case.
+    pub kinds: Vec<(String, usize)>,
+    /// Studies, spelled as a note that has it writes it.
+    pub studies: Vec<(String, usize)>,
+    /// Why-codes on notes or their findings, lower case.
+    pub codes: Vec<(String, usize)>,
+}
+
+/// How many of a study's notes are asked how they spell it: studies are few, notes many.
+const SPELLINGS_SAMPLED: usize = 8;
+
+impl SearchIndex {
+    /// The notes and broken files the index holds.
+    pub(super) fn counts(&self) -> Result<Refresh> {
+        let searcher = self.reader.searcher();
+        let count = |state: &str| {
+            searcher
+                .search(&self.state_is(state), &Count)
+                .map_err(|e| self.failed(e))
+        };
+        Ok(Refresh {
+            notes: count(schema::OK)?,
+            broken: count(schema::BROKEN)?,
+            ..Refresh::default()
+        })
+    }
+
+    /// Every kind, study and why-code in the index with the number of notes that have it.
+    pub fn facets(&self) -> Result<Facets> {
+        let f = &self.fields;
+        // One snapshot, so that a refresh from another thread cannot come between the counts.
+        let searcher = self.reader.searcher();
+        // Broken files carry none of these fields, so every document counted is a note.
+        let studies = self.tally(&searcher, f.study)?;
+        let spelled = self.spellings(&searcher, &studies)?;
+        let studies: Vec<(String, usize)> = studies
+            .into_iter()
+            .map(|(study, n)| (spelled.get(&study).cloned().unwrap_or(study), n))
+            .collect();
+        Ok(Facets {
+            kinds: ranked(self.tally(&searcher, f.kind)?),
+            studies: ranked(studies),
+            codes: ranked(self.tally(&searcher, f.why)?),
+        })
+    }
+
+    /// The files, relative to the notebook root, that the index holds as having errors.
+    pub fn broken_paths(&self) -> Result<Vec<String>> {
+        self.paths_matching(&self.state_is(schema::BROKEN))
+    }
+
+    /// The file, relative to the notebook root, of the note with id `id`; the first in path
+    /// order when notes in several folders share it.
+    pub fn path_of(&self, id: &str) -> Result<Option<String>> {
+        let term = Term::from_field_text(self.fields.id, id);
+        let paths = self.paths_matching(&TermQuery::new(term, IndexRecordOption::Basic))?;
+        Ok(paths.into_iter().next())
+    }
+
+    /// The files of every document `query` matches, sorted. For queries that match few:
+    /// each document is read from the store.
+    fn paths_matching(&self, query: &dyn Query) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let fail = |e| self.failed(e);
+        let found = searcher.search(query, &DocSetCollector).map_err(fail)?;
+        let mut paths = Vec::with_capacity(found.len());
+        for address in found {
+            let doc: TantivyDocument = searcher.doc(address).map_err(fail)?;
+            if let Some(path) = doc.get_first(self.fields.path).and_then(|v| v.as_str()) {
+                paths.push(path.to_owned());
+            }
+        }
+        paths.sort();
+        Ok(paths)
+    }
+
+    fn state_is(&self, state: &str) -> TermQuery {
+        TermQuery::new(
+            Term::from_field_text(self.fields.state, state),
+            IndexRecordOption::Basic,
+        )
+    }
+
+    /// Every term of a keyword field with the number of live documents holding it.
+    fn tally(&self, searcher: &Searcher, field: Field) -> Result<BTreeMap<String, usize>> {
+        let fail = |e: &dyn std::fmt::Display| self.failed(e);
+        let mut tally = BTreeMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field).map_err(|e| fail(&e))?;
+            let mut terms = inverted.terms().stream().map_err(|e| fail(&e))?;
+            while terms.advance() {
+                let info = terms.value();
+                // Documents replaced or removed stay in their segment until it is merged.
+                let live = match segment.alive_bitset() {
+                    None => info.doc_freq,
+                    Some(alive) => inverted
+                        .read_postings_from_terminfo(info, IndexRecordOption::Basic)
+                        .map_err(|e| fail(&e))?
+                        .count(alive),
+                };
+                if live > 0 {
+                    let term = String::from_utf8_lossy(terms.key()).into_owned();
+                    *tally.entry(term).or_insert(0) += live as usize;
+                }
+            }
+        }
+        Ok(tally)
+    }
+
+    /// How notes write each of `studies` (lower case in the index): the most common spelling
+    /// among a few of its notes.
+    fn spellings(
+        &self,
+        searcher: &Searcher,
+        studies: &BTreeMap<String, usize>,
+    ) -> Result<HashMap<String, String>> {
+        let mut spelled = HashMap::new();
+        for study in studies.keys() {
+            let term = Term::from_field_text(self.fields.study, study);
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                let wanted = SPELLINGS_SAMPLED.saturating_sub(seen.values().sum());
+                for doc in live_docs(segment, &term, wanted).map_err(|e| self.failed(e))? {
+                    let address = DocAddress::new(ord as u32, doc);
+                    let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.failed(e))?;
+                    if let Some(text) = doc
+                        .get_first(self.fields.study_text)
+                        .and_then(|v| v.as_str())
+                    {
+                        *seen.entry(text.to_owned()).or_insert(0) += 1;
+                    }
+                }
+            }
+            // Ties go to the first spelling in byte order, so the answer does not flicker.
+            let best = seen.into_iter().rev().max_by_key(|(_, n)| *n);
+            if let Some((text, _)) = best {
+                spelled.insert(study.clone(), text);
+            }
+        }
+        Ok(spelled)
+    }
+}
+
+/// Up to `wanted` live documents of `segment` holding `term`.
+fn live_docs(segment: &SegmentReader, term: &Term, wanted: usize) -> tantivy::Result<Vec<u32>> {
+    let mut docs = Vec::new();
+    if wanted == 0 {
+        return Ok(docs);
+    }
+    let inverted = segment.inverted_index(term.field())?;
+    let Some(mut postings) = inverted.read_postings(term, IndexRecordOption::Basic)? else {
+        return Ok(docs);
+    };
+    let mut doc = postings.doc();
+    while doc != TERMINATED && docs.len() < wanted {
+        if segment
+            .alive_bitset()
+            .is_none_or(|alive| alive.is_alive(doc))
+        {
+            docs.push(doc);
+        }
+        doc = postings.advance();
+    }
+    Ok(docs)
+}
+
+/// Most common first, then by name.
+fn ranked(tally: impl IntoIterator<Item = (String, usize)>) -> Vec<(String, usize)> {
+    let mut ranked: Vec<(String, usize)> = tally.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
+}

@@ -1,0 +1,201 @@
+//! Opening a notebook's index: as it is, brought up to date, or built again from the files
+//! when it is missing, damaged, or made for another version or language.
+
+use std::path::Path;
+
+use tantivy::{IndexReader, ReloadPolicy};
+
+use super::cache::{Analyzers, CodebookCache};
+use super::fresh::{self, Changes};
+use super::lock::IndexLock;
+use super::schema::Fields;
+use super::{Refresh, SCHEMA_VERSION, SearchIndex, location, text};
+use crate::error::{Error, Result};
+use crate::notebook::Notebook;
+
+/// What opening does with an index it finds usable.
+#[derive(Clone, Copy)]
+pub enum Opening<'a> {
+    /// Brings it up to date, asking a watcher first.
+    Current,
+    /// Takes it as it is.
+    AsIs,
+    /// Builds it again anyway, for this reason.
+    Rebuild(&'a str),
+}
+
+impl SearchIndex {
+    pub(super) fn open_with(
+        notebook: &Notebook,
+        cache: &Path,
+        notice: &dyn Fn(&str),
+        opening: Opening,
+    ) -> Result<(SearchIndex, Refresh)> {
+        let folder = location(cache, &notebook.root);
+        let failed =
+            |e: std::io::Error| Error::io("cannot create the search index folder", &folder, e);
+        std::fs::create_dir_all(&folder).map_err(failed)?;
+        // For people looking through their cache folder.
+        let named = folder.join("notebook.txt");
+        if !named.exists() {
+            let _ = std::fs::write(named, notebook.root.display().to_string());
+        }
+        let lock = IndexLock::new(&folder);
+        let language = language(notebook);
+        if !matches!(opening, Opening::Rebuild(_)) {
+            // Asked before opening, so that what the watcher committed is what opens.
+            let watched = matches!(opening, Opening::Current) && watcher_confirms(&folder, notice);
+            let opened = {
+                let _shared = lock.shared(notice)?;
+                open_existing(&folder, &language)
+            };
+            if let Ok((index, reader)) = opened {
+                let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
+                let refresh = search.settle(opening, watched, notice)?;
+                return Ok((search, refresh));
+            }
+        }
+        let exclusive = lock.exclusive(notice)?;
+        // Another process may have built it while this one waited.
+        let why = match (opening, open_existing(&folder, &language)) {
+            (Opening::Rebuild(why), _) => why.to_string(),
+            (_, Ok((index, reader))) => {
+                // A refresh takes the lock itself.
+                drop(exclusive);
+                let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
+                let refresh = search.settle(opening, false, notice)?;
+                return Ok((search, refresh));
+            }
+            (_, Err(why)) => why,
+        };
+        notice(&format!("fieldnotes: building the search index ({why})"));
+        let (index, reader) = create(&folder, &language)?;
+        let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
+        let mut changes = Changes::between(&Default::default(), &fresh::scan(notebook));
+        changes.added = 0;
+        let mut refresh = search.write(changes)?;
+        refresh.rebuilt = true;
+        drop(exclusive);
+        Ok((search, refresh))
+    }
+
+    fn new(
+        notebook: &Notebook,
+        folder: &Path,
+        lock: IndexLock,
+        index: tantivy::Index,
+        reader: IndexReader,
+        language: &str,
+    ) -> SearchIndex {
+        let (_, fields) = Fields::schema();
+        SearchIndex {
+            notebook: notebook.clone(),
+            folder: folder.to_path_buf(),
+            lock,
+            analyzers: Analyzers::of(&index),
+            index,
+            reader,
+            fields,
+            language: language.to_owned(),
+            codebook: CodebookCache::default(),
+        }
+    }
+
+    /// What an index found usable needs before it is used, and what it then holds.
+    fn settle(&self, opening: Opening, watched: bool, notice: &dyn Fn(&str)) -> Result<Refresh> {
+        match opening {
+            Opening::AsIs => self.counts(),
+            _ if watched => Ok(Refresh {
+                watched: true,
+                ..self.counts()?
+            }),
+            _ => self.refresh(notice),
+        }
+    }
+}
+
+/// Whether a `fieldnotes watch` confirmed that the index holds every change made so far.
+#[cfg(unix)]
+fn watcher_confirms(folder: &Path, notice: &dyn Fn(&str)) -> bool {
+    super::watch::confirmed_current(folder, notice)
+}
+
+/// Watchers exist on Unix systems only.
+#[cfg(not(unix))]
+fn watcher_confirms(_folder: &Path, _notice: &dyn Fn(&str)) -> bool {
+    false
+}
+
+/// The notebook's language for stemming, `en` when unset.
+fn language(notebook: &Notebook) -> String {
+    notebook
+        .settings()
+        .0
+        .language
+        .unwrap_or_else(|| "en".into())
+}
+
+/// What every commit records, so an index made another way is never taken as current.
+pub fn payload(language: &str) -> String {
+    serde_json::json!({ "fieldnotes": SCHEMA_VERSION, "language": language }).to_string()
+}
+
+fn register_analyzers(index: &tantivy::Index, language: &str) {
+    index
+        .tokenizers()
+        .register(text::PROSE, text::prose(language));
+    index.tokenizers().register(text::NAMES, text::names());
+}
+
+fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+/// The index in `folder` when it is usable as it is, or why not.
+fn open_existing(
+    folder: &Path,
+    language: &str,
+) -> std::result::Result<(tantivy::Index, IndexReader), String> {
+    let dir = folder.join("tantivy");
+    if !dir.join("meta.json").exists() {
+        return Err("there is none yet".into());
+    }
+    // The details (a file name, a checksum) mean nothing to the user; the index is rebuilt.
+    let unreadable = |_: tantivy::TantivyError| "the old one is damaged".to_string();
+    let index = tantivy::Index::open_in_dir(&dir).map_err(unreadable)?;
+    let metas = index.load_metas().map_err(unreadable)?;
+    let found: serde_json::Value = metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default();
+    if found["fieldnotes"] != SCHEMA_VERSION {
+        return Err("the old one was made by another version of fieldnotes".into());
+    }
+    if found["language"] != language {
+        return Err(format!("the notebook's language is now `{language}`"));
+    }
+    register_analyzers(&index, language);
+    let reader = reader(&index).map_err(unreadable)?;
+    Ok((index, reader))
+}
+
+fn create(folder: &Path, language: &str) -> Result<(tantivy::Index, IndexReader)> {
+    let dir = folder.join("tantivy");
+    let failed = |e: &dyn std::fmt::Display| Error::Index {
+        path: folder.to_path_buf(),
+        message: e.to_string(),
+    };
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| failed(&e))?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| failed(&e))?;
+    let (schema, _) = Fields::schema();
+    let index = tantivy::Index::create_in_dir(&dir, schema).map_err(|e| failed(&e))?;
+    register_analyzers(&index, language);
+    let reader = reader(&index).map_err(|e| failed(&e))?;
+    Ok((index, reader))
+}
