@@ -1,8 +1,8 @@
 //! fieldnotes: a terminal notebook for qualitative customer research.
 //!
 //! The library holds everything: the note model and its YAML ([`note`], [`yaml`]), the
-//! notebook on disk ([`notebook`]), the codebook ([`codebook`]), checking ([`check`]) and the
-//! command line ([`cli`]). The binary only calls [`cli::main`].
+//! notebook on disk ([`notebook`]), the codebook ([`codebook`]), checking ([`check`]), search ([`index`], [`query`]), the
+//! command line ([`cli`]) and the terminal UI ([`tui`]). The binary only calls [`cli::main`].
 
 pub mod check;
 pub mod cli;
@@ -14,4 +14,5 @@ pub mod note;
 pub mod notebook;
 pub mod problem;
 pub mod query;
+pub mod tui;
 pub mod yaml;

@@ -3,14 +3,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use common::Sandbox;
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("research")
-}
+use common::{Sandbox, copy_dir, sample};
 
 #[test]
 fn search_prints_titles_ids_and_the_matching_quote() {
@@ -253,19 +249,6 @@ fn hits(sandbox: &Sandbox, notebook: &Path, query: &str, field: &str) -> Vec<Str
         .iter()
         .map(|h| h[field].as_str().unwrap_or_default().to_owned())
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[cfg(unix)]

@@ -18,10 +18,39 @@ pub fn editor_command() -> String {
 /// Opens `path` in the user's editor and waits for it. The command goes through `sh` so that
 /// settings like `code --wait` or `emacsclient -t` work as they do for git.
 pub fn edit(path: &Path) -> Result<()> {
+    edit_at(path, None)
+}
+
+/// Editors known to read `+LINE` before a file as "put the cursor on that line".
+const TAKES_PLUS_LINE: [&str; 12] = [
+    "vi",
+    "vim",
+    "nvim",
+    "view",
+    "nano",
+    "emacs",
+    "emacsclient",
+    "micro",
+    "hx",
+    "helix",
+    "kak",
+    "mg",
+];
+
+/// Opens `path` in the user's editor at `line` when the editor is known to understand it.
+pub fn edit_at(path: &Path, line: Option<u32>) -> Result<()> {
     let editor = editor_command();
+    let program = editor.split_whitespace().next().unwrap_or_default();
+    let program = Path::new(program).file_name().unwrap_or_default();
+    let at = match line {
+        Some(line) if TAKES_PLUS_LINE.iter().any(|known| program == *known) => {
+            format!(" +{line}")
+        }
+        _ => String::new(),
+    };
     let status = Command::new("sh")
         .arg("-c")
-        .arg(format!("{editor} \"$1\""))
+        .arg(format!("{editor}{at} \"$1\""))
         .arg("fieldnotes-editor")
         .arg(path)
         .status()

@@ -164,7 +164,7 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// Without a command: what the notebook holds and what to do next.
+/// Without a command and without a terminal: what the notebook holds and what to do next.
 pub fn overview(context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let (settings, _) = notebook.settings();
@@ -199,7 +199,10 @@ pub fn overview(context: &Context) -> Result<u8> {
     for f in latest.iter().take(5) {
         out.push_str(&format!("  {}  {}\n", f.id, f.note.title));
     }
-    out.push_str("\nTry: fieldnotes list · fieldnotes show ID · fieldnotes codes · fieldnotes check · fieldnotes --help\n");
+    out.push_str(
+        "\nIn a terminal, `fieldnotes` alone opens the UI to search and read.\n\
+         Try: fieldnotes search WORDS · fieldnotes list · fieldnotes show ID · fieldnotes codes · fieldnotes check\n",
+    );
     super::output::say(safe(out.trim_end_matches('\n')))?;
     Ok(EXIT_OK)
 }

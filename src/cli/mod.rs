@@ -3,12 +3,15 @@
 
 mod check;
 mod codes;
-mod editor;
-mod init;
+pub(crate) mod editor;
+pub(crate) mod init;
 mod list;
 mod new;
 mod output;
 mod search;
+
+pub use output::plural;
+pub use search::wants_colour;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -193,6 +196,7 @@ pub fn main() -> ExitCode {
 /// Runs one command; `Ok` carries the exit code.
 pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
     match command {
+        None if interactive() => crate::tui::run(context),
         None => list::overview(context),
         Some(Command::Init(args)) => init::run(args, context),
         Some(Command::New(args)) => new::run(args, context),
@@ -214,4 +218,11 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
             Ok(EXIT_OK)
         }
     }
+}
+
+/// Whether a person is at the terminal: the UI needs both a keyboard and a screen; otherwise
+/// `fieldnotes` alone prints the overview, which scripts and pipes can read.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }

@@ -1,0 +1,109 @@
+//! Everything a user can ask of the terminal UI. Keys and the mouse become an [`Action`]
+//! (see `keymap`); `update` turns an action into new state and effects. The help screen is
+//! made from the doc comment of each action, so the comments are written for users.
+
+/// Defines [`Action`] and [`Action::doc`] from one list, so that a new action cannot be
+/// added without the sentence the help screen shows for it.
+macro_rules! actions {
+    ($( #[doc = $doc:literal] $name:ident $({ $($field:ident : $type:ty),* })? ,)*) => {
+        /// What the user asked for.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Action {
+            $( #[doc = $doc] $name $({ $( #[allow(missing_docs)] $field: $type ),* })? ,)*
+        }
+
+        impl Action {
+            /// What the action does, as the help screen says it.
+            pub fn doc(&self) -> &'static str {
+                match self {
+                    $( Action::$name { .. } => $doc.trim(), )*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Type this character into the search line
+    Type { c: char },
+    /// Delete the character before the cursor
+    DeleteBack,
+    /// Delete the character under the cursor
+    DeleteForward,
+    /// Delete the word before the cursor
+    DeleteWord,
+    /// Clear the search line
+    ClearSearch,
+    /// Move the cursor one character left
+    CursorLeft,
+    /// Move the cursor one character right
+    CursorRight,
+    /// Move the cursor to the start of the line
+    CursorHome,
+    /// Move the cursor to the end of the line
+    CursorEnd,
+    /// Go to the search line and type
+    FocusSearch,
+    /// Leave the search line for the list (letters become commands)
+    FocusList,
+    /// Select the next note, or scroll down
+    Down,
+    /// Select the previous note, or scroll up
+    Up,
+    /// Move down a page
+    PageDown,
+    /// Move up a page
+    PageUp,
+    /// Go to the top
+    Top,
+    /// Go to the bottom
+    Bottom,
+    /// Scroll the preview down
+    PreviewDown,
+    /// Scroll the preview up
+    PreviewUp,
+    /// Read the selected note full screen (or jump to the selected evidence note)
+    Open,
+    /// Go back to where you were
+    Back,
+    /// Select the next evidence note of an insight
+    NextLink,
+    /// Select the previous evidence note of an insight
+    PreviousLink,
+    /// Open the note in your editor ($VISUAL or $EDITOR); search sees the change at once
+    Edit,
+    /// Filter by kind, study or why-code (choose again to remove the filter)
+    Filters,
+    /// Sort by relevance or by date, newest first
+    ToggleSort,
+    /// List the files that have errors, with where and why
+    Problems,
+    /// Show or hide this help
+    Help,
+    /// Open the sample notebook `research/`
+    OpenSample,
+    /// Make the current folder a notebook (like `fieldnotes init`)
+    InitHere,
+    /// Quit fieldnotes
+    Quit,
+    /// The mouse wheel turned over the screen cell at this column and row
+    Wheel { down: bool, column: u16, row: u16 },
+    /// The mouse clicked the screen cell at this column and row
+    Click { column: u16, row: u16 },
+    /// The terminal changed size
+    Resize { width: u16, height: u16 },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_explains_itself() {
+        assert_eq!(Action::Quit.doc(), "Quit fieldnotes");
+        assert_eq!(
+            Action::Type { c: 'x' }.doc(),
+            "Type this character into the search line"
+        );
+    }
+}

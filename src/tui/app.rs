@@ -1,0 +1,235 @@
+//! The whole state of the terminal UI. `update` changes it, `view` draws it; nothing else
+//! does either, so a screen can be tested by building an `App` and drawing it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::index::{Highlighter, Hit, Sort};
+use crate::notebook::NoteFile;
+use crate::problem::Problem;
+use crate::query::Filter;
+
+use super::keymap::Place;
+use super::line::LineEditor;
+
+/// The state of the terminal UI.
+#[derive(Default)]
+pub struct App {
+    /// Columns and rows of the terminal.
+    pub size: (u16, u16),
+    /// The screen shown.
+    pub screen: Screen,
+    /// A window over the screen, if one is open.
+    pub overlay: Option<Overlay>,
+    /// The last thing worth telling the user (a notice, an error), shown in the status bar.
+    pub message: Option<String>,
+    /// Whether to draw in colour (not for `NO_COLOR`).
+    pub colour: bool,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    /// The notebook's name, for the status bar.
+    pub notebook_name: String,
+    /// The search screen.
+    pub browse: Browse,
+    /// Notes being read, the last on top: following an evidence link pushes, going back pops.
+    pub reading: Vec<Reading>,
+    /// The problems screen.
+    pub problems: Problems,
+}
+
+/// The screens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// No notebook was found.
+    Start(StartChoices),
+    /// The search line, the results and a preview.
+    #[default]
+    Browse,
+    /// One note, full screen (the top of `App::reading`).
+    Note,
+    /// The files with errors.
+    Problems,
+}
+
+/// What the start screen can offer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StartChoices {
+    /// The current folder, which `init` would make a notebook.
+    pub here: PathBuf,
+    /// The sample notebook, when there is one nearby.
+    pub sample: Option<PathBuf>,
+}
+
+/// Windows drawn over a screen.
+pub enum Overlay {
+    /// The keys of the screen below.
+    Help {
+        /// Where the help was asked for.
+        place: Place,
+        /// Lines scrolled.
+        scroll: u16,
+    },
+    /// Choosing a kind, study or why-code to filter by.
+    Filters(Picker),
+}
+
+/// Which part of the search screen takes the keys.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The search line: keys type.
+    #[default]
+    Search,
+    /// The results: letters are commands.
+    List,
+}
+
+/// The search screen.
+#[derive(Default)]
+pub struct Browse {
+    /// Where the keys go.
+    pub focus: Focus,
+    /// The search line.
+    pub line: LineEditor,
+    /// How results are ordered.
+    pub sort: Sort,
+    /// Whether the index is open; until then there is nothing to search.
+    pub ready: bool,
+    /// The query and order the hits answer.
+    pub answered: Option<(String, Sort)>,
+    /// The notes found, best first.
+    pub hits: Vec<Hit>,
+    /// How many notes match in all.
+    pub total: usize,
+    /// True when these are near spellings because nothing matched exactly.
+    pub near: bool,
+    /// How many hits were asked for; grows as the user moves down the list.
+    pub limit: usize,
+    /// Marks the matched words in the preview.
+    pub highlighter: Arc<Highlighter>,
+    /// The selected hit.
+    pub selected: usize,
+    /// The first hit shown (the list's scroll position).
+    pub top: usize,
+    /// The selected note, read from its file.
+    pub preview: Option<Shown>,
+    /// Lines the preview is scrolled.
+    pub preview_scroll: u16,
+    /// Notes in the notebook, and files with errors, as the index last counted.
+    pub notes: usize,
+    /// Files with errors (see [`Problems`]).
+    pub broken: usize,
+}
+
+/// A note read from disk for showing, or why it could not be.
+#[derive(Clone)]
+pub struct Shown {
+    /// The file, relative to the notebook root.
+    pub path: String,
+    /// The note, or what went wrong reading it.
+    pub file: Result<NoteFile, String>,
+}
+
+/// A note open full screen.
+pub struct Reading {
+    /// The file, relative to the notebook root.
+    pub path: String,
+    /// The note once read.
+    pub shown: Option<Shown>,
+    /// Lines scrolled.
+    pub scroll: u16,
+    /// The selected evidence link of an insight.
+    pub link: Option<usize>,
+    /// Marks the words that found the note.
+    pub highlighter: Arc<Highlighter>,
+}
+
+/// The problems screen.
+#[derive(Default)]
+pub struct Problems {
+    /// One problem per file (the first error), once looked up.
+    pub list: Option<Vec<Problem>>,
+    /// The selected problem.
+    pub selected: usize,
+}
+
+/// The filter chooser.
+#[derive(Default)]
+pub struct Picker {
+    /// What the user typed to narrow the choices.
+    pub line: LineEditor,
+    /// Every choice, once the index has counted them.
+    pub choices: Vec<Choice>,
+    /// Indices into `choices` that match what was typed, best first.
+    pub shown: Vec<usize>,
+    /// The selected entry of `shown`.
+    pub selected: usize,
+}
+
+/// One value to filter by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// kind, study or why.
+    pub filter: Filter,
+    /// The value.
+    pub value: String,
+    /// Notes that have it.
+    pub count: usize,
+    /// The codebook's description of a why-code.
+    pub about: Option<String>,
+    /// Whether the search line already filters by it.
+    pub active: bool,
+}
+
+impl Choice {
+    /// The query term that filters by this choice.
+    pub fn term(&self) -> String {
+        let value = if self.value.contains(char::is_whitespace) {
+            format!("\"{}\"", self.value)
+        } else {
+            self.value.clone()
+        };
+        format!("{}:{value}", self.filter.name())
+    }
+}
+
+impl App {
+    /// A UI for the notebook called `name`, before its index is open.
+    pub fn new(name: &str, size: (u16, u16)) -> App {
+        App {
+            size,
+            notebook_name: name.to_owned(),
+            browse: Browse {
+                limit: super::update::FIRST_PAGE,
+                ..Browse::default()
+            },
+            ..App::default()
+        }
+    }
+
+    /// A UI showing the start screen.
+    pub fn start(choices: StartChoices, size: (u16, u16)) -> App {
+        App {
+            size,
+            screen: Screen::Start(choices),
+            ..App::default()
+        }
+    }
+
+    /// Where keys go now.
+    pub fn place(&self) -> Place {
+        match (&self.overlay, &self.screen) {
+            (Some(Overlay::Help { .. }), _) => Place::Help,
+            (Some(Overlay::Filters(_)), _) => Place::Filters,
+            (None, Screen::Start(_)) => Place::Start,
+            (None, Screen::Note) => Place::Note,
+            (None, Screen::Problems) => Place::Problems,
+            (None, Screen::Browse) if self.browse.focus == Focus::List => Place::List,
+            (None, Screen::Browse) => Place::Search,
+        }
+    }
+
+    /// The selected hit.
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.browse.hits.get(self.browse.selected)
+    }
+}

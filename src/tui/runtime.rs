@@ -1,0 +1,354 @@
+//! The loop that runs the UI: draw, wait for keys or news from the index, turn keys into
+//! actions, apply them, and perform the effects they ask for. This is the only part of the
+//! UI that reads files, searches, or starts programs.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+
+use super::action::Action;
+use super::app::App;
+use super::effect::{Effect, Outcome};
+use super::terminal::{self, Screen};
+pub use super::work::notebook_name;
+use super::work::{News, choices, follow, load, one_line, problems};
+use super::{keymap, receive::receive, update::update, view::view};
+use crate::error::{Error, Result};
+use crate::index::{SearchIndex, SearchOptions};
+use crate::notebook::Notebook;
+use crate::query::{self, Mode};
+
+/// How long to wait for a key before looking for news from the index.
+const TICK: Duration = Duration::from_millis(50);
+
+/// The notebook being shown and the thread that keeps its index current.
+struct Session {
+    notebook: Notebook,
+    index: Option<Arc<SearchIndex>>,
+    stop: Arc<AtomicBool>,
+    follower: Option<JoinHandle<()>>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // A follower in the middle of building an index is not waited for: the index is
+        // written in commits, and the next start finishes the job.
+        let deadline = Instant::now() + Duration::from_millis(500);
+        while self.follower.as_ref().is_some_and(|f| !f.is_finished()) {
+            if Instant::now() > deadline {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// What the runtime needs from the terminal it runs in.
+pub trait Host {
+    /// Runs `work` (the editor) with the terminal given back to it.
+    fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()>;
+}
+
+struct TerminalHost<'a>(&'a mut Screen);
+
+impl Host for TerminalHost<'_> {
+    fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()> {
+        terminal::suspended(self.0, work)
+    }
+}
+
+/// Runs the UI until the user quits.
+pub struct Runtime {
+    app: App,
+    cache: PathBuf,
+    session: Option<Session>,
+    news: Receiver<News>,
+    post: Sender<News>,
+}
+
+impl Runtime {
+    /// A runtime for `app`, keeping indexes in `cache`.
+    pub fn new(app: App, cache: &Path) -> Runtime {
+        let (post, news) = channel();
+        Runtime {
+            app,
+            cache: cache.to_path_buf(),
+            session: None,
+            news,
+            post,
+        }
+    }
+
+    /// Opens `notebook` and starts following it.
+    pub fn open(&mut self, notebook: Notebook) {
+        self.session = None;
+        let stop = Arc::new(AtomicBool::new(false));
+        let post = self.post.clone();
+        let cache = self.cache.clone();
+        let (book, halt) = (notebook.clone(), stop.clone());
+        let follower = std::thread::Builder::new()
+            .name("fieldnotes-index".into())
+            .stack_size(16 << 20)
+            .spawn(move || follow(&book, &cache, &halt, &post))
+            .ok();
+        self.session = Some(Session {
+            notebook,
+            index: None,
+            stop,
+            follower,
+        });
+    }
+
+    /// Draws and reacts until the user quits.
+    pub fn run(&mut self, screen: &mut Screen) -> Result<()> {
+        let io = |e: std::io::Error| Error::io("cannot draw on", "the terminal", e);
+        loop {
+            screen.draw(|frame| view(&self.app, frame)).map_err(io)?;
+            if self.app.quit {
+                return Ok(());
+            }
+            // Lets the end-to-end tests prove a panic gives the terminal back; never in a
+            // release build.
+            if cfg!(debug_assertions) && std::env::var_os("FIELDNOTES_PANIC_AFTER_DRAW").is_some() {
+                panic!("asked to panic by FIELDNOTES_PANIC_AFTER_DRAW");
+            }
+            let mut effects = Vec::new();
+            if event::poll(TICK).map_err(io)? {
+                // Everything already typed is applied before one search answers it all. Each
+                // key is mapped after the one before it took effect (`/` then a letter types).
+                loop {
+                    for action in self.action_for(event::read().map_err(io)?) {
+                        effects.extend(update(&mut self.app, action));
+                    }
+                    if self.app.quit || !event::poll(Duration::ZERO).map_err(io)? {
+                        break;
+                    }
+                }
+            }
+            self.perform(effects, &mut TerminalHost(screen));
+            self.listen(Duration::ZERO, &mut TerminalHost(screen));
+        }
+    }
+
+    /// The state, for drawing.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    /// Applies `actions` and performs what they ask for, then what that asks for.
+    pub fn act(&mut self, actions: Vec<Action>, host: &mut dyn Host) {
+        let mut effects = Vec::new();
+        for action in actions {
+            if self.app.quit {
+                break;
+            }
+            effects.extend(update(&mut self.app, action));
+        }
+        self.perform(effects, host);
+    }
+
+    /// Takes in the news from the index thread, waiting up to `wait` for the first; true when
+    /// there was some.
+    pub fn listen(&mut self, wait: Duration, host: &mut dyn Host) -> bool {
+        let mut effects = Vec::new();
+        let mut heard = false;
+        if let Ok(news) = self.news.recv_timeout(wait) {
+            effects.extend(self.hear(news));
+            heard = true;
+        }
+        while let Ok(news) = self.news.try_recv() {
+            effects.extend(self.hear(news));
+        }
+        self.perform(effects, host);
+        heard
+    }
+
+    fn action_for(&self, event: Event) -> Vec<Action> {
+        match event {
+            Event::Key(key) => keymap::action_for(self.app.place(), key)
+                .into_iter()
+                .collect(),
+            Event::Mouse(mouse) => {
+                let (column, row) = (mouse.column, mouse.row);
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => vec![Action::Wheel {
+                        down: true,
+                        column,
+                        row,
+                    }],
+                    MouseEventKind::ScrollUp => vec![Action::Wheel {
+                        down: false,
+                        column,
+                        row,
+                    }],
+                    MouseEventKind::Down(MouseButton::Left) => vec![Action::Click { column, row }],
+                    _ => Vec::new(),
+                }
+            }
+            Event::Resize(width, height) => vec![Action::Resize { width, height }],
+            // A paste is typing, on one line.
+            Event::Paste(text) => match self.app.place() {
+                keymap::Place::Search | keymap::Place::Filters => text
+                    .chars()
+                    .map(|c| Action::Type {
+                        c: if c.is_control() { ' ' } else { c },
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn hear(&mut self, news: News) -> Vec<Effect> {
+        let outcome = match news {
+            News::Ready(index, refresh) => {
+                if let Some(session) = &mut self.session {
+                    session.index = Some(index);
+                }
+                Outcome::Ready {
+                    notes: refresh.notes,
+                    broken: refresh.broken,
+                }
+            }
+            News::Refreshed(refresh) => Outcome::Refreshed {
+                notes: refresh.notes,
+                broken: refresh.broken,
+            },
+            News::Notice(text) => Outcome::Notice(text),
+        };
+        receive(&mut self.app, outcome)
+    }
+
+    fn perform(&mut self, mut effects: Vec<Effect>, host: &mut dyn Host) {
+        while !effects.is_empty() {
+            for effect in coalesced(std::mem::take(&mut effects)) {
+                let outcome = match self.effect(effect, host) {
+                    Ok(outcome) => outcome,
+                    Err(e) => Some(Outcome::Notice(one_line(&e))),
+                };
+                if let Some(outcome) = outcome {
+                    effects.extend(receive(&mut self.app, outcome));
+                }
+            }
+        }
+    }
+
+    fn effect(&mut self, effect: Effect, host: &mut dyn Host) -> Result<Option<Outcome>> {
+        if let Effect::OpenNotebook { root } | Effect::Init { dir: root } = &effect {
+            if matches!(effect, Effect::Init { .. }) {
+                let mut done = Ok(());
+                host.suspended(&mut || done = crate::cli::init::init(root, None))?;
+                done?;
+            }
+            let notebook = Notebook::open(root)?;
+            let name = notebook_name(&notebook);
+            self.open(notebook);
+            return Ok(Some(Outcome::Opened { name }));
+        }
+        let Some(session) = &self.session else {
+            return Ok(None);
+        };
+        let notebook = session.notebook.clone();
+        let index = session.index.clone();
+        match effect {
+            Effect::Load { path } => {
+                return Ok(Some(Outcome::Loaded(Box::new(load(&notebook, &path)))));
+            }
+            Effect::Edit { path, line } => {
+                let file = notebook.root.join(&path);
+                let mut done = Ok(());
+                host.suspended(&mut || done = crate::cli::editor::edit_at(&file, line))?;
+                done?;
+                // Before the index is open, the index thread takes the change in when it is.
+                let refresh = match &index {
+                    Some(index) => index.refresh_around(&HashSet::from([file]), &|_| {})?,
+                    None => return Ok(None),
+                };
+                return Ok(Some(Outcome::Edited {
+                    path,
+                    notes: refresh.notes,
+                    broken: refresh.broken,
+                }));
+            }
+            _ => {}
+        }
+        let Some(index) = index else {
+            // A search waits for the index (`Ready` searches); the rest is said.
+            return Ok(match effect {
+                Effect::Search { .. } => None,
+                _ => Some(Outcome::Notice(
+                    "The search index is not open yet; try again in a moment.".into(),
+                )),
+            });
+        };
+        Ok(Some(match effect {
+            Effect::Search { query, sort, limit } => {
+                let parsed = query::parse(&query, Mode::Typing).unwrap_or_default();
+                let options = SearchOptions {
+                    sort,
+                    limit,
+                    snippets: false,
+                };
+                let (results, highlighter) = index.search_with(&parsed, options)?;
+                Outcome::Found {
+                    query,
+                    results,
+                    highlighter,
+                }
+            }
+            Effect::Follow { id } => Outcome::Followed {
+                path: index.path_of(&id)?,
+                id,
+            },
+            Effect::Choices => Outcome::Choices(choices(&notebook, &index)?),
+            Effect::Problems => Outcome::Problems(problems(&notebook, &index)?),
+            Effect::Load { .. }
+            | Effect::Edit { .. }
+            | Effect::OpenNotebook { .. }
+            | Effect::Init { .. } => return Ok(None),
+        }))
+    }
+}
+
+/// Of several searches asked for at once only the last matters, and a note is read once.
+fn coalesced(effects: Vec<Effect>) -> Vec<Effect> {
+    let last_search = effects
+        .iter()
+        .rposition(|e| matches!(e, Effect::Search { .. }));
+    let mut kept: Vec<Effect> = Vec::new();
+    for (i, effect) in effects.into_iter().enumerate() {
+        let superseded = matches!(effect, Effect::Search { .. }) && Some(i) != last_search;
+        if !superseded && !kept.contains(&effect) {
+            kept.push(effect);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Sort;
+
+    #[test]
+    fn only_the_last_search_of_a_burst_runs() {
+        let search = |q: &str| Effect::Search {
+            query: q.into(),
+            sort: Sort::Relevance,
+            limit: 10,
+        };
+        let load = Effect::Load {
+            path: "a.yaml".into(),
+        };
+        let kept = coalesced(vec![search("t"), load.clone(), search("ta"), load.clone()]);
+        assert_eq!(kept, vec![load, search("ta")]);
+    }
+}

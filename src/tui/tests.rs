@@ -1,0 +1,376 @@
+//! `update` and `receive` on their own: state in, state and effects out, no index or terminal.
+
+use std::path::PathBuf;
+
+use super::action::Action;
+use super::app::{App, Focus, Overlay, Screen, Shown};
+use super::effect::{Effect, Outcome};
+use super::keymap::Place;
+use super::receive::receive;
+use super::update::{FIRST_PAGE, update};
+use crate::index::{Hit, Results, Sort};
+use crate::note::Note;
+use crate::notebook::NoteFile;
+
+fn hit(n: usize) -> Hit {
+    Hit {
+        id: format!("note-{n}"),
+        path: format!("study/note-{n}.yaml"),
+        title: format!("Note {n}"),
+        title_marks: Vec::new(),
+        date: "2024-03-01".into(),
+        kind: "interview".into(),
+        study: None,
+        why: Vec::new(),
+        score: 1.0,
+        snippet: None,
+    }
+}
+
+fn note_file(path: &str, evidence: &[&str]) -> NoteFile {
+    let text = format!(
+        "kind: insight\ntitle: T\ndate: 2024-03-01\nevidence: [{}]\n",
+        evidence.join(", ")
+    );
+    let value = crate::yaml::decode(text.as_bytes()).expect("test YAML");
+    let note: Note = crate::note::parse(value).note.expect("a valid note");
+    NoteFile {
+        id: path.trim_end_matches(".yaml").into(),
+        path: PathBuf::from(path),
+        note,
+        spots: Default::default(),
+    }
+}
+
+/// An app at 100x30 showing `count` hits for the query `q`, the first previewed.
+fn showing(count: usize) -> App {
+    let mut app = App::new("Street", (100, 30));
+    receive(
+        &mut app,
+        Outcome::Ready {
+            notes: count,
+            broken: 0,
+        },
+    );
+    let effects = receive(
+        &mut app,
+        Outcome::Found {
+            query: String::new(),
+            results: Results {
+                hits: (0..count.min(FIRST_PAGE)).map(hit).collect(),
+                total: count,
+                near: false,
+            },
+            highlighter: Default::default(),
+        },
+    );
+    if let Some(Effect::Load { path }) = effects.first() {
+        receive(
+            &mut app,
+            Outcome::Loaded(Box::new(Shown {
+                path: path.clone(),
+                file: Ok(note_file(path, &[])),
+            })),
+        );
+    }
+    app
+}
+
+fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| update(app, Action::Type { c }))
+        .collect()
+}
+
+#[test]
+fn typing_searches_from_the_top_with_each_character() {
+    let mut app = showing(5);
+    update(&mut app, Action::Down);
+    let effects = typed(&mut app, "tape");
+    assert_eq!(effects.len(), 4);
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::Search {
+            query: "tape".into(),
+            sort: Sort::Relevance,
+            limit: FIRST_PAGE
+        })
+    );
+    assert_eq!(app.browse.selected, 0);
+    // Moving the cursor is not a new question.
+    assert!(update(&mut app, Action::CursorLeft).is_empty());
+    assert_eq!(update(&mut app, Action::DeleteBack).len(), 1);
+    assert_eq!(app.browse.line.text(), "tae");
+}
+
+#[test]
+fn moving_the_selection_reads_the_note_it_lands_on() {
+    let mut app = showing(5);
+    let effects = update(&mut app, Action::Down);
+    assert_eq!(
+        effects,
+        vec![Effect::Load {
+            path: "study/note-1.yaml".into()
+        }]
+    );
+    assert_eq!(app.browse.selected, 1);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.browse.selected, 4);
+    update(&mut app, Action::Down);
+    assert_eq!(
+        app.browse.selected, 4,
+        "the end of the list stops the selection"
+    );
+    update(&mut app, Action::Top);
+    assert_eq!(app.browse.selected, 0);
+}
+
+#[test]
+fn nearing_the_end_of_the_hits_asks_for_more() {
+    let mut app = showing(1000);
+    assert_eq!(app.browse.hits.len(), FIRST_PAGE);
+    let effects = update(&mut app, Action::Bottom);
+    assert!(effects.contains(&Effect::Search {
+        query: String::new(),
+        sort: Sort::Relevance,
+        limit: 2 * FIRST_PAGE
+    }));
+    // The list scrolled with the selection.
+    assert!(app.browse.top > 0);
+    assert!(app.browse.top <= app.browse.selected);
+}
+
+#[test]
+fn results_for_the_same_question_keep_the_selected_note() {
+    let mut app = showing(5);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let mut hits: Vec<Hit> = (0..5).map(hit).collect();
+    hits.reverse();
+    receive(
+        &mut app,
+        Outcome::Found {
+            query: String::new(),
+            results: Results {
+                hits,
+                total: 5,
+                near: false,
+            },
+            highlighter: Default::default(),
+        },
+    );
+    assert_eq!(app.selected_hit().map(|h| h.id.as_str()), Some("note-2"));
+}
+
+#[test]
+fn answers_to_an_old_query_are_ignored() {
+    let mut app = showing(5);
+    typed(&mut app, "tape");
+    receive(
+        &mut app,
+        Outcome::Found {
+            query: "tap".into(),
+            results: Results::default(),
+            highlighter: Default::default(),
+        },
+    );
+    assert_eq!(app.browse.hits.len(), 5);
+}
+
+#[test]
+fn letters_are_commands_only_after_leaving_the_search_line() {
+    let mut app = showing(5);
+    assert_eq!(app.place(), Place::Search);
+    update(&mut app, Action::FocusList);
+    assert_eq!(app.place(), Place::List);
+    assert_eq!(app.browse.focus, Focus::List);
+    update(&mut app, Action::FocusSearch);
+    assert_eq!(app.place(), Place::Search);
+}
+
+#[test]
+fn reading_a_note_and_following_its_evidence_and_back() {
+    let mut app = showing(3);
+    let effects = update(&mut app, Action::Open);
+    assert!(effects.is_empty(), "the preview's copy is used");
+    assert_eq!(app.screen, Screen::Note);
+    app.reading[0].shown = Some(Shown {
+        path: "study/note-0.yaml".into(),
+        file: Ok(note_file("study/note-0.yaml", &["a", "b"])),
+    });
+    update(&mut app, Action::NextLink);
+    update(&mut app, Action::NextLink);
+    assert_eq!(app.reading[0].link, Some(1));
+    update(&mut app, Action::NextLink);
+    assert_eq!(app.reading[0].link, Some(0), "links wrap around");
+    update(&mut app, Action::PreviousLink);
+    assert_eq!(
+        update(&mut app, Action::Open),
+        vec![Effect::Follow { id: "b".into() }]
+    );
+    let effects = receive(
+        &mut app,
+        Outcome::Followed {
+            id: "b".into(),
+            path: Some("b.yaml".into()),
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::Load {
+            path: "b.yaml".into()
+        }]
+    );
+    assert_eq!(app.reading.len(), 2);
+    update(&mut app, Action::Back);
+    assert_eq!(app.reading.len(), 1);
+    assert_eq!(app.screen, Screen::Note);
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Browse);
+}
+
+#[test]
+fn a_missing_evidence_note_is_said_not_followed() {
+    let mut app = showing(1);
+    update(&mut app, Action::Open);
+    let effects = receive(
+        &mut app,
+        Outcome::Followed {
+            id: "gone".into(),
+            path: None,
+        },
+    );
+    assert!(effects.is_empty());
+    assert_eq!(app.reading.len(), 1);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("`gone`")));
+}
+
+#[test]
+fn editing_asks_the_runtime_and_a_saved_edit_searches_again() {
+    let mut app = showing(2);
+    update(&mut app, Action::FocusList);
+    assert_eq!(
+        update(&mut app, Action::Edit),
+        vec![Effect::Edit {
+            path: "study/note-0.yaml".into(),
+            line: None
+        }]
+    );
+    let effects = receive(
+        &mut app,
+        Outcome::Edited {
+            path: "study/note-0.yaml".into(),
+            notes: 2,
+            broken: 1,
+        },
+    );
+    assert!(matches!(effects[0], Effect::Search { .. }));
+    assert_eq!(
+        app.browse.broken, 1,
+        "the counts are the index's after the edit"
+    );
+    assert!(effects.contains(&Effect::Load {
+        path: "study/note-0.yaml".into()
+    }));
+}
+
+#[test]
+fn help_opens_over_any_screen_and_closes_again() {
+    let mut app = showing(2);
+    update(&mut app, Action::Help);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Help {
+            place: Place::Search,
+            ..
+        })
+    ));
+    assert_eq!(app.place(), Place::Help);
+    // Keys scroll the help rather than reach the screen below.
+    update(&mut app, Action::Down);
+    assert_eq!(app.browse.selected, 0);
+    update(&mut app, Action::Help);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn sort_and_filters_are_questions_too() {
+    let mut app = showing(2);
+    let effects = update(&mut app, Action::ToggleSort);
+    assert!(matches!(
+        effects[..],
+        [Effect::Search {
+            sort: Sort::Date,
+            ..
+        }]
+    ));
+    assert_eq!(update(&mut app, Action::Filters), vec![Effect::Choices]);
+    assert_eq!(app.place(), Place::Filters);
+    update(&mut app, Action::Back);
+    assert_eq!(app.place(), Place::Search);
+}
+
+#[test]
+fn the_mouse_scrolls_what_it_is_over_and_clicks_select() {
+    let mut app = showing(5);
+    // The preview is on the right at 100 columns.
+    update(
+        &mut app,
+        Action::Wheel {
+            down: true,
+            column: 90,
+            row: 10,
+        },
+    );
+    assert_eq!(app.browse.selected, 0);
+    assert_eq!(app.browse.preview_scroll, 3);
+    update(
+        &mut app,
+        Action::Wheel {
+            down: true,
+            column: 5,
+            row: 10,
+        },
+    );
+    assert_eq!(app.browse.selected, 1);
+    // Rows 2-3 are the first hit, 4-5 the second, 6-7 the third.
+    update(&mut app, Action::Click { column: 5, row: 7 });
+    assert_eq!(app.browse.selected, 2);
+}
+
+#[test]
+fn problems_open_on_their_own_screen_and_edit_at_the_line() {
+    let mut app = showing(1);
+    assert_eq!(update(&mut app, Action::Problems), vec![Effect::Problems]);
+    assert_eq!(app.screen, Screen::Problems);
+    let problem = crate::problem::Problem::error(
+        crate::yaml::Pos { line: 4, column: 7 },
+        "`date` is not a date",
+    )
+    .in_file("study/bad.yaml");
+    receive(&mut app, Outcome::Problems(vec![problem]));
+    assert_eq!(
+        update(&mut app, Action::Edit),
+        vec![Effect::Edit {
+            path: "study/bad.yaml".into(),
+            line: Some(4)
+        }]
+    );
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Browse);
+}
+
+#[test]
+fn quitting_works_from_anywhere() {
+    for action in [
+        Action::Problems,
+        Action::Open,
+        Action::Help,
+        Action::Filters,
+    ] {
+        let mut app = showing(1);
+        update(&mut app, action);
+        update(&mut app, Action::Quit);
+        assert!(app.quit);
+    }
+}

@@ -1,0 +1,185 @@
+//! Note text made ready for the screen: made harmless, marked, cut and wrapped to a width in
+//! terminal columns (CJK and most emoji take two).
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Text from a note made safe to draw: control characters (which could move the cursor or
+/// retitle the window) and the bidirectional overrides (which could make text read as
+/// something else) are shown as visible escapes; a tab is a few spaces.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\n' => out.push(' '),
+            c if c.is_control() || is_bidi_control(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// `text` as spans: the `marks` ranges in `marked`, the rest in `plain`, each piece cleaned.
+pub fn marked_spans(
+    text: &str,
+    marks: &[Range<usize>],
+    plain: Style,
+    marked: Style,
+) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in marks {
+        let (start, end) = (range.start.max(at), range.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if at < start {
+            spans.push(Span::styled(clean(&text[at..start]), plain));
+        }
+        spans.push(Span::styled(clean(&text[start..end]), marked));
+        at = end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(clean(&text[at..]), plain));
+    }
+    spans
+}
+
+/// The width of `spans` in columns.
+pub fn width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| s.content.width()).sum()
+}
+
+/// `spans` cut to `max` columns, ending in `…` when something was cut.
+pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    if width(&spans) <= max {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    let room = max.saturating_sub(1);
+    for span in spans {
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            kept.push(c);
+        }
+        let full = kept.len() == span.content.len();
+        out.push(Span::styled(kept, span.style));
+        if !full {
+            break;
+        }
+    }
+    if max > 0 {
+        out.push(Span::raw("…"));
+    }
+    out
+}
+
+/// `spans` wrapped into lines of at most `max` columns, breaking after spaces where it can
+/// and inside a word only when the word is longer than a line. Each line starts with
+/// `indent`.
+pub fn wrap(spans: Vec<Span<'static>>, max: usize, indent: &str) -> Vec<Line<'static>> {
+    let max = max.max(indent.width() + 1);
+    // Pieces that stay together: a word with the spaces after it, one style at a time.
+    let mut words: Vec<(String, Style)> = Vec::new();
+    for span in spans {
+        for piece in span.content.split_inclusive(' ') {
+            words.push((piece.to_owned(), span.style));
+        }
+    }
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = vec![Span::raw(indent.to_owned())];
+    let mut used = indent.width();
+    for (word, style) in words {
+        let needed = word.trim_end().width();
+        if used + needed > max && used > indent.width() {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(indent.to_owned()));
+            used = indent.width();
+        }
+        if used + needed <= max {
+            used += word.width();
+            line.push(Span::styled(word, style));
+            continue;
+        }
+        // A word longer than a line is cut where the line ends.
+        let mut piece = String::new();
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > max {
+                line.push(Span::styled(std::mem::take(&mut piece), style));
+                lines.push(Line::from(std::mem::take(&mut line)));
+                line.push(Span::raw(indent.to_owned()));
+                used = indent.width();
+            }
+            used += w;
+            piece.push(c);
+        }
+        line.push(Span::styled(piece, style));
+    }
+    lines.push(Line::from(line));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn escapes_and_overrides_become_visible_text() {
+        let shown = clean("ok\x1b]0;pwned\x07 \u{202E}evil\ttab");
+        assert!(!shown.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        assert_eq!(shown, "ok\\u{1b}]0;pwned\\u{7} \\u{202e}evil    tab");
+        // Emoji joiners are not controls: families stay one picture.
+        assert_eq!(clean("👩‍👩‍👧"), "👩‍👩‍👧");
+    }
+
+    #[test]
+    fn marks_split_text_into_styled_spans() {
+        let bold = Style::new().bold();
+        let spans = marked_spans("tape deck tape", &[0..4, 10..14], Style::new(), bold);
+        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["tape", " deck ", "tape"]);
+        assert_eq!(spans[0].style, bold);
+        assert_eq!(spans[1].style, Style::new());
+    }
+
+    #[test]
+    fn wrapping_counts_columns_not_bytes() {
+        let text = vec![Span::raw("東京の電車で音楽を聴く teen with a boombox")];
+        let lines = wrap(text, 12, "");
+        for line in &lines {
+            assert!(line.width() <= 12, "{line:?}");
+        }
+        assert_eq!(plain(&lines)[0], "東京の電車で");
+        let indented = wrap(vec![Span::raw("one two three four")], 10, "  ");
+        assert_eq!(plain(&indented), ["  one two ", "  three ", "  four"]);
+    }
+
+    #[test]
+    fn truncating_keeps_wide_characters_whole() {
+        let cut = truncate(vec![Span::raw("渋谷のスクランブル交差点")], 7);
+        assert_eq!(width(&cut), 7);
+        assert_eq!(
+            cut.iter().map(|s| s.content.as_ref()).collect::<String>(),
+            "渋谷の…"
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! Turning an action into new state and the effects the runtime must perform. No I/O here:
+//! everything the disk or the index must do comes back as an [`Outcome`] (see `receive`).
+
+use super::action::Action;
+use super::app::{App, Focus, Overlay, Picker, Reading, Screen};
+use super::effect::Effect;
+use super::keymap::Place;
+use super::layout;
+use super::reading::scroll_to_first_match;
+use crate::index::Sort;
+
+/// Hits asked for at first; more are asked for as the selection nears the end.
+pub const FIRST_PAGE: usize = 100;
+
+/// How far the mouse wheel scrolls text per step.
+pub const WHEEL_LINES: u16 = 3;
+
+/// Applies `action` to `app` and says what the runtime must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            return Vec::new();
+        }
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            keep_selection_visible(app);
+            return Vec::new();
+        }
+        Action::Help => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help {
+                    place: app.place(),
+                    scroll: 0,
+                }),
+            };
+            return Vec::new();
+        }
+        _ => {}
+    }
+    app.message = None;
+    match app.place() {
+        Place::Start => start(app, action),
+        Place::Search | Place::List => browse(app, action),
+        Place::Note => super::reading::update(app, action),
+        Place::Problems => problems(app, action),
+        Place::Help => help(app, action),
+        Place::Filters => super::filters::update(app, action),
+    }
+}
+
+fn start(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::Start(choices) = &app.screen else {
+        return Vec::new();
+    };
+    match action {
+        Action::OpenSample => match &choices.sample {
+            Some(root) => vec![Effect::OpenNotebook { root: root.clone() }],
+            None => {
+                app.message = Some("There is no sample notebook `research/` here.".into());
+                Vec::new()
+            }
+        },
+        Action::InitHere => vec![Effect::Init {
+            dir: choices.here.clone(),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+fn browse(app: &mut App, action: Action) -> Vec<Effect> {
+    let b = &mut app.browse;
+    let edited = match action {
+        Action::Type { c } => {
+            b.line.insert(c);
+            true
+        }
+        Action::DeleteBack => b.line.delete_back(),
+        Action::DeleteForward => b.line.delete_forward(),
+        Action::DeleteWord => b.line.delete_word(),
+        Action::ClearSearch => b.line.clear(),
+        Action::CursorLeft => {
+            b.line.left();
+            false
+        }
+        Action::CursorRight => {
+            b.line.right();
+            false
+        }
+        Action::CursorHome => {
+            b.line.home();
+            false
+        }
+        Action::CursorEnd => {
+            b.line.end();
+            false
+        }
+        Action::FocusSearch => {
+            b.focus = Focus::Search;
+            false
+        }
+        Action::FocusList => {
+            b.focus = Focus::List;
+            false
+        }
+        Action::ToggleSort => {
+            b.sort = match b.sort {
+                Sort::Relevance => Sort::Date,
+                Sort::Date => Sort::Relevance,
+            };
+            true
+        }
+        Action::Down => return select(app, Step::By(1)),
+        Action::Up => return select(app, Step::By(-1)),
+        Action::PageDown => return select(app, Step::Page(1)),
+        Action::PageUp => return select(app, Step::Page(-1)),
+        Action::Top => return select(app, Step::To(0)),
+        Action::Bottom => return select(app, Step::To(usize::MAX)),
+        Action::PreviewDown => {
+            b.preview_scroll = b.preview_scroll.saturating_add(WHEEL_LINES);
+            false
+        }
+        Action::PreviewUp => {
+            b.preview_scroll = b.preview_scroll.saturating_sub(WHEEL_LINES);
+            false
+        }
+        Action::Open => return open_selected(app),
+        Action::Edit => {
+            return app
+                .selected_hit()
+                .map(|hit| Effect::Edit {
+                    path: hit.path.clone(),
+                    line: None,
+                })
+                .into_iter()
+                .collect();
+        }
+        Action::Filters => {
+            app.overlay = Some(Overlay::Filters(Picker::default()));
+            return vec![Effect::Choices];
+        }
+        Action::Problems => {
+            app.screen = Screen::Problems;
+            app.problems.selected = 0;
+            return vec![Effect::Problems];
+        }
+        Action::Wheel { down, column, row } => {
+            let areas = layout::browse(app.size);
+            if layout::contains(areas.preview, column, row) {
+                let b = &mut app.browse;
+                b.preview_scroll = if down {
+                    b.preview_scroll.saturating_add(WHEEL_LINES)
+                } else {
+                    b.preview_scroll.saturating_sub(WHEEL_LINES)
+                };
+                return Vec::new();
+            }
+            return select(app, Step::By(if down { 1 } else { -1 }));
+        }
+        Action::Click { column, row } => {
+            let list = layout::browse(app.size).list;
+            if !layout::contains(list, column, row) {
+                return Vec::new();
+            }
+            let index = app.browse.top + usize::from((row - list.y) / layout::ROWS_PER_HIT);
+            app.browse.focus = Focus::List;
+            return select(app, Step::To(index));
+        }
+        _ => false,
+    };
+    if !edited {
+        return Vec::new();
+    }
+    b.selected = 0;
+    b.top = 0;
+    b.preview_scroll = 0;
+    b.limit = FIRST_PAGE;
+    vec![search(app)]
+}
+
+/// The effect that runs the search line's query.
+pub fn search(app: &App) -> Effect {
+    Effect::Search {
+        query: app.browse.line.text().to_owned(),
+        sort: app.browse.sort,
+        limit: app.browse.limit,
+    }
+}
+
+enum Step {
+    By(isize),
+    Page(isize),
+    To(usize),
+}
+
+fn select(app: &mut App, step: Step) -> Vec<Effect> {
+    let b = &mut app.browse;
+    if b.hits.is_empty() {
+        return Vec::new();
+    }
+    let page = layout::hits_shown(app.size) as isize;
+    let last = b.hits.len() - 1;
+    b.selected = match step {
+        Step::By(n) => b.selected.saturating_add_signed(n).min(last),
+        Step::Page(n) => b.selected.saturating_add_signed(n * page).min(last),
+        Step::To(i) => i.min(last),
+    };
+    keep_selection_visible(app);
+    let mut effects = preview_selected(app);
+    // More hits are fetched before the user reaches the end of those already here.
+    let b = &mut app.browse;
+    if b.hits.len() < b.total && b.selected + 2 * (page as usize) >= b.hits.len() {
+        b.limit = b.hits.len() + FIRST_PAGE;
+        effects.push(search(app));
+    }
+    effects
+}
+
+/// Scrolls the list so the selected hit is on screen.
+pub fn keep_selection_visible(app: &mut App) {
+    let shown = layout::hits_shown(app.size);
+    let b = &mut app.browse;
+    if b.selected < b.top {
+        b.top = b.selected;
+    } else if b.selected >= b.top + shown {
+        b.top = b.selected + 1 - shown;
+    }
+}
+
+/// Asks for the selected note when the preview shows another.
+pub fn preview_selected(app: &mut App) -> Vec<Effect> {
+    let Some(hit) = app.selected_hit() else {
+        app.browse.preview = None;
+        return Vec::new();
+    };
+    if app
+        .browse
+        .preview
+        .as_ref()
+        .is_some_and(|p| p.path == hit.path)
+    {
+        return Vec::new();
+    }
+    let path = hit.path.clone();
+    app.browse.preview_scroll = 0;
+    vec![Effect::Load { path }]
+}
+
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let Some(hit) = app.selected_hit() else {
+        return Vec::new();
+    };
+    let path = hit.path.clone();
+    let shown = app
+        .browse
+        .preview
+        .as_ref()
+        .filter(|p| p.path == path)
+        .cloned();
+    let effects = match shown {
+        Some(_) => Vec::new(),
+        None => vec![Effect::Load { path: path.clone() }],
+    };
+    app.reading = vec![Reading {
+        path,
+        shown,
+        scroll: 0,
+        link: None,
+        highlighter: app.browse.highlighter.clone(),
+    }];
+    app.screen = Screen::Note;
+    scroll_to_first_match(app);
+    effects
+}
+
+fn problems(app: &mut App, action: Action) -> Vec<Effect> {
+    let count = app.problems.list.as_ref().map_or(0, Vec::len);
+    let p = &mut app.problems;
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => {
+            p.selected = (p.selected + 1).min(count.saturating_sub(1))
+        }
+        Action::Up | Action::Wheel { down: false, .. } => p.selected = p.selected.saturating_sub(1),
+        Action::Top | Action::PageUp => p.selected = 0,
+        Action::Bottom | Action::PageDown => p.selected = count.saturating_sub(1),
+        Action::Back => app.screen = Screen::Browse,
+        Action::Edit => {
+            if let Some(problem) = p.list.as_ref().and_then(|l| l.get(p.selected)) {
+                return vec![Effect::Edit {
+                    path: problem.path.display().to_string(),
+                    line: Some(problem.pos.line).filter(|&l| l > 0),
+                }];
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn help(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Help { scroll, .. }) = &mut app.overlay else {
+        return Vec::new();
+    };
+    *scroll = match action {
+        Action::Down | Action::Wheel { down: true, .. } => scroll.saturating_add(1),
+        Action::Up | Action::Wheel { down: false, .. } => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(10),
+        Action::PageUp => scroll.saturating_sub(10),
+        Action::Top => 0,
+        Action::Bottom => u16::MAX,
+        _ => *scroll,
+    };
+    Vec::new()
+}

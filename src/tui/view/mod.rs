@@ -1,0 +1,85 @@
+//! Drawing: every screen from the state alone. Nothing here reads a file or changes state.
+
+mod browse;
+pub mod note;
+mod overlay;
+mod pages;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Overlay, Screen};
+use super::theme::Theme;
+use crate::cli::plural;
+
+/// Draws the whole UI for `app`.
+pub fn view(app: &App, frame: &mut Frame) {
+    let theme = Theme::new(app.colour);
+    match &app.screen {
+        Screen::Start(choices) => pages::start(app, choices, frame, &theme),
+        Screen::Browse => browse::draw(app, frame, &theme),
+        Screen::Note => note::draw(app, frame, &theme),
+        Screen::Problems => pages::problems(app, frame, &theme),
+    }
+    match &app.overlay {
+        Some(Overlay::Help { place, scroll }) => overlay::help(app, *place, *scroll, frame, &theme),
+        Some(Overlay::Filters(picker)) => overlay::filters(app, picker, frame, &theme),
+        None => {}
+    }
+}
+
+/// The bottom line: the message of the moment, or the notebook and its counts, then the
+/// keys that matter here.
+fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Theme) {
+    let left = match &app.message {
+        Some(message) => message.clone(),
+        None if app.notebook_name.is_empty() => String::new(),
+        None => {
+            // A small terminal keeps the counts and the key hints, not the name.
+            let mut parts = Vec::new();
+            if area.width >= 80 {
+                parts.push(app.notebook_name.clone());
+            }
+            if app.browse.ready {
+                parts.push(plural(app.browse.notes, "note"));
+            }
+            if app.browse.broken > 0 {
+                parts.push(plural(app.browse.broken, "problem"));
+            }
+            parts.join(" · ")
+        }
+    };
+    let left = super::text::clean(&left);
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(left.width() + 3);
+    let keys = if keys.width() <= room {
+        keys.to_owned()
+    } else {
+        // The hints most worth keeping come first; cut at a separator.
+        let mut kept = String::new();
+        for hint in keys.split(" · ") {
+            let next = if kept.is_empty() {
+                hint.to_owned()
+            } else {
+                format!("{kept} · {hint}")
+            };
+            if next.width() > room {
+                break;
+            }
+            kept = next;
+        }
+        kept
+    };
+    let gap = width.saturating_sub(left.width() + keys.width() + 2);
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::raw(left),
+        Span::raw(" ".repeat(gap)),
+        Span::raw(keys),
+        Span::raw(" "),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.bar), area);
+}

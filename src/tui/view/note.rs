@@ -1,0 +1,282 @@
+//! A note laid out for reading: the header, the participants, the findings as did / said /
+//! why blocks, an insight's evidence, and the body, wrapped to the width and with the
+//! searched words marked. The preview and the full-screen view both draw this.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::index::{Highlighter, Part};
+use crate::notebook::NoteFile;
+use crate::tui::app::{App, Shown};
+use crate::tui::layout;
+use crate::tui::text::{clean, marked_spans, wrap};
+use crate::tui::theme::Theme;
+
+/// A note as lines of the screen.
+pub struct Rendered {
+    /// The lines.
+    pub lines: Vec<Line<'static>>,
+    /// The first line with a marked word.
+    pub first_match: Option<usize>,
+    /// The line of each evidence link.
+    pub links: Vec<usize>,
+}
+
+/// Lays out `file` for a width of `width` columns; `link` is the selected evidence link.
+pub fn render(file: &NoteFile, hl: &Highlighter, width: u16, link: Option<usize>) -> Rendered {
+    Layout::new(hl, usize::from(width.max(10)), &Theme::new(true)).note(file, link)
+}
+
+/// The same with the styles of `theme`.
+pub fn render_styled(
+    file: &NoteFile,
+    hl: &Highlighter,
+    width: u16,
+    link: Option<usize>,
+    theme: &Theme,
+) -> Rendered {
+    Layout::new(hl, usize::from(width.max(10)), theme).note(file, link)
+}
+
+/// The lines for a note read from disk, or for why it could not be read.
+pub fn shown_lines(
+    shown: Option<&Shown>,
+    hl: &Highlighter,
+    width: u16,
+    link: Option<usize>,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    match shown.map(|s| &s.file) {
+        Some(Ok(file)) => render_styled(file, hl, width, link, theme).lines,
+        Some(Err(why)) => wrap(
+            vec![Span::styled(clean(why), theme.error)],
+            usize::from(width),
+            "",
+        ),
+        None => vec![Line::styled("Reading…", theme.hint)],
+    }
+}
+
+/// Draws the full-screen view of the note on top of `app.reading`.
+pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
+    let areas = layout::page(app.size);
+    let Some(reading) = app.reading.last() else {
+        return;
+    };
+    let lines = shown_lines(
+        reading.shown.as_ref(),
+        &reading.highlighter,
+        areas.body.width.saturating_sub(2),
+        reading.link,
+        theme,
+    );
+    let most = lines.len().saturating_sub(usize::from(areas.body.height));
+    let scroll = usize::from(reading.scroll).min(most);
+    let depth = if app.reading.len() > 1 {
+        format!(" ({} deep, Esc goes back)", app.reading.len() - 1)
+    } else {
+        String::new()
+    };
+    let heading = Line::from(vec![
+        Span::styled(depth, theme.label),
+        Span::styled(format!(" {}", clean(&reading.path)), theme.meta),
+    ]);
+    frame.render_widget(Paragraph::new(heading), areas.heading);
+    let body = Paragraph::new(lines)
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .block(ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1)));
+    frame.render_widget(body, areas.body);
+    let is_insight = matches!(
+        reading.shown.as_ref().map(|s| &s.file),
+        Some(Ok(f)) if !f.note.evidence.is_empty()
+    );
+    let keys = if is_insight {
+        "↑↓ scroll · Esc back · ? help · Tab evidence · Enter open it · e edit"
+    } else {
+        "↑↓ scroll · Esc back · ? help · Space page · e edit"
+    };
+    super::status_bar(app, frame, areas.status, keys, theme);
+}
+
+struct Layout<'a> {
+    hl: &'a Highlighter,
+    width: usize,
+    theme: &'a Theme,
+    lines: Vec<Line<'static>>,
+    first_match: Option<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(hl: &'a Highlighter, width: usize, theme: &'a Theme) -> Layout<'a> {
+        Layout {
+            hl,
+            width,
+            theme,
+            lines: Vec::new(),
+            first_match: None,
+        }
+    }
+
+    fn spans(&self, part: Part, text: &str, style: Style) -> Vec<Span<'static>> {
+        let marks = self.hl.marks(part, text);
+        marked_spans(text, &marks, style, self.theme.mark)
+    }
+
+    fn push(&mut self, lines: Vec<Line<'static>>) {
+        for line in lines {
+            if self.first_match.is_none() && line.spans.iter().any(|s| s.style == self.theme.mark) {
+                self.first_match = Some(self.lines.len());
+            }
+            self.lines.push(line);
+        }
+    }
+
+    fn gap(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.gap();
+        self.lines
+            .push(Line::styled(text.to_owned(), self.theme.title));
+    }
+
+    /// `label` then `spans`, wrapped with later lines under the text, not the label.
+    fn labelled(&mut self, label: &str, column: usize, spans: Vec<Span<'static>>) {
+        let indent = " ".repeat(column);
+        let mut lines = wrap(spans, self.width, &indent);
+        if let Some(first) = lines.first_mut().and_then(|l| l.spans.first_mut()) {
+            *first = Span::styled(format!("{label:<column$}"), self.theme.label);
+        }
+        self.push(lines);
+    }
+
+    fn note(mut self, file: &NoteFile, link: Option<usize>) -> Rendered {
+        let n = &file.note;
+        let t = *self.theme;
+        let title = self.spans(Part::Title, &n.title, t.title);
+        self.push(wrap(title, self.width, ""));
+        let mut meta = vec![n.kind.clone(), n.date.to_string().replacen('T', " ", 1)];
+        meta.extend(n.study.clone());
+        self.push(wrap(
+            vec![Span::styled(clean(&meta.join(" · ")), t.meta)],
+            self.width,
+            "",
+        ));
+        let mut place = Vec::new();
+        if let Some(p) = &n.place {
+            place.extend(self.spans(Part::Place, p, t.meta));
+        }
+        if let Some(r) = &n.researcher {
+            if !place.is_empty() {
+                place.push(Span::styled(" · ", t.meta));
+            }
+            place.push(Span::styled("by ", t.meta));
+            place.extend(self.spans(Part::By, r, t.meta));
+        }
+        if !place.is_empty() {
+            self.push(wrap(place, self.width, ""));
+        }
+        let mut codes: Vec<Span<'static>> = n
+            .tags
+            .iter()
+            .map(|tag| Span::styled(format!("#{} ", clean(tag)), t.meta))
+            .collect();
+        if !n.why.is_empty() {
+            codes.push(Span::styled("why: ", t.label));
+            codes.push(Span::styled(clean(&n.why.join(", ")), t.code));
+        }
+        if !codes.is_empty() {
+            self.push(wrap(codes, self.width, ""));
+        }
+        if !n.participants.is_empty() {
+            self.heading("Participants");
+            for p in &n.participants {
+                let mut spans = self.spans(Part::Who, &p.alias, t.title);
+                if let Some(about) = &p.about {
+                    spans.push(Span::raw("  "));
+                    spans.extend(self.spans(Part::Who, about, Style::new()));
+                }
+                if let Some(consent) = &p.consent {
+                    spans.push(Span::styled(
+                        format!(" · consent: {}", clean(consent)),
+                        t.meta,
+                    ));
+                }
+                self.push(wrap(spans, self.width, "    "));
+            }
+        }
+        if !n.findings.is_empty() {
+            self.heading("Findings");
+            for (i, f) in n.findings.iter().enumerate() {
+                self.gap();
+                let number = format!("{:>2} ", i + 1);
+                let mut rows: Vec<(&str, Vec<Span<'static>>)> = Vec::new();
+                if let Some(did) = &f.did {
+                    rows.push(("did", self.spans(Part::Did, did, Style::new())));
+                }
+                if let Some(quote) = &f.quote {
+                    let mut said = vec![Span::raw("“")];
+                    said.extend(self.spans(Part::Quote, quote, Style::new().italic()));
+                    said.push(Span::raw("”"));
+                    rows.push(("said", said));
+                }
+                if !f.why.is_empty() {
+                    rows.push(("why", vec![Span::styled(clean(&f.why.join(", ")), t.code)]));
+                }
+                if let Some(remark) = &f.note {
+                    rows.push(("note", self.spans(Part::Note, remark, t.meta)));
+                }
+                for (j, (label, spans)) in rows.into_iter().enumerate() {
+                    let prefix = if j == 0 { number.clone() } else { "   ".into() };
+                    self.labelled(&format!("{prefix}{label}"), 9, spans);
+                }
+            }
+        }
+        let mut links = Vec::new();
+        if !n.evidence.is_empty() {
+            self.heading("Evidence");
+            for (i, id) in n.evidence.iter().enumerate() {
+                links.push(self.lines.len());
+                let selected = link == Some(i);
+                let style = if selected { t.selected } else { t.meta };
+                let marker = if selected { " › " } else { "   " };
+                self.lines
+                    .push(Line::styled(format!("{marker}{}", clean(id)), style));
+            }
+        }
+        for (label, value) in [("Action", &n.action), ("Status", &n.status)] {
+            if let Some(value) = value {
+                self.gap();
+                let spans = self.spans(Part::Other, value, Style::new());
+                self.labelled(label, 8, spans);
+            }
+        }
+        if let Some(source) = &n.source {
+            self.gap();
+            let parts: Vec<String> = [&source.platform, &source.author, &source.url]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
+            let spans = self.spans(Part::Other, &parts.join(" · "), t.meta);
+            self.labelled("Source", 8, spans);
+        }
+        if let Some(body) = &n.body {
+            self.gap();
+            for text in body.trim_end().lines() {
+                let spans = self.spans(Part::Body, text, Style::new());
+                self.push(wrap(spans, self.width, ""));
+            }
+        }
+        Rendered {
+            lines: self.lines,
+            first_match: self.first_match,
+            links,
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The work the runtime hands off: the index thread, and reading what a screen needs from the
+//! notebook and the index.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::Sender;
+
+use super::app::{Choice, Shown};
+use crate::codebook::Codebook;
+use crate::error::{Error, Result};
+use crate::index::{Refresh, SearchIndex, SearchOptions};
+use crate::notebook::Notebook;
+use crate::problem::Problem;
+use crate::query::{self, Filter, Mode};
+
+/// News from the thread that opens the index and follows the notebook.
+pub enum News {
+    /// The index is open.
+    Ready(Arc<SearchIndex>, Refresh),
+    /// The index took in changes made on disk.
+    Refreshed(Refresh),
+    /// A line for the status bar.
+    Notice(String),
+}
+
+/// The index thread: opens the index as it is (so the first screen comes at once), then
+/// follows the notebook, which starts by taking in what changed while nobody watched.
+pub fn follow(notebook: &Notebook, cache: &Path, stop: &AtomicBool, post: &Sender<News>) {
+    let notice = |text: &str| {
+        let text = text.strip_prefix("fieldnotes: ").unwrap_or(text);
+        let _ = post.send(News::Notice(capitalised(text)));
+    };
+    let index = match SearchIndex::open_as_is(notebook, cache, &notice) {
+        Ok((index, refresh)) => {
+            let index = Arc::new(index);
+            let _ = post.send(News::Ready(index.clone(), refresh));
+            index
+        }
+        Err(e) => return notice(&one_line(&e)),
+    };
+    warm_up(&index);
+    let mut refreshed = |refresh: &Refresh| {
+        let _ = post.send(News::Refreshed(refresh.clone()));
+    };
+    if let Err(e) = crate::index::watch::follow(&index, true, stop, &mut refreshed, &notice) {
+        notice(&format!(
+            "Changes on disk are no longer followed: {}",
+            one_line(&e)
+        ));
+    }
+}
+
+/// Tantivy builds the automata for word beginnings and near spellings the first time it needs
+/// them; doing that now, off the UI thread, keeps it out of the user's first keystrokes.
+fn warm_up(index: &SearchIndex) {
+    for (text, mode) in [("qzxv", Mode::Typing), ("qzxvjkwp", Mode::Strict)] {
+        if let Ok(query) = query::parse(text, mode) {
+            let options = SearchOptions {
+                limit: 1,
+                snippets: false,
+                ..SearchOptions::default()
+            };
+            let _ = index.search_with(&query, options);
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// An error as one line for the status bar.
+pub fn one_line(error: &Error) -> String {
+    let text = match error {
+        Error::Invalid {
+            message,
+            help: Some(help),
+        } => format!("{message} ({help})"),
+        other => other.to_string(),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The notebook's name from its settings, else its folder's.
+pub fn notebook_name(notebook: &Notebook) -> String {
+    notebook.settings().0.name.unwrap_or_else(|| {
+        notebook
+            .root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| notebook.root.display().to_string())
+    })
+}
+
+/// Reads one note file for showing.
+pub fn load(notebook: &Notebook, path: &str) -> Shown {
+    let file = notebook.root.join(path);
+    let mut loaded = notebook.load_paths(vec![file.clone()]);
+    let file = match (
+        loaded.notes.pop(),
+        loaded.problems.into_iter().find(Problem::is_error),
+    ) {
+        (Some(note), _) => Ok(note),
+        (None, Some(problem)) => Err(format!(
+            "This file has errors and cannot be shown.\n{problem}"
+        )),
+        (None, None) if !file.exists() => Err("This note was deleted.".into()),
+        (None, None) => Err("This file cannot be read.".into()),
+    };
+    Shown {
+        path: path.to_owned(),
+        file,
+    }
+}
+
+/// Every value to filter by: kinds, then studies, then why-codes, most used first, with the
+/// codebook's codes nobody has used yet at the end.
+pub fn choices(notebook: &Notebook, index: &SearchIndex) -> Result<Vec<Choice>> {
+    let facets = index.facets()?;
+    let codebook: Codebook = notebook.codebook().0;
+    let choice = |filter, (value, count): (String, usize)| Choice {
+        about: (filter == Filter::Why)
+            .then(|| codebook.get(&value).and_then(|c| c.description.clone()))
+            .flatten(),
+        filter,
+        value,
+        count,
+        active: false,
+    };
+    let mut all: Vec<Choice> = Vec::new();
+    all.extend(facets.kinds.into_iter().map(|f| choice(Filter::Kind, f)));
+    all.extend(facets.studies.into_iter().map(|f| choice(Filter::Study, f)));
+    let used: Vec<String> = facets.codes.iter().map(|(c, _)| c.to_lowercase()).collect();
+    all.extend(facets.codes.into_iter().map(|f| choice(Filter::Why, f)));
+    for code in &codebook.codes {
+        if !used.contains(&code.name.to_lowercase()) {
+            all.push(choice(Filter::Why, (code.name.clone(), 0)));
+        }
+    }
+    Ok(all)
+}
+
+/// The first error of each file that has errors: the settings, the codebook and the notes the
+/// index could not take in.
+pub fn problems(notebook: &Notebook, index: &SearchIndex) -> Result<Vec<Problem>> {
+    let mut found: Vec<Problem> = Vec::new();
+    found.extend(notebook.settings().1.into_iter().find(Problem::is_error));
+    found.extend(notebook.codebook().1.into_iter().find(Problem::is_error));
+    let broken: Vec<PathBuf> = index
+        .broken_paths()?
+        .into_iter()
+        .map(|path| notebook.root.join(path))
+        .collect();
+    let loaded = notebook.load_paths(broken);
+    let mut seen = HashSet::new();
+    for problem in loaded.problems.into_iter().filter(Problem::is_error) {
+        if seen.insert(problem.path.clone()) {
+            found.push(problem);
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,102 @@
+//! The terminal UI driven without a terminal: the real runtime, index thread and all, on a
+//! copy of the sample notebook, drawn into a `TestBackend`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fieldnotes::notebook::Notebook;
+use fieldnotes::tui::keymap::action_for;
+use fieldnotes::tui::runtime::{Host, Runtime, notebook_name};
+use fieldnotes::tui::{App, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+/// Runs the editor and init without a terminal to give back.
+pub struct Headless;
+
+impl Host for Headless {
+    fn suspended(&mut self, work: &mut dyn FnMut()) -> fieldnotes::error::Result<()> {
+        work();
+        Ok(())
+    }
+}
+
+/// The UI on a copy of the sample notebook with one broken note added.
+pub struct Ui {
+    pub dir: TempDir,
+    pub runtime: Runtime,
+}
+
+impl Ui {
+    pub fn sample(size: (u16, u16)) -> Ui {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("research");
+        super::copy_dir(&super::sample(), &root);
+        std::fs::write(
+            root.join("portable-music/1979-03-30-unfinished.yaml"),
+            "kind: interview\ntitle: Unfinished\ndate: 1979-03-32\n",
+        )
+        .expect("write a broken note");
+        let notebook = Notebook::open(&root).expect("the sample is a notebook");
+        let mut runtime = Runtime::new(
+            App::new(&notebook_name(&notebook), size),
+            &dir.path().join("cache"),
+        );
+        runtime.open(notebook);
+        let mut ui = Ui { dir, runtime };
+        ui.settle(|app| app.browse.ready && app.browse.preview.is_some());
+        ui
+    }
+
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().join("research")
+    }
+
+    /// Takes in news from the index until `done` holds.
+    pub fn settle(&mut self, done: impl Fn(&App) -> bool) {
+        let start = Instant::now();
+        while !done(self.runtime.app()) {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "the UI never settled"
+            );
+            self.runtime
+                .listen(Duration::from_millis(50), &mut Headless);
+        }
+    }
+
+    pub fn press(&mut self, code: KeyCode) {
+        self.key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        let place = self.runtime.app().place();
+        let actions = action_for(place, key).into_iter().collect();
+        self.runtime.act(actions, &mut Headless);
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        draw(self.runtime.app())
+    }
+}
+
+/// The screen `app` draws, as text.
+pub fn draw(app: &App) -> String {
+    terminal(app).backend().to_string()
+}
+
+/// A test terminal `app` was drawn on.
+pub fn terminal(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("a test terminal");
+    terminal.draw(|frame| view(app, frame)).expect("draw");
+    terminal
+}

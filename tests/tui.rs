@@ -1,0 +1,215 @@
+//! The terminal UI on the sample notebook, drawn into a test terminal: every screen at
+//! 100x30 and at 60x20, and the things a user does (search, read, follow evidence, filter,
+//! edit, fix a problem) with the same runtime the real terminal uses.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use common::ui::{Ui, draw};
+use fieldnotes::tui::App;
+use fieldnotes::tui::app::{Overlay, Screen, StartChoices};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const SIZES: [(u16, u16); 2] = [(100, 30), (60, 20)];
+
+fn snapshot(name: &str, size: (u16, u16), screen: &str) {
+    insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), screen);
+}
+
+#[test]
+fn start_screen_offers_the_sample_and_init() {
+    for size in SIZES {
+        let app = App::start(
+            StartChoices {
+                here: PathBuf::from("/home/ana/street"),
+                sample: Some(PathBuf::from("/home/ana/street/research")),
+            },
+            size,
+        );
+        snapshot("start", size, &draw(&app));
+    }
+}
+
+#[test]
+fn browsing_searching_and_reading_every_screen() {
+    for size in SIZES {
+        let mut ui = Ui::sample(size);
+        snapshot("browse", size, &ui.screen());
+
+        ui.type_text("whole carriage");
+        ui.settle(|app| {
+            app.browse
+                .preview
+                .as_ref()
+                .is_some_and(|p| p.path.contains("teen-boombox"))
+        });
+        let screen = ui.screen();
+        assert!(screen.contains("Teen carrying a boombox"), "{screen}");
+        snapshot("search", size, &screen);
+
+        ui.press(KeyCode::Enter);
+        ui.settle(|app| app.screen == Screen::Note);
+        let screen = ui.screen();
+        assert!(screen.contains("whole carriage"), "{screen}");
+        snapshot("note", size, &screen);
+
+        ui.press(KeyCode::F(1));
+        snapshot("help_note", size, &ui.screen());
+        ui.press(KeyCode::Esc);
+        ui.press(KeyCode::Esc);
+        assert_eq!(ui.runtime.app().screen, Screen::Browse);
+
+        ui.press(KeyCode::F(1));
+        snapshot("help_browse", size, &ui.screen());
+        ui.press(KeyCode::Esc);
+
+        ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+        ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
+        snapshot("filters", size, &ui.screen());
+        ui.press(KeyCode::Esc);
+
+        ui.press(KeyCode::Tab);
+        ui.press(KeyCode::Char('p'));
+        ui.settle(|app| app.problems.list.is_some());
+        let screen = ui.screen();
+        assert!(
+            screen.contains("1979-03-30-unfinished.yaml:3:7"),
+            "{screen}"
+        );
+        snapshot("problems", size, &screen);
+    }
+}
+
+#[test]
+fn an_insight_leads_to_its_evidence_and_back() {
+    for size in SIZES {
+        let mut ui = Ui::sample(size);
+        ui.type_text("kind:insight forty-five");
+        ui.settle(|app| {
+            app.browse.total == 1 && app.browse.preview.as_ref().is_some_and(|p| p.file.is_ok())
+        });
+        ui.press(KeyCode::Enter);
+        ui.press(KeyCode::Tab);
+        ui.press(KeyCode::Tab);
+        let screen = ui.screen();
+        assert!(
+            screen.contains("› 2024-09-17-noise-cancelling-commuter"),
+            "{screen}"
+        );
+        snapshot("insight", size, &screen);
+        ui.press(KeyCode::Enter);
+        ui.settle(|app| app.reading.len() == 2 && app.reading[1].shown.is_some());
+        let screen = ui.screen();
+        assert!(screen.contains("1 deep"), "{screen}");
+        assert!(screen.contains("Commuter for whom headphones"), "{screen}");
+        ui.press(KeyCode::Esc);
+        assert_eq!(ui.runtime.app().reading.len(), 1);
+        assert!(ui.screen().contains("Forty-five years on"));
+    }
+}
+
+#[test]
+fn a_filter_chosen_from_the_keyboard_narrows_the_search() {
+    let mut ui = Ui::sample((100, 30));
+    ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
+    ui.type_text("meeting");
+    ui.press(KeyCode::Enter);
+    let app = ui.runtime.app();
+    assert_eq!(app.browse.line.text(), "kind:meeting ");
+    assert!(app.overlay.is_none());
+    assert!(app.browse.total > 0);
+    assert!(app.browse.hits.iter().all(|hit| hit.kind == "meeting"));
+    // Choosing it again takes it away.
+    ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
+    ui.type_text("meeting");
+    ui.press(KeyCode::Enter);
+    assert_eq!(ui.runtime.app().browse.line.text(), "");
+    assert!(ui.runtime.app().browse.total > 50);
+}
+
+#[test]
+fn sorting_by_date_puts_the_newest_first() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("headphones");
+    ui.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    let dates: Vec<String> = ui
+        .runtime
+        .app()
+        .browse
+        .hits
+        .iter()
+        .map(|h| h.date.clone())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert!(dates.len() > 3);
+    assert_eq!(dates, sorted);
+    assert!(ui.screen().contains("newest first"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_change_on_disk_shows_up_without_a_restart() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("zanzibar");
+    assert_eq!(ui.runtime.app().browse.total, 0);
+    let note = ui
+        .root()
+        .join("portable-music/1979-04-01-zanzibar-stall.yaml");
+    std::fs::write(
+        &note,
+        "kind: observation\ntitle: A cassette stall on Zanzibar street\ndate: 1979-04-01\n",
+    )
+    .expect("write a note");
+    let written = Instant::now();
+    ui.settle(|app| app.browse.total == 1);
+    assert!(written.elapsed() < Duration::from_secs(5));
+    assert!(ui.screen().contains("A cassette stall on Zanzibar street"));
+    std::fs::remove_file(&note).expect("delete the note");
+    ui.settle(|app| app.browse.total == 0);
+    assert!(ui.screen().contains("No notes match"));
+}
+
+#[test]
+fn escape_sequences_in_notes_never_reach_the_terminal_and_wide_text_lines_up() {
+    let mut ui = Ui::sample((100, 30));
+    std::fs::write(
+        ui.root().join("portable-music/1979-04-02-escapes.yaml"),
+        "kind: observation\ntitle: \"Zebra \\e]0;pwned\\a crossing \\e[2J\"\ndate: 1979-04-02\n\
+         body: \"Zebra \\e[31mred\\e[0m \\u202Eevil\"\n",
+    )
+    .expect("write a note");
+    std::fs::write(
+        ui.root().join("portable-music/1979-04-03-wide.yaml"),
+        "kind: observation\ntitle: 🎧 Zebra 渋谷のスクランブル交差点で音楽を聴く人々と観光客\ndate: 1979-04-03\n",
+    )
+    .expect("write a note");
+    ui.type_text("zebra");
+    ui.settle(|app| app.browse.total == 2);
+    let terminal = common::ui::terminal(ui.runtime.app());
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|cell| !cell.symbol().chars().any(|c| c.is_control())),
+        "no control character is drawn"
+    );
+    let screen = ui.screen();
+    assert!(screen.contains("\\u{1b}]0;pwned"), "{screen}");
+    assert!(screen.contains("\\u{202e}evil"), "{screen}");
+    // The date ends every title line at the same column, whatever the title's width.
+    let date_columns: Vec<u16> = (2..6)
+        .step_by(2)
+        .map(|y| {
+            (0..100)
+                .find(|&x| buffer[(x, y)].symbol() == "1" && buffer[(x + 1, y)].symbol() == "9")
+                .expect("a date on the title line")
+        })
+        .collect();
+    assert_eq!(date_columns[0], date_columns[1], "{screen}");
+}
