@@ -249,7 +249,10 @@ fn a_lone_letter_being_typed_narrows_nothing_yet() {
     ];
     assert_eq!(ids(&typed("w")), all);
     assert_eq!(ids(&typed("place:s")), all);
-    // Two letters, a CJK character and a finished one-letter word still count.
+    // Two letters that are a word count as that word; two that are none narrow nothing
+    // yet. A CJK character and a finished one-letter word count.
+    assert_eq!(ids(&typed("my")), ["2024-02-20-b"]);
+    assert_eq!(ids(&typed("wh")), all);
     assert_eq!(ids(&typed("tape wh")), ["2024-02-20-b"]);
     assert_eq!(ids(&typed("私")), ["2023-12-31-d"]);
     assert!(ids(&typed("tape w ")).is_empty());

@@ -4,9 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED, TantivyDocument, Term};
 
@@ -16,7 +15,7 @@ use crate::error::Result;
 
 /// Every value of the fields a view can narrow notes by, each with how many notes have it,
 /// most common first (then by name).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
     /// Kinds of note, lower case.
     pub kinds: Vec<(String, usize)>,
@@ -60,7 +59,7 @@ impl SearchIndex {
         Ok(Facets {
             kinds: ranked(self.tally(&searcher, f.kind)?),
             studies: ranked(studies),
-            codes: ranked(self.tally(&searcher, f.why)?),
+            codes: ranked(self.with_sub_codes(&searcher, self.tally(&searcher, f.why)?)?),
         })
     }
 
@@ -90,7 +89,8 @@ impl SearchIndex {
                 paths.push(path.to_owned());
             }
         }
-        paths.sort();
+        // Folder by folder, as the notebook walks them (`a/x` before `a-b/x`).
+        paths.sort_by(|a, b| std::path::Path::new(a).cmp(std::path::Path::new(b)));
         Ok(paths)
     }
 
@@ -125,6 +125,37 @@ impl SearchIndex {
             }
         }
         Ok(tally)
+    }
+
+    /// The counts of `used` codes made to count, like `why:CODE`, the notes that have a code
+    /// below it in the codebook too, so a parent code used only through its sub-codes is
+    /// there as well; codes the codebook does not know keep their own count.
+    fn with_sub_codes(
+        &self,
+        searcher: &Searcher,
+        used: BTreeMap<String, usize>,
+    ) -> Result<BTreeMap<String, usize>> {
+        let codebook = self.codebook.get(&self.notebook);
+        let mut counted = BTreeMap::new();
+        for code in &codebook.codes {
+            let family: Vec<Box<dyn Query>> = codebook
+                .with_descendants(&code.name)
+                .into_iter()
+                .map(|c| {
+                    let term = Term::from_field_text(self.fields.why, &c.to_lowercase());
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>
+                })
+                .collect();
+            let any = BooleanQuery::new(family.into_iter().map(|q| (Occur::Should, q)).collect());
+            let count = searcher.search(&any, &Count).map_err(|e| self.failed(e))?;
+            if count > 0 {
+                counted.insert(code.name.to_lowercase(), count);
+            }
+        }
+        for (code, alone) in used {
+            counted.entry(code).or_insert(alone);
+        }
+        Ok(counted)
     }
 
     /// How notes write each of `studies` (lower case in the index): the most common spelling
@@ -162,7 +193,11 @@ impl SearchIndex {
 }
 
 /// Up to `wanted` live documents of `segment` holding `term`.
-fn live_docs(segment: &SegmentReader, term: &Term, wanted: usize) -> tantivy::Result<Vec<u32>> {
+pub(super) fn live_docs(
+    segment: &SegmentReader,
+    term: &Term,
+    wanted: usize,
+) -> tantivy::Result<Vec<u32>> {
     let mut docs = Vec::new();
     if wanted == 0 {
         return Ok(docs);

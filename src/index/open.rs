@@ -135,6 +135,16 @@ fn language(notebook: &Notebook) -> String {
         .unwrap_or_else(|| "en".into())
 }
 
+/// What the last commit recorded (`fieldnotes`: the schema version, `language`), or null
+/// before the first commit.
+pub fn recorded(metas: &tantivy::IndexMeta) -> serde_json::Value {
+    metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default()
+}
+
 /// What every commit records, so an index made another way is never taken as current.
 pub fn payload(language: &str) -> String {
     serde_json::json!({ "fieldnotes": SCHEMA_VERSION, "language": language }).to_string()
@@ -166,13 +176,9 @@ fn open_existing(
     // The details (a file name, a checksum) mean nothing to the user; the index is rebuilt.
     let unreadable = |_: tantivy::TantivyError| "the old one is damaged".to_string();
     let index = tantivy::Index::open_in_dir(&dir).map_err(unreadable)?;
-    let metas = index.load_metas().map_err(unreadable)?;
-    let found: serde_json::Value = metas
-        .payload
-        .as_deref()
-        .and_then(|p| serde_json::from_str(p).ok())
-        .unwrap_or_default();
-    if found["fieldnotes"] != SCHEMA_VERSION {
+    let found = recorded(&index.load_metas().map_err(unreadable)?);
+    // The schema itself too: a payload alone can be right over fields that are not.
+    if found["fieldnotes"] != SCHEMA_VERSION || index.schema() != Fields::schema().0 {
         return Err("the old one was made by another version of fieldnotes".into());
     }
     if found["language"] != language {

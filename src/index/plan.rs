@@ -3,15 +3,16 @@
 
 use std::ops::Bound;
 
-use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
     PhrasePrefixQuery, PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
 use super::SearchIndex;
 use super::cache::Analyzers;
+use super::facets::live_docs;
 use super::schema::{self, Fields};
 use super::snippet::{Mark, Wanted};
 use super::text::{is_cjk, terms};
@@ -25,6 +26,7 @@ pub type Built = Box<dyn TantivyQuery>;
 /// Turns the query language into a Tantivy query and the marks that highlight its matches.
 pub struct Plan<'a> {
     index: &'a SearchIndex,
+    searcher: &'a Searcher,
     codebook: &'a Codebook,
     analyzers: &'a mut Analyzers,
     near: bool,
@@ -35,12 +37,14 @@ impl<'a> Plan<'a> {
     /// A plan for `index`; `near` lets single words match near spellings.
     pub fn new(
         index: &'a SearchIndex,
+        searcher: &'a Searcher,
         codebook: &'a Codebook,
         analyzers: &'a mut Analyzers,
         near: bool,
     ) -> Plan<'a> {
         Plan {
             index,
+            searcher,
             codebook,
             analyzers,
             near,
@@ -152,7 +156,23 @@ impl<'a> Plan<'a> {
                 .analyzers
                 .get(field)
                 .ok_or_else(|| self.index.failed("a text field has no analyzer"))?;
-            let tokens: Vec<String> = terms(analyzer, text).into_iter().map(|t| t.text).collect();
+            let found = terms(analyzer, text);
+            // What was typed of the last word, before stemming (`ads` is stemmed to `ad`).
+            let typed = found
+                .last()
+                .and_then(|t| text.get(t.offset_from..t.offset_to))
+                .map_or(0, |t| t.chars().count());
+            let mut tokens: Vec<String> = found.into_iter().map(|t| t.text).collect();
+            // A phrase whose last word has one letter so far (`"tape d`) is the phrase without
+            // it, as a lone letter is no word at all.
+            if prefix
+                && tokens.len() > 1
+                && typed == 1
+                && !tokens.last().is_some_and(|t| is_cjk_word(t))
+            {
+                tokens.pop();
+            }
+            let prefix = prefix && !(tokens.len() > 1 && typed == 1);
             let Some(last) = tokens.last() else {
                 // Nothing searchable (`!!!`): no note has it, rather than the term vanishing
                 // and the query matching more than was asked.
@@ -164,18 +184,19 @@ impl<'a> Plan<'a> {
             // One letter still being typed narrows nothing yet; as a word it would match
             // almost nothing and send the search on to the slow near spellings. The first
             // field decides, so that no field is left with half a term.
-            let lone_letter = tokens.len() == 1 && last.chars().count() == 1 && !lone_cjk;
+            let lone_letter = tokens.len() == 1 && typed == 1 && !lone_cjk;
             if prefix && lone_letter && per_field.is_empty() {
                 return Ok(None);
             }
             // Two letters begin thousands of words: expanding them costs a whole keystroke's
             // time in a large notebook. A two-letter word (`tv`) is searched as it is; two
             // letters that are no word narrow nothing yet, like one.
-            let two_letters = tokens.len() == 1 && last.chars().count() == 2 && !is_cjk_word(last);
+            // Only plain words: the values of `place:` and the like are few, and cheap to expand.
+            let two_letters = loose && tokens.len() == 1 && typed == 2 && !is_cjk_word(last);
             if prefix && two_letters && per_field.is_empty() && !self.is_a_word(fields, last)? {
                 return Ok(None);
             }
-            let prefix = (prefix && last.chars().count() >= 2 && !two_letters) || lone_cjk;
+            let prefix = (prefix && typed >= 2 && !two_letters) || lone_cjk;
             let near = self.near && loose && tokens.len() == 1 && !prefix;
             let term = |t: &String| Term::from_field_text(field, t);
             let query: Built = if tokens.len() == 1 {
@@ -215,15 +236,16 @@ impl<'a> Plan<'a> {
 }
 
 impl Plan<'_> {
-    /// Whether some note has `token` as a word in one of `fields`.
+    /// Whether a note (not one since changed or removed) has `token` as a word in one of
+    /// `fields`, in the snapshot the search runs on.
     fn is_a_word(&self, fields: &[(Field, f32)], token: &str) -> Result<bool> {
-        let searcher = self.index.reader.searcher();
         for &(field, _) in fields {
-            let found = searcher
-                .doc_freq(&Term::from_field_text(field, token))
-                .map_err(|e| self.index.failed(e))?;
-            if found > 0 {
-                return Ok(true);
+            let term = Term::from_field_text(field, token);
+            for segment in self.searcher.segment_readers() {
+                let live = live_docs(segment, &term, 1).map_err(|e| self.index.failed(e))?;
+                if !live.is_empty() {
+                    return Ok(true);
+                }
             }
         }
         Ok(false)

@@ -118,11 +118,12 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let codebook = self.codebook.get(&self.notebook);
         let mut analyzers = self.analyzers.clone();
-        let (built, mut marks) = Plan::new(self, &codebook, &mut analyzers, false).build(query)?;
+        let (built, mut marks) =
+            Plan::new(self, &searcher, &codebook, &mut analyzers, false).build(query)?;
         let mut results = self.run(&searcher, &*built, &marks, options, &mut analyzers)?;
         if results.total == 0 && !marks.is_empty() {
             let (built, near_marks) =
-                Plan::new(self, &codebook, &mut analyzers, true).build(query)?;
+                Plan::new(self, &searcher, &codebook, &mut analyzers, true).build(query)?;
             if near_marks != marks {
                 results = self.run(&searcher, &*built, &near_marks, options, &mut analyzers)?;
                 results.near = results.total > 0;

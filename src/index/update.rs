@@ -59,11 +59,7 @@ impl SearchIndex {
         // Another process may have rebuilt the index for a new language since this one opened
         // it; terms stemmed the old way must not go into it.
         let metas = self.index.load_metas().map_err(|e| self.failed(e))?;
-        let recorded: serde_json::Value = metas
-            .payload
-            .as_deref()
-            .and_then(|p| serde_json::from_str(p).ok())
-            .unwrap_or_default();
+        let recorded = super::open::recorded(&metas);
         // A new index has no commit, and so no language, yet.
         if metas.payload.is_some() && recorded["language"] != self.language.as_str() {
             return Err(self.failed(format!(
