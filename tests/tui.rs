@@ -7,10 +7,10 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::ui::{Ui, draw};
+use common::ui::{Headless, Ui, draw};
 use fieldnotes::tui::App;
 use fieldnotes::tui::app::{Overlay, Screen, StartChoices};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (60, 20)];
 
@@ -212,4 +212,90 @@ fn escape_sequences_in_notes_never_reach_the_terminal_and_wide_text_lines_up() {
         })
         .collect();
     assert_eq!(date_columns[0], date_columns[1], "{screen}");
+}
+
+#[test]
+fn keys_typed_faster_than_the_index_answers_still_do_what_they_say() {
+    let mut ui = Ui::sample((100, 30));
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    // One burst: open the chooser, narrow it, choose; then type and open the best hit.
+    let mut burst = vec![Event::Key(KeyEvent::new(
+        KeyCode::Char('f'),
+        KeyModifiers::CONTROL,
+    ))];
+    burst.extend("meeting".chars().map(|c| key(KeyCode::Char(c))));
+    burst.push(key(KeyCode::Enter));
+    burst.extend("tape recorder".chars().map(|c| key(KeyCode::Char(c))));
+    burst.push(key(KeyCode::Enter));
+    ui.runtime.events(burst, &mut Headless);
+    ui.settle(|app| app.reading.first().is_some_and(|r| r.shown.is_some()));
+    let app = ui.runtime.app();
+    assert_eq!(app.browse.line.text(), "kind:meeting tape recorder");
+    assert_eq!(app.screen, Screen::Note);
+    assert!(ui.screen().contains("Debrief with the tape recorder"));
+}
+
+#[test]
+fn a_note_opens_at_its_first_matched_word_however_narrow_the_terminal() {
+    let mut ui = Ui::sample((60, 20));
+    let filler = "x".repeat(58);
+    let body: String = (0..30).map(|_| format!("  {filler} y\n")).collect();
+    std::fs::write(
+        ui.root().join("portable-music/1979-04-04-long.yaml"),
+        format!(
+            "kind: observation\ntitle: Long\ndate: 1979-04-04\nbody: |\n{body}  the quokka sentence is here\n{body}"
+        ),
+    )
+    .expect("write a note");
+    ui.type_text("quokka");
+    ui.settle(|app| app.browse.total == 1 && app.browse.preview.is_some());
+    assert!(ui.screen().contains("quokka"), "{}", ui.screen());
+    ui.press(KeyCode::Enter);
+    assert!(ui.screen().contains("quokka"), "{}", ui.screen());
+}
+
+#[test]
+fn tiny_terminals_draw_every_screen_without_failing() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("tape");
+    let sizes = [
+        (20, 5),
+        (1, 1),
+        (80, 0),
+        (0, 24),
+        (10, 4),
+        (100, 3),
+        (79, 6),
+    ];
+    let screens: [&[KeyCode]; 5] = [
+        &[],
+        &[KeyCode::Enter],
+        &[KeyCode::F(1)],
+        &[KeyCode::Esc, KeyCode::Esc, KeyCode::Tab, KeyCode::Char('p')],
+        &[KeyCode::Esc, KeyCode::Char('f')],
+    ];
+    for keys in screens {
+        for &code in keys {
+            ui.press(code);
+        }
+        for (width, height) in sizes {
+            ui.runtime.act(
+                vec![fieldnotes::tui::Action::Resize { width, height }],
+                &mut Headless,
+            );
+            // Every key of this screen, at this size.
+            for code in [KeyCode::Down, KeyCode::End, KeyCode::PageUp, KeyCode::Up] {
+                ui.press(code);
+            }
+            // (The test terminal cannot print a screen 0 columns wide; drawing is the test.)
+            common::ui::terminal(ui.runtime.app());
+        }
+        ui.runtime.act(
+            vec![fieldnotes::tui::Action::Resize {
+                width: 100,
+                height: 30,
+            }],
+            &mut Headless,
+        );
+    }
 }

@@ -197,9 +197,8 @@ fn report_broken(refresh: &Refresh) {
     }
 }
 
-/// Colour only for a person at a terminal who has not asked for none (no-color.org: any
-/// non-empty NO_COLOR).
-/// Whether to colour output: on a terminal, unless `NO_COLOR` is set to something.
+/// Whether to colour output: only for a person at a terminal who has not asked for none
+/// (no-color.org: any non-empty NO_COLOR).
 pub fn wants_colour(terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
     terminal && no_color.is_none_or(|v| v.is_empty())
 }

@@ -24,7 +24,7 @@ macro_rules! actions {
 }
 
 actions! {
-    /// Type this character into the search line
+    /// Type into the line you are in
     Type { c: char },
     /// Delete the character before the cursor
     DeleteBack,
@@ -32,7 +32,7 @@ actions! {
     DeleteForward,
     /// Delete the word before the cursor
     DeleteWord,
-    /// Clear the search line
+    /// Clear the line you are in
     ClearSearch,
     /// Move the cursor one character left
     CursorLeft,
@@ -74,6 +74,8 @@ actions! {
     Edit,
     /// Filter by kind, study or why-code (choose again to remove the filter)
     Filters,
+    /// Add the chosen filter to the search line, or take it out when it is there
+    Choose,
     /// Sort by relevance or by date, newest first
     ToggleSort,
     /// List the files that have errors, with where and why
@@ -103,7 +105,7 @@ mod tests {
         assert_eq!(Action::Quit.doc(), "Quit fieldnotes");
         assert_eq!(
             Action::Type { c: 'x' }.doc(),
-            "Type this character into the search line"
+            "Type into the line you are in"
         );
     }
 }

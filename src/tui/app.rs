@@ -67,7 +67,9 @@ pub enum Overlay {
         /// Where the help was asked for.
         place: Place,
         /// Lines scrolled.
-        scroll: u16,
+        scroll: usize,
+        /// The window the help was opened over, back when it closes.
+        below: Option<Box<Overlay>>,
     },
     /// Choosing a kind, study or why-code to filter by.
     Filters(Picker),
@@ -104,6 +106,8 @@ pub struct Browse {
     pub near: bool,
     /// How many hits were asked for; grows as the user moves down the list.
     pub limit: usize,
+    /// Set when the user asked for the bottom of the list before all of it was fetched.
+    pub to_bottom: bool,
     /// Marks the matched words in the preview.
     pub highlighter: Arc<Highlighter>,
     /// The selected hit.
@@ -113,7 +117,7 @@ pub struct Browse {
     /// The selected note, read from its file.
     pub preview: Option<Shown>,
     /// Lines the preview is scrolled.
-    pub preview_scroll: u16,
+    pub preview_scroll: usize,
     /// Notes in the notebook, and files with errors, as the index last counted.
     pub notes: usize,
     /// Files with errors (see [`Problems`]).
@@ -136,7 +140,7 @@ pub struct Reading {
     /// The note once read.
     pub shown: Option<Shown>,
     /// Lines scrolled.
-    pub scroll: u16,
+    pub scroll: usize,
     /// The selected evidence link of an insight.
     pub link: Option<usize>,
     /// Marks the words that found the note.
@@ -159,6 +163,8 @@ pub struct Picker {
     pub line: LineEditor,
     /// Every choice, once the index has counted them.
     pub choices: Vec<Choice>,
+    /// Whether the index has counted them (a notebook may have nothing to filter by).
+    pub counted: bool,
     /// Indices into `choices` that match what was typed, best first.
     pub shown: Vec<usize>,
     /// The selected entry of `shown`.

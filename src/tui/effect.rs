@@ -97,6 +97,8 @@ pub enum Outcome {
     Edited {
         /// The file edited.
         path: String,
+        /// Whether the editor changed it.
+        changed: bool,
         /// Notes the index holds now.
         notes: usize,
         /// Files with errors now.

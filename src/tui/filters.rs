@@ -8,7 +8,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use super::action::Action;
 use super::app::{App, Choice, Overlay, Picker};
 use super::effect::Effect;
-use super::update::{FIRST_PAGE, search};
+use super::update::restart;
 use crate::query::{self, Atom, Mode};
 
 /// Applies an action while the chooser is open.
@@ -44,7 +44,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
         Action::Back => app.overlay = None,
-        Action::Open => {
+        Action::Choose => {
             let chosen = picker
                 .shown
                 .get(picker.selected)
@@ -53,11 +53,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = None;
             if let Some(choice) = chosen {
                 toggle(app, &choice);
-                app.browse.selected = 0;
-                app.browse.top = 0;
-                app.browse.preview_scroll = 0;
-                app.browse.limit = FIRST_PAGE;
-                return vec![search(app)];
+                return restart(app);
             }
         }
         _ => {}
@@ -75,6 +71,7 @@ pub fn receive(app: &mut App, mut choices: Vec<Choice>) {
         choice.active = span_of(&query, choice).is_some();
     }
     picker.choices = choices;
+    picker.counted = true;
     narrow(picker);
 }
 

@@ -1,7 +1,9 @@
 //! Which key does what, where. One table serves both the key map and the help screen, so
 //! the help can never disagree with the keys.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use super::action::Action;
 
@@ -80,7 +82,7 @@ pub static BINDINGS: &[Binding] = &[
         [(Char('/'), NONE), (Char('i'), NONE), (Tab, NONE)],
         Action::FocusSearch
     ),
-    bind!(&[Search], [(Esc, NONE), (Tab, NONE)], Action::FocusList),
+    bind!(&[Search], [(Tab, NONE), (Esc, NONE)], Action::FocusList),
     bind!(MOVING, [(Down, NONE), (Char('n'), CTRL)], Action::Down),
     bind!(MOVING, [(Up, NONE), (Char('p'), CTRL)], Action::Up),
     bind!(READING, [(Char('j'), NONE)], Action::Down),
@@ -111,7 +113,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(&[Search, List, Note], [(Enter, NONE)], Action::Open),
     bind!(&[List], [(Right, NONE), (Char('l'), NONE)], Action::Open),
-    bind!(&[Filters], [(Enter, NONE)], Action::Open),
+    bind!(&[Filters], [(Enter, NONE)], Action::Choose),
     bind!(&[Note], [(Tab, NONE), (Char('n'), NONE)], Action::NextLink),
     bind!(
         &[Note],
@@ -151,16 +153,8 @@ pub static BINDINGS: &[Binding] = &[
         Action::DeleteWord
     ),
     bind!(TYPING, [(Char('u'), CTRL)], Action::ClearSearch),
-    bind!(
-        &[Search],
-        [(Left, NONE), (Char('b'), CTRL)],
-        Action::CursorLeft
-    ),
-    bind!(
-        &[Search],
-        [(Right, NONE), (Char('f'), ALT)],
-        Action::CursorRight
-    ),
+    bind!(&[Search], [(Left, NONE)], Action::CursorLeft),
+    bind!(&[Search], [(Right, NONE)], Action::CursorRight),
     bind!(
         &[Search],
         [(Home, NONE), (Char('a'), CTRL)],
@@ -239,6 +233,62 @@ pub fn help_for(place: Place) -> Vec<(String, &'static str)> {
         }
     }
     rows
+}
+
+/// Key hints for a status bar: for each entry, the first key of each action in `place`, then
+/// what they do (`↑↓ select · Enter read`). Made from the bindings, so never out of date.
+pub fn hints(place: Place, entries: &[(&[Action], &str)]) -> String {
+    let mut parts = Vec::new();
+    for (actions, what) in entries {
+        let keys: String = actions
+            .iter()
+            .filter_map(|action| {
+                BINDINGS
+                    .iter()
+                    .find(|b| b.places.contains(&place) && b.action == *action)
+                    .and_then(|b| b.keys.first())
+                    .map(|&(code, mods)| label(code, mods))
+            })
+            .collect();
+        if !keys.is_empty() {
+            parts.push(format!("{keys} {what}"));
+        }
+    }
+    parts.join(" · ")
+}
+
+/// The actions a terminal event asks for in `place`: keys through the bindings, the mouse
+/// wheel and clicks with where they happened, a resize, and a paste as typing.
+pub fn actions_for(place: Place, event: Event) -> Vec<Action> {
+    match event {
+        Event::Key(key) => action_for(place, key).into_iter().collect(),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => vec![Action::Wheel {
+                    down: true,
+                    column,
+                    row,
+                }],
+                MouseEventKind::ScrollUp => vec![Action::Wheel {
+                    down: false,
+                    column,
+                    row,
+                }],
+                MouseEventKind::Down(MouseButton::Left) => vec![Action::Click { column, row }],
+                _ => Vec::new(),
+            }
+        }
+        Event::Resize(width, height) => vec![Action::Resize { width, height }],
+        // A paste is typing, on one line: a line break must not open a note.
+        Event::Paste(text) if TYPING.contains(&place) => text
+            .chars()
+            .map(|c| Action::Type {
+                c: if c.is_control() { ' ' } else { c },
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// How a key is written for people: `Ctrl-F`, `↓`, `PgDn`, `G`.

@@ -92,6 +92,12 @@ pub fn page(size: (u16, u16)) -> PageAreas {
     }
 }
 
+/// The columns of note text in an area: the preview and the reader keep a column free on
+/// each side.
+pub fn text_width(area_width: u16) -> u16 {
+    area_width.saturating_sub(2)
+}
+
 /// How many results fit in the list.
 pub fn hits_shown(size: (u16, u16)) -> usize {
     usize::from((browse(size).list.height / ROWS_PER_HIT).max(1))

@@ -1,6 +1,6 @@
-//! A one-line text field: the search line and the filter chooser's line. (Notes are written
-//! with `ratatui-textarea`; a query needs only a cursor that moves and deletes, driven by
-//! actions like every other key, which the text area's own key handling would bypass.)
+//! A one-line text field: the search line and the filter chooser's line. A query needs only
+//! a cursor that moves and deletes, driven by actions like every other key; a text-area
+//! widget's own key handling would bypass the key map.
 
 use unicode_width::UnicodeWidthStr;
 

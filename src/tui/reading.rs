@@ -2,15 +2,17 @@
 //! reading (the first matched word).
 
 use super::action::Action;
-use super::app::{App, Reading, Screen};
+use super::app::{App, Reading, Screen, Shown};
 use super::effect::Effect;
 use super::layout;
+use super::theme::Theme;
 use super::update::WHEEL_LINES;
-use super::view::note::render;
+use super::view::note::{Rendered, render};
+use crate::index::Highlighter;
 
 /// Applies an action on the note screen.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let page = layout::page(app.size).body.height.saturating_sub(2).max(1);
+    let page = usize::from(layout::page(app.size).body.height.saturating_sub(2).max(1));
     let Some(reading) = app.reading.last_mut() else {
         app.screen = Screen::Browse;
         return Vec::new();
@@ -21,7 +23,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageDown => reading.scroll = reading.scroll.saturating_add(page),
         Action::PageUp => reading.scroll = reading.scroll.saturating_sub(page),
         Action::Top => reading.scroll = 0,
-        Action::Bottom => reading.scroll = u16::MAX,
+        // Clamped to the last screenful once the note is laid out (`clamp_scrolls`).
+        Action::Bottom => reading.scroll = usize::MAX,
         Action::Wheel { down: true, .. } => {
             reading.scroll = reading.scroll.saturating_add(WHEEL_LINES)
         }
@@ -75,50 +78,110 @@ fn evidence(reading: &Reading) -> Vec<String> {
     }
 }
 
-/// Scrolls the note being read so its selected evidence link shows.
-fn scroll_to_link(app: &mut App) {
-    let width = layout::page(app.size).body.width;
-    let height = layout::page(app.size).body.height;
-    let Some(reading) = app.reading.last_mut() else {
-        return;
-    };
-    let (Some(Ok(file)), Some(link)) = (reading.shown.as_ref().map(|s| &s.file), reading.link)
-    else {
-        return;
-    };
-    let rendered = render(file, &reading.highlighter, width, Some(link));
-    if let Some(&line) = rendered.links.get(link) {
-        let line = u16::try_from(line).unwrap_or(u16::MAX);
-        if line < reading.scroll || line >= reading.scroll.saturating_add(height) {
-            reading.scroll = line.saturating_sub(height / 2);
-        }
+/// Lays out a note read from disk as the screen shows it `width` columns wide.
+fn laid_out(
+    shown: Option<&Shown>,
+    hl: &Highlighter,
+    width: u16,
+    link: Option<usize>,
+    app: &App,
+) -> Option<Rendered> {
+    match shown.map(|s| &s.file) {
+        Some(Ok(file)) => Some(render(
+            file,
+            hl,
+            layout::text_width(width),
+            link,
+            &Theme::new(app.colour),
+        )),
+        _ => None,
     }
 }
 
-/// Scrolls the note being read, and the preview, to the first matched word below the fold.
-pub fn scroll_to_first_match(app: &mut App) {
-    let page = layout::page(app.size).body;
-    if let Some(reading) = app.reading.last_mut()
-        && let Some(Ok(file)) = reading.shown.as_ref().map(|s| &s.file)
-        && reading.scroll == 0
+/// Scrolls the note being read so its selected evidence link shows.
+fn scroll_to_link(app: &mut App) {
+    let body = layout::page(app.size).body;
+    let height = usize::from(body.height);
+    let Some(reading) = app.reading.last() else {
+        return;
+    };
+    let Some(link) = reading.link else {
+        return;
+    };
+    let rendered = laid_out(
+        reading.shown.as_ref(),
+        &reading.highlighter,
+        body.width,
+        Some(link),
+        app,
+    );
+    if let (Some(rendered), Some(reading)) = (rendered, app.reading.last_mut())
+        && let Some(&line) = rendered.links.get(link)
+        && (line < reading.scroll || line >= reading.scroll.saturating_add(height))
     {
-        let rendered = render(file, &reading.highlighter, page.width, None);
-        reading.scroll = fold(rendered.first_match, page.height);
+        reading.scroll = line.saturating_sub(height / 2);
+    }
+}
+
+/// Scrolls a note just opened in the reader, or just shown in the preview, to the first
+/// matched word when it is below the fold.
+pub fn scroll_to_first_match(app: &mut App) {
+    let body = layout::page(app.size).body;
+    if let Some(reading) = app.reading.last()
+        && reading.scroll == 0
+        && let Some(rendered) = laid_out(
+            reading.shown.as_ref(),
+            &reading.highlighter,
+            body.width,
+            None,
+            app,
+        )
+        && let Some(reading) = app.reading.last_mut()
+    {
+        reading.scroll = fold(rendered.first_match, body.height);
     }
     let preview = layout::browse(app.size).preview;
-    let b = &mut app.browse;
-    if let Some(Ok(file)) = b.preview.as_ref().map(|s| &s.file)
-        && b.preview_scroll == 0
+    let b = &app.browse;
+    if b.preview_scroll == 0
+        && let Some(rendered) =
+            laid_out(b.preview.as_ref(), &b.highlighter, preview.width, None, app)
     {
-        let rendered = render(file, &b.highlighter, preview.width, None);
-        b.preview_scroll = fold(rendered.first_match, preview.height);
+        app.browse.preview_scroll = fold(rendered.first_match, preview.height);
     }
+}
+
+/// Keeps the reader and the preview from scrolling past the end of their note.
+pub fn clamp_scrolls(app: &mut App) {
+    let body = layout::page(app.size).body;
+    if let Some(reading) = app.reading.last() {
+        let lines = laid_out(
+            reading.shown.as_ref(),
+            &reading.highlighter,
+            body.width,
+            reading.link,
+            app,
+        )
+        .map_or(0, |r| r.lines.len());
+        if let Some(reading) = app.reading.last_mut() {
+            reading.scroll = reading
+                .scroll
+                .min(lines.saturating_sub(usize::from(body.height)));
+        }
+    }
+    let preview = layout::browse(app.size).preview;
+    let b = &app.browse;
+    let lines = laid_out(b.preview.as_ref(), &b.highlighter, preview.width, None, app)
+        .map_or(0, |r| r.lines.len());
+    app.browse.preview_scroll = app
+        .browse
+        .preview_scroll
+        .min(lines.saturating_sub(usize::from(preview.height)));
 }
 
 /// The scroll that shows `line` a little below the top, or none when it is already shown.
-fn fold(line: Option<usize>, height: u16) -> u16 {
+fn fold(line: Option<usize>, height: u16) -> usize {
     match line {
-        Some(line) if line >= usize::from(height) => u16::try_from(line - 2).unwrap_or(0),
+        Some(line) if line >= usize::from(height) => line.saturating_sub(2),
         _ => 0,
     }
 }

@@ -1,13 +1,19 @@
 //! Taking in what the runtime found: search results, notes read from disk, changes seen on
 //! disk. Like `update`, this only changes state and asks for more effects.
 
-use super::app::{App, Browse, Reading, Screen};
+use super::app::{App, Browse, Overlay, Reading, Screen};
 use super::effect::{Effect, Outcome};
 use super::reading::scroll_to_first_match;
 use super::update::{FIRST_PAGE, keep_selection_visible, preview_selected};
 
 /// Applies what the runtime reports to `app` and says what to do next.
 pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    let effects = take_in(app, outcome);
+    super::reading::clamp_scrolls(app);
+    effects
+}
+
+fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
     match outcome {
         Outcome::Opened { name } => {
             app.notebook_name = name;
@@ -24,7 +30,15 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.message = None;
             app.browse.notes = notes;
             app.browse.broken = broken;
-            vec![super::update::search(app)]
+            // What was asked for before the index opened is asked again.
+            let mut effects = vec![super::update::search(app)];
+            if app.screen == Screen::Problems {
+                effects.push(Effect::Problems);
+            }
+            if matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.counted) {
+                effects.push(Effect::Choices);
+            }
+            effects
         }
         Outcome::Refreshed { notes, broken } => {
             app.browse.notes = notes;
@@ -33,12 +47,17 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Edited {
             path,
+            changed,
             notes,
             broken,
         } => {
             app.browse.notes = notes;
             app.browse.broken = broken;
-            app.message = Some(format!("Saved changes to {path} are in the search."));
+            app.message = Some(if changed {
+                format!("Saved: the search has {path} as it is now.")
+            } else {
+                format!("No changes to {path}.")
+            });
             reload(app)
         }
         Outcome::Found {
@@ -64,9 +83,18 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             b.near = results.near;
             b.highlighter = std::sync::Arc::new(highlighter);
             b.selected = match &was {
-                Some(was) => b.hits.iter().position(|hit| &hit.path == was).unwrap_or(0),
+                // A note that no longer matches leaves the selection where it was.
+                Some(was) => b
+                    .hits
+                    .iter()
+                    .position(|hit| &hit.path == was)
+                    .unwrap_or(b.selected),
                 None => 0,
             };
+            if std::mem::take(&mut b.to_bottom) {
+                b.selected = b.hits.len();
+            }
+            b.selected = b.selected.min(b.hits.len().saturating_sub(1));
             if !same_question
                 && b.hits.first().map(|h| &h.path) == b.preview.as_ref().map(|p| &p.path)
             {
@@ -78,16 +106,19 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             preview_selected(app)
         }
         Outcome::Loaded(shown) => {
-            let mut found = false;
+            // A note read again after a change on disk keeps its place; only a note shown
+            // for the first time starts at its first matched word.
+            let mut first_time = false;
             for reading in app.reading.iter_mut().filter(|r| r.path == shown.path) {
+                first_time |= reading.shown.is_none();
                 reading.shown = Some((*shown).clone());
-                found = true;
             }
             if app.selected_hit().is_some_and(|hit| hit.path == shown.path) {
-                app.browse.preview = Some(*shown);
-                found = true;
+                let b = &mut app.browse;
+                first_time |= b.preview.as_ref().is_none_or(|p| p.path != shown.path);
+                b.preview = Some(*shown);
             }
-            if found {
+            if first_time {
                 scroll_to_first_match(app);
             }
             Vec::new()
@@ -131,7 +162,6 @@ fn reload(app: &mut App) -> Vec<Effect> {
     let mut effects = vec![super::update::search(app)];
     let mut paths: Vec<String> = app.reading.iter().map(|r| r.path.clone()).collect();
     paths.extend(app.browse.preview.as_ref().map(|p| p.path.clone()));
-    paths.dedup();
     effects.extend(paths.into_iter().map(|path| Effect::Load { path }));
     if app.screen == Screen::Problems {
         effects.push(Effect::Problems);

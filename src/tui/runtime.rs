@@ -10,14 +10,14 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{self, Event};
 
 use super::action::Action;
 use super::app::App;
 use super::effect::{Effect, Outcome};
 use super::terminal::{self, Screen};
 pub use super::work::notebook_name;
-use super::work::{News, choices, follow, load, one_line, problems};
+use super::work::{News, capitalised, choices, follow, load, one_line, problems};
 use super::{keymap, receive::receive, update::update, view::view};
 use crate::error::{Error, Result};
 use crate::index::{SearchIndex, SearchOptions};
@@ -56,11 +56,32 @@ pub trait Host {
     fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()>;
 }
 
-struct TerminalHost<'a>(&'a mut Screen);
+/// The real terminal. Failing to take it back after the editor ends the UI: nothing could
+/// be drawn.
+struct TerminalHost<'a> {
+    screen: &'a mut Screen,
+    lost: Option<Error>,
+}
 
 impl Host for TerminalHost<'_> {
     fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()> {
-        terminal::suspended(self.0, work)
+        terminal::suspended(self.screen, work).inspect_err(|e| {
+            self.lost = Some(Error::io(
+                "cannot take the terminal back after the editor",
+                "the terminal",
+                std::io::Error::other(e.to_string()),
+            ));
+        })
+    }
+}
+
+/// Effects waiting for the end of a burst of keys.
+#[derive(Default)]
+struct Pending(Vec<Effect>);
+
+impl Pending {
+    fn take(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.0)
     }
 }
 
@@ -109,8 +130,15 @@ impl Runtime {
     /// Draws and reacts until the user quits.
     pub fn run(&mut self, screen: &mut Screen) -> Result<()> {
         let io = |e: std::io::Error| Error::io("cannot draw on", "the terminal", e);
+        let mut host = TerminalHost { screen, lost: None };
+        let mut changed = true;
         loop {
-            screen.draw(|frame| view(&self.app, frame)).map_err(io)?;
+            // Only a change is drawn: an idle UI costs nothing, whatever the note's size.
+            if changed {
+                host.screen
+                    .draw(|frame| view(&self.app, frame))
+                    .map_err(io)?;
+            }
             if self.app.quit {
                 return Ok(());
             }
@@ -119,21 +147,22 @@ impl Runtime {
             if cfg!(debug_assertions) && std::env::var_os("FIELDNOTES_PANIC_AFTER_DRAW").is_some() {
                 panic!("asked to panic by FIELDNOTES_PANIC_AFTER_DRAW");
             }
-            let mut effects = Vec::new();
+            let mut burst = Vec::new();
             if event::poll(TICK).map_err(io)? {
-                // Everything already typed is applied before one search answers it all. Each
-                // key is mapped after the one before it took effect (`/` then a letter types).
+                // Everything already typed is taken in one go.
                 loop {
-                    for action in self.action_for(event::read().map_err(io)?) {
-                        effects.extend(update(&mut self.app, action));
-                    }
-                    if self.app.quit || !event::poll(Duration::ZERO).map_err(io)? {
+                    burst.push(event::read().map_err(io)?);
+                    if !event::poll(Duration::ZERO).map_err(io)? {
                         break;
                     }
                 }
             }
-            self.perform(effects, &mut TerminalHost(screen));
-            self.listen(Duration::ZERO, &mut TerminalHost(screen));
+            changed = !burst.is_empty();
+            self.events(burst, &mut host);
+            changed |= self.listen(Duration::ZERO, &mut host);
+            if let Some(lost) = host.lost.take() {
+                return Err(lost);
+            }
         }
     }
 
@@ -142,16 +171,52 @@ impl Runtime {
         &self.app
     }
 
-    /// Applies `actions` and performs what they ask for, then what that asks for.
-    pub fn act(&mut self, actions: Vec<Action>, host: &mut dyn Host) {
-        let mut effects = Vec::new();
-        for action in actions {
-            if self.app.quit {
-                break;
+    /// Applies terminal events that came in one burst (fast typing, a paste), each mapped to
+    /// actions in the place the one before it left, and performs what they ask for.
+    pub fn events(&mut self, events: Vec<Event>, host: &mut dyn Host) {
+        let mut pending = Pending::default();
+        for event in events {
+            for action in keymap::actions_for(self.app.place(), event) {
+                self.step(action, &mut pending, host);
             }
-            effects.extend(update(&mut self.app, action));
         }
-        self.perform(effects, host);
+        self.perform(pending.take(), host);
+    }
+
+    /// Applies `actions` as if typed in one burst, and performs what they ask for.
+    pub fn act(&mut self, actions: Vec<Action>, host: &mut dyn Host) {
+        let mut pending = Pending::default();
+        for action in actions {
+            self.step(action, &mut pending, host);
+        }
+        self.perform(pending.take(), host);
+    }
+
+    /// Applies one action. The searches that typing asks for wait for the end of the burst
+    /// (only the last one matters); anything else first lets them run, so that `Enter` after
+    /// fast typing opens a hit of what was typed, and is itself performed at once, so that
+    /// the next key finds the state it needs (the filter chooser filled before `Enter`).
+    fn step(&mut self, action: Action, pending: &mut Pending, host: &mut dyn Host) {
+        if self.app.quit {
+            return;
+        }
+        let typing = matches!(
+            action,
+            Action::Type { .. }
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWord
+                | Action::ClearSearch
+        );
+        if !typing {
+            self.perform(pending.take(), host);
+        }
+        let effects = update(&mut self.app, action);
+        if typing {
+            pending.0.extend(effects);
+        } else {
+            self.perform(effects, host);
+        }
     }
 
     /// Takes in the news from the index thread, waiting up to `wait` for the first; true when
@@ -168,43 +233,6 @@ impl Runtime {
         }
         self.perform(effects, host);
         heard
-    }
-
-    fn action_for(&self, event: Event) -> Vec<Action> {
-        match event {
-            Event::Key(key) => keymap::action_for(self.app.place(), key)
-                .into_iter()
-                .collect(),
-            Event::Mouse(mouse) => {
-                let (column, row) = (mouse.column, mouse.row);
-                match mouse.kind {
-                    MouseEventKind::ScrollDown => vec![Action::Wheel {
-                        down: true,
-                        column,
-                        row,
-                    }],
-                    MouseEventKind::ScrollUp => vec![Action::Wheel {
-                        down: false,
-                        column,
-                        row,
-                    }],
-                    MouseEventKind::Down(MouseButton::Left) => vec![Action::Click { column, row }],
-                    _ => Vec::new(),
-                }
-            }
-            Event::Resize(width, height) => vec![Action::Resize { width, height }],
-            // A paste is typing, on one line.
-            Event::Paste(text) => match self.app.place() {
-                keymap::Place::Search | keymap::Place::Filters => text
-                    .chars()
-                    .map(|c| Action::Type {
-                        c: if c.is_control() { ' ' } else { c },
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
     }
 
     fn hear(&mut self, news: News) -> Vec<Effect> {
@@ -264,9 +292,17 @@ impl Runtime {
             }
             Effect::Edit { path, line } => {
                 let file = notebook.root.join(&path);
+                let before = std::fs::read(&file).ok();
                 let mut done = Ok(());
                 host.suspended(&mut || done = crate::cli::editor::edit_at(&file, line))?;
+                if let Err(Error::Invalid { message, .. }) = done {
+                    return Ok(Some(Outcome::Notice(format!(
+                        "{}; {path} is as the editor left it.",
+                        capitalised(&message)
+                    ))));
+                }
                 done?;
+                let changed = std::fs::read(&file).ok() != before;
                 // Before the index is open, the index thread takes the change in when it is.
                 let refresh = match &index {
                     Some(index) => index.refresh_around(&HashSet::from([file]), &|_| {})?,
@@ -274,6 +310,7 @@ impl Runtime {
                 };
                 return Ok(Some(Outcome::Edited {
                     path,
+                    changed,
                     notes: refresh.notes,
                     broken: refresh.broken,
                 }));

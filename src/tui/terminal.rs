@@ -51,11 +51,20 @@ pub fn leave() {
 /// (otherwise the message would be lost on the alternate screen and the shell left raw).
 pub fn open() -> Result<Screen> {
     let previous = std::panic::take_hook();
+    // Only the thread that draws gives the terminal back; the UI goes on drawing after a
+    // panic elsewhere (the index thread), and must keep its terminal.
+    let drawing = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        leave();
+        if std::thread::current().id() == drawing {
+            leave();
+        }
         previous(info);
     }));
-    enter()?;
+    if let Err(e) = enter() {
+        // Raw mode may be on though the screen could not be switched.
+        leave();
+        return Err(e);
+    }
     let screen = Terminal::new(CrosstermBackend::new(stdout()));
     match screen {
         Ok(screen) => Ok(screen),

@@ -129,8 +129,11 @@ fn moving_the_selection_reads_the_note_it_lands_on() {
 fn nearing_the_end_of_the_hits_asks_for_more() {
     let mut app = showing(1000);
     assert_eq!(app.browse.hits.len(), FIRST_PAGE);
-    let effects = update(&mut app, Action::Bottom);
-    assert!(effects.contains(&Effect::Search {
+    let mut asked = Vec::new();
+    while app.browse.selected < 90 {
+        asked.extend(update(&mut app, Action::PageDown));
+    }
+    assert!(asked.contains(&Effect::Search {
         query: String::new(),
         sort: Sort::Relevance,
         limit: 2 * FIRST_PAGE
@@ -260,6 +263,7 @@ fn editing_asks_the_runtime_and_a_saved_edit_searches_again() {
         &mut app,
         Outcome::Edited {
             path: "study/note-0.yaml".into(),
+            changed: true,
             notes: 2,
             broken: 1,
         },
@@ -313,6 +317,9 @@ fn sort_and_filters_are_questions_too() {
 #[test]
 fn the_mouse_scrolls_what_it_is_over_and_clicks_select() {
     let mut app = showing(5);
+    reading_long_note(&mut app, 100);
+    app.browse.preview = app.reading.pop().and_then(|r| r.shown);
+    app.screen = Screen::Browse;
     // The preview is on the right at 100 columns.
     update(
         &mut app,
@@ -373,4 +380,134 @@ fn quitting_works_from_anywhere() {
         update(&mut app, Action::Quit);
         assert!(app.quit);
     }
+}
+
+fn reading_long_note(app: &mut App, lines: usize) {
+    update(app, Action::Open);
+    let body: String = (0..lines).map(|i| format!("line {i}\n")).collect();
+    let text = format!(
+        "kind: interview\ntitle: Long\ndate: 2024-03-01\nbody: |\n  {}\n",
+        body.trim_end().replace('\n', "\n  ")
+    );
+    let value = crate::yaml::decode(text.as_bytes()).expect("test YAML");
+    let note = crate::note::parse(value).note.expect("a valid note");
+    app.reading[0].shown = Some(Shown {
+        path: "study/note-0.yaml".into(),
+        file: Ok(NoteFile {
+            id: "note-0".into(),
+            path: PathBuf::from("study/note-0.yaml"),
+            note,
+            spots: Default::default(),
+        }),
+    });
+}
+
+#[test]
+fn the_bottom_of_a_note_is_its_last_screenful_and_up_moves_from_there() {
+    let mut app = showing(1);
+    reading_long_note(&mut app, 200);
+    update(&mut app, Action::Bottom);
+    let bottom = app.reading[0].scroll;
+    // 200 body lines and a header, on a 28-row page.
+    assert!((170..200).contains(&bottom), "{bottom}");
+    update(&mut app, Action::Up);
+    assert_eq!(app.reading[0].scroll, bottom - 1);
+    for _ in 0..10 {
+        update(&mut app, Action::PageDown);
+    }
+    assert_eq!(app.reading[0].scroll, bottom, "paging stops at the end");
+}
+
+#[test]
+fn a_click_below_the_last_whole_hit_selects_nothing() {
+    let mut app = showing(30);
+    // At 100x30 the list has 27 rows: 13 hits and a half row.
+    update(&mut app, Action::Click { column: 5, row: 28 });
+    assert_eq!(app.browse.selected, 0);
+    assert_eq!(app.browse.top, 0);
+    assert_eq!(
+        app.place(),
+        Place::Search,
+        "a click leaves the focus where it was"
+    );
+}
+
+#[test]
+fn help_over_the_filter_chooser_gives_it_back() {
+    let mut app = showing(2);
+    update(&mut app, Action::Filters);
+    update(&mut app, Action::Type { c: 'm' });
+    update(&mut app, Action::Help);
+    assert_eq!(app.place(), Place::Help);
+    update(&mut app, Action::Help);
+    assert_eq!(app.place(), Place::Filters);
+    match &app.overlay {
+        Some(Overlay::Filters(picker)) => assert_eq!(picker.line.text(), "m"),
+        _ => panic!("the chooser is back"),
+    }
+}
+
+#[test]
+fn going_to_the_bottom_of_a_long_list_fetches_it() {
+    let mut app = showing(1000);
+    let effects = update(&mut app, Action::Bottom);
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::Search {
+            query: String::new(),
+            sort: Sort::Relevance,
+            limit: 1000
+        })
+    );
+    receive(
+        &mut app,
+        Outcome::Found {
+            query: String::new(),
+            results: Results {
+                hits: (0..1000).map(hit).collect(),
+                total: 1000,
+                near: false,
+            },
+            highlighter: Default::default(),
+        },
+    );
+    assert_eq!(app.browse.selected, 999);
+}
+
+#[test]
+fn an_edit_that_changed_nothing_says_so() {
+    let mut app = showing(1);
+    receive(
+        &mut app,
+        Outcome::Edited {
+            path: "study/note-0.yaml".into(),
+            changed: false,
+            notes: 1,
+            broken: 0,
+        },
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No changes to study/note-0.yaml.")
+    );
+}
+
+#[test]
+fn problems_page_through_entries() {
+    let mut app = showing(1);
+    update(&mut app, Action::Problems);
+    let problems: Vec<crate::problem::Problem> = (0..12)
+        .map(|i| {
+            crate::problem::Problem::error(crate::yaml::Pos { line: 1, column: 1 }, "bad")
+                .in_file(format!("bad-{i}.yaml"))
+        })
+        .collect();
+    receive(&mut app, Outcome::Problems(problems));
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.problems.selected, 5);
+    update(&mut app, Action::PageDown);
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.problems.selected, 11);
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.problems.selected, 6);
 }

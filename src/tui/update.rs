@@ -13,10 +13,31 @@ use crate::index::Sort;
 pub const FIRST_PAGE: usize = 100;
 
 /// How far the mouse wheel scrolls text per step.
-pub const WHEEL_LINES: u16 = 3;
+pub const WHEEL_LINES: usize = 3;
+
+/// Problems one page moves by: each takes three or four lines.
+const PROBLEMS_PAGE: usize = 5;
+
+/// Hits asked for at most to show the bottom of a long list: more would hold the screen up.
+const BOTTOM_MOST: usize = 5000;
+
+/// `scroll` moved `lines` down or up.
+pub fn scrolled(scroll: usize, down: bool, lines: usize) -> usize {
+    if down {
+        scroll.saturating_add(lines)
+    } else {
+        scroll.saturating_sub(lines)
+    }
+}
 
 /// Applies `action` to `app` and says what the runtime must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = apply(app, action);
+    super::reading::clamp_scrolls(app);
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => {
             app.quit = true;
@@ -28,11 +49,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Help => {
-            app.overlay = match app.overlay {
-                Some(Overlay::Help { .. }) => None,
-                _ => Some(Overlay::Help {
-                    place: app.place(),
+            let place = app.place();
+            app.overlay = match app.overlay.take() {
+                // Closing the help gives back the window it was opened over.
+                Some(Overlay::Help { below, .. }) => below.map(|b| *b),
+                below => Some(Overlay::Help {
+                    place,
                     scroll: 0,
+                    below: below.map(Box::new),
                 }),
             };
             return Vec::new();
@@ -116,13 +140,21 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageDown => return select(app, Step::Page(1)),
         Action::PageUp => return select(app, Step::Page(-1)),
         Action::Top => return select(app, Step::To(0)),
-        Action::Bottom => return select(app, Step::To(usize::MAX)),
-        Action::PreviewDown => {
-            b.preview_scroll = b.preview_scroll.saturating_add(WHEEL_LINES);
-            false
+        Action::Bottom => {
+            let mut effects = select(app, Step::To(usize::MAX));
+            let b = &mut app.browse;
+            // The bottom of the whole list, not of the hits fetched so far.
+            if b.hits.len() < b.total && b.limit < BOTTOM_MOST {
+                b.limit = b.total.min(BOTTOM_MOST);
+                b.to_bottom = true;
+                effects.retain(|e| !matches!(e, Effect::Search { .. }));
+                effects.push(search(app));
+            }
+            return effects;
         }
-        Action::PreviewUp => {
-            b.preview_scroll = b.preview_scroll.saturating_sub(WHEEL_LINES);
+        Action::PreviewDown | Action::PreviewUp => {
+            b.preview_scroll =
+                scrolled(b.preview_scroll, action == Action::PreviewDown, WHEEL_LINES);
             false
         }
         Action::Open => return open_selected(app),
@@ -149,11 +181,7 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
             let areas = layout::browse(app.size);
             if layout::contains(areas.preview, column, row) {
                 let b = &mut app.browse;
-                b.preview_scroll = if down {
-                    b.preview_scroll.saturating_add(WHEEL_LINES)
-                } else {
-                    b.preview_scroll.saturating_sub(WHEEL_LINES)
-                };
+                b.preview_scroll = scrolled(b.preview_scroll, down, WHEEL_LINES);
                 return Vec::new();
             }
             return select(app, Step::By(if down { 1 } else { -1 }));
@@ -163,8 +191,13 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
             if !layout::contains(list, column, row) {
                 return Vec::new();
             }
-            let index = app.browse.top + usize::from((row - list.y) / layout::ROWS_PER_HIT);
-            app.browse.focus = Focus::List;
+            // The list's last row may be half a hit: a click there is a click on nothing.
+            let offset = usize::from((row - list.y) / layout::ROWS_PER_HIT);
+            let index = app.browse.top + offset;
+            if offset >= layout::hits_shown(app.size) || index >= app.browse.hits.len() {
+                return Vec::new();
+            }
+            // The focus stays: a click is no reason for the next letters to become commands.
             return select(app, Step::To(index));
         }
         _ => false,
@@ -172,10 +205,17 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
     if !edited {
         return Vec::new();
     }
+    restart(app)
+}
+
+/// A new question: from the best hit, the first page, the preview at its top.
+pub fn restart(app: &mut App) -> Vec<Effect> {
+    let b = &mut app.browse;
     b.selected = 0;
     b.top = 0;
     b.preview_scroll = 0;
     b.limit = FIRST_PAGE;
+    b.to_bottom = false;
     vec![search(app)]
 }
 
@@ -282,8 +322,10 @@ fn problems(app: &mut App, action: Action) -> Vec<Effect> {
             p.selected = (p.selected + 1).min(count.saturating_sub(1))
         }
         Action::Up | Action::Wheel { down: false, .. } => p.selected = p.selected.saturating_sub(1),
-        Action::Top | Action::PageUp => p.selected = 0,
-        Action::Bottom | Action::PageDown => p.selected = count.saturating_sub(1),
+        Action::Top => p.selected = 0,
+        Action::Bottom => p.selected = count.saturating_sub(1),
+        Action::PageDown => p.selected = (p.selected + PROBLEMS_PAGE).min(count.saturating_sub(1)),
+        Action::PageUp => p.selected = p.selected.saturating_sub(PROBLEMS_PAGE),
         Action::Back => app.screen = Screen::Browse,
         Action::Edit => {
             if let Some(problem) = p.list.as_ref().and_then(|l| l.get(p.selected)) {
@@ -299,17 +341,22 @@ fn problems(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn help(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Help { place, .. }) = &app.overlay else {
+        return Vec::new();
+    };
+    let most = super::view::overlay::help_scroll_most(app, *place);
     let Some(Overlay::Help { scroll, .. }) = &mut app.overlay else {
         return Vec::new();
     };
-    *scroll = match action {
+    let moved = match action {
         Action::Down | Action::Wheel { down: true, .. } => scroll.saturating_add(1),
         Action::Up | Action::Wheel { down: false, .. } => scroll.saturating_sub(1),
         Action::PageDown => scroll.saturating_add(10),
         Action::PageUp => scroll.saturating_sub(10),
         Action::Top => 0,
-        Action::Bottom => u16::MAX,
+        Action::Bottom => most,
         _ => *scroll,
     };
+    *scroll = moved.min(most);
     Vec::new()
 }

@@ -67,7 +67,8 @@ fn warm_up(index: &SearchIndex) {
     }
 }
 
-fn capitalised(text: &str) -> String {
+/// `text` with a capital first letter, for the status bar.
+pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -8,9 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::note::shown_lines;
+use super::note::{page_of, shown_lines};
 use crate::index::{Hit, Sort};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
+use crate::tui::keymap::{Place, hints};
 use crate::tui::layout::{self, ROWS_PER_HIT};
 use crate::tui::text::{clean, marked_spans, truncate, width};
 use crate::tui::theme::Theme;
@@ -42,33 +44,48 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         shown_lines(
             b.preview.as_ref(),
             &b.highlighter,
-            areas.preview.width.saturating_sub(2),
+            layout::text_width(areas.preview.width),
             None,
             theme,
         )
     };
-    let most = preview
-        .len()
-        .saturating_sub(usize::from(areas.preview.height));
-    let scroll = usize::from(b.preview_scroll).min(most);
     frame.render_widget(
-        Paragraph::new(preview)
-            .scroll((u16::try_from(scroll).unwrap_or(0), 0))
-            .block(
-                ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1)),
-            ),
+        page_of(preview, b.preview_scroll, areas.preview.height),
         areas.preview,
     );
-    let keys = match (b.focus, b.broken > 0) {
-        (Focus::Search, _) => "↑↓ select · Enter read · F1 help · Tab more keys · Ctrl-F filter",
-        (Focus::List, false) => {
-            "Enter read · ? help · / search · f filter · s sort · e edit · q quit"
-        }
-        (Focus::List, true) => {
-            "Enter read · ? help · p problems · / search · f filter · s sort · e edit · q quit"
-        }
+    let keys = match b.focus {
+        Focus::Search => hints(
+            Place::Search,
+            &[
+                (&[Action::Up, Action::Down], "select"),
+                (&[Action::Open], "read"),
+                (&[Action::Help], "help"),
+                (&[Action::FocusList], "more keys"),
+                (&[Action::Filters], "filter"),
+            ],
+        ),
+        Focus::List => hints(
+            Place::List,
+            &[
+                (&[Action::Open], "read"),
+                (&[Action::Help], "help"),
+                (
+                    if b.broken > 0 {
+                        &[Action::Problems]
+                    } else {
+                        &[]
+                    },
+                    "problems",
+                ),
+                (&[Action::FocusSearch], "search"),
+                (&[Action::Filters], "filter"),
+                (&[Action::ToggleSort], "sort"),
+                (&[Action::Edit], "edit"),
+                (&[Action::Quit], "quit"),
+            ],
+        ),
     };
-    super::status_bar(app, frame, areas.status, keys, theme);
+    super::status_bar(app, frame, areas.status, &keys, theme);
 }
 
 fn search_line(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

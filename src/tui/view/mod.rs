@@ -2,7 +2,7 @@
 
 mod browse;
 pub mod note;
-mod overlay;
+pub mod overlay;
 mod pages;
 
 use ratatui::Frame;
@@ -25,7 +25,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Problems => pages::problems(app, frame, &theme),
     }
     match &app.overlay {
-        Some(Overlay::Help { place, scroll }) => overlay::help(app, *place, *scroll, frame, &theme),
+        Some(Overlay::Help { place, scroll, .. }) => {
+            overlay::help(app, *place, *scroll, frame, &theme)
+        }
         Some(Overlay::Filters(picker)) => overlay::filters(app, picker, frame, &theme),
         None => {}
     }

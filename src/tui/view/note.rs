@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::index::{Highlighter, Part};
 use crate::notebook::NoteFile;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Shown};
+use crate::tui::keymap::{Place, hints};
 use crate::tui::layout;
 use crate::tui::text::{clean, marked_spans, wrap};
 use crate::tui::theme::Theme;
@@ -24,13 +26,9 @@ pub struct Rendered {
     pub links: Vec<usize>,
 }
 
-/// Lays out `file` for a width of `width` columns; `link` is the selected evidence link.
-pub fn render(file: &NoteFile, hl: &Highlighter, width: u16, link: Option<usize>) -> Rendered {
-    Layout::new(hl, usize::from(width.max(10)), &Theme::new(true)).note(file, link)
-}
-
-/// The same with the styles of `theme`.
-pub fn render_styled(
+/// Lays out `file` for a width of `width` columns in the styles of `theme`; `link` is the
+/// selected evidence link.
+pub fn render(
     file: &NoteFile,
     hl: &Highlighter,
     width: u16,
@@ -49,7 +47,7 @@ pub fn shown_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     match shown.map(|s| &s.file) {
-        Some(Ok(file)) => render_styled(file, hl, width, link, theme).lines,
+        Some(Ok(file)) => render(file, hl, width, link, theme).lines,
         Some(Err(why)) => wrap(
             vec![Span::styled(clean(why), theme.error)],
             usize::from(width),
@@ -68,12 +66,10 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     let lines = shown_lines(
         reading.shown.as_ref(),
         &reading.highlighter,
-        areas.body.width.saturating_sub(2),
+        layout::text_width(areas.body.width),
         reading.link,
         theme,
     );
-    let most = lines.len().saturating_sub(usize::from(areas.body.height));
-    let scroll = usize::from(reading.scroll).min(most);
     let depth = if app.reading.len() > 1 {
         format!(" ({} deep, Esc goes back)", app.reading.len() - 1)
     } else {
@@ -84,20 +80,41 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         Span::styled(format!(" {}", clean(&reading.path)), theme.meta),
     ]);
     frame.render_widget(Paragraph::new(heading), areas.heading);
-    let body = Paragraph::new(lines)
-        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
-        .block(ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1)));
-    frame.render_widget(body, areas.body);
+    frame.render_widget(
+        page_of(lines, reading.scroll, areas.body.height),
+        areas.body,
+    );
     let is_insight = matches!(
         reading.shown.as_ref().map(|s| &s.file),
         Some(Ok(f)) if !f.note.evidence.is_empty()
     );
-    let keys = if is_insight {
-        "↑↓ scroll · Esc back · ? help · Tab evidence · Enter open it · e edit"
-    } else {
-        "↑↓ scroll · Esc back · ? help · Space page · e edit"
-    };
-    super::status_bar(app, frame, areas.status, keys, theme);
+    let links: &[Action] = if is_insight { &[Action::NextLink] } else { &[] };
+    let keys = hints(
+        Place::Note,
+        &[
+            (&[Action::Up, Action::Down], "scroll"),
+            (&[Action::Back], "back"),
+            (&[Action::Help], "help"),
+            (links, "evidence"),
+            (if is_insight { &[Action::Open] } else { &[] }, "open it"),
+            (&[Action::PageDown], "page"),
+            (&[Action::Edit], "edit"),
+        ],
+    );
+    super::status_bar(app, frame, areas.status, &keys, theme);
+}
+
+/// The lines from `scroll` that fit in `height` rows, with a column free on each side. The
+/// lines are cut here rather than scrolled by the widget, whose offset stops at 65,535.
+pub fn page_of(lines: Vec<Line<'static>>, scroll: usize, height: u16) -> Paragraph<'static> {
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(height)));
+    let shown: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(height))
+        .collect();
+    Paragraph::new(shown)
+        .block(ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
 }
 
 struct Layout<'a> {

@@ -47,8 +47,8 @@ fn centred(app: &App, width: u16, height: u16) -> Rect {
     cell
 }
 
-/// Draws the help for `place`.
-pub fn help(app: &App, place: Place, scroll: u16, frame: &mut Frame, theme: &Theme) {
+/// The help for `place`, and the window it goes in.
+pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>, Rect) {
     let places: &[Place] = match place {
         Place::Search | Place::List => &[Place::Search, Place::List],
         Place::Note => &[Place::Note],
@@ -90,9 +90,23 @@ pub fn help(app: &App, place: Place, scroll: u16, frame: &mut Frame, theme: &The
             ]));
         }
     }
+    (lines, area)
+}
+
+/// How far the help for `place` can scroll.
+pub fn help_scroll_most(app: &App, place: Place) -> usize {
+    let (lines, area) = help_page(app, place, &Theme::new(app.colour));
+    lines
+        .len()
+        .saturating_sub(usize::from(area.height.saturating_sub(2)))
+}
+
+/// Draws the help for `place`.
+pub fn help(app: &App, place: Place, scroll: usize, frame: &mut Frame, theme: &Theme) {
+    let (lines, area) = help_page(app, place, theme);
     let inner_height = usize::from(area.height.saturating_sub(2));
     let most = lines.len().saturating_sub(inner_height);
-    let scroll = usize::from(scroll).min(most);
+    let scroll = scroll.min(most);
     let more = if most > 0 {
         " ↑↓ scroll · Esc close "
     } else {
@@ -102,13 +116,9 @@ pub fn help(app: &App, place: Place, scroll: u16, frame: &mut Frame, theme: &The
         .title(" Help ")
         .title_bottom(Line::from(more).right_aligned())
         .padding(Padding::horizontal(1));
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(inner_height).collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .scroll((u16::try_from(scroll).unwrap_or(0), 0))
-            .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 /// Draws the filter chooser.
@@ -131,12 +141,13 @@ pub fn filters(app: &App, picker: &Picker, frame: &mut Frame, theme: &Theme) {
         ])),
         input,
     );
-    let x = input.x + 3 + u16::try_from(picker.line.cursor_column()).unwrap_or(0);
+    let x = (input.x + 3)
+        .saturating_add(u16::try_from(picker.line.cursor_column()).unwrap_or(u16::MAX));
     frame.set_cursor_position(Position::new(
         x.min(input.right().saturating_sub(1)),
         input.y,
     ));
-    if picker.choices.is_empty() {
+    if !picker.counted {
         frame.render_widget(Paragraph::new(" Counting…").style(theme.hint), rows);
         return;
     }

@@ -5,7 +5,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, StartChoices};
+use crate::tui::keymap::{Place, hints};
 use crate::tui::layout;
 use crate::tui::text::{clean, wrap};
 use crate::tui::theme::Theme;
@@ -62,12 +64,20 @@ pub fn start(app: &App, choices: &StartChoices, frame: &mut Frame, theme: &Theme
         ),
         areas.body,
     );
-    let keys = if choices.sample.is_some() {
-        "o sample · i init here · q quit"
+    let sample: &[Action] = if choices.sample.is_some() {
+        &[Action::OpenSample]
     } else {
-        "i init here · q quit"
+        &[]
     };
-    super::status_bar(app, frame, areas.status, keys, theme);
+    let keys = hints(
+        Place::Start,
+        &[
+            (sample, "sample"),
+            (&[Action::InitHere], "init here"),
+            (&[Action::Quit], "quit"),
+        ],
+    );
+    super::status_bar(app, frame, areas.status, &keys, theme);
 }
 
 /// Draws the files with errors.
@@ -143,7 +153,15 @@ pub fn problems(app: &App, frame: &mut Frame, theme: &Theme) {
         app,
         frame,
         areas.status,
-        "↑↓ select · Enter edit · Esc back · ? help",
+        &hints(
+            Place::Problems,
+            &[
+                (&[Action::Up, Action::Down], "select"),
+                (&[Action::Edit], "edit"),
+                (&[Action::Back], "back"),
+                (&[Action::Help], "help"),
+            ],
+        ),
         theme,
     );
 }
