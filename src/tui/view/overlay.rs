@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Picker};
-use crate::tui::keymap::{Place, help_for};
+use crate::tui::keymap::{Place, help_for, hints};
 use crate::tui::text::{clean, truncate, wrap};
 use crate::tui::theme::Theme;
 
@@ -127,7 +128,17 @@ pub fn filters(app: &App, picker: &Picker, frame: &mut Frame, theme: &Theme) {
     let block = Block::bordered()
         .title(" Filter by kind, study or why-code ")
         .title_bottom(
-            Line::from(" type to narrow · Enter add or remove · Esc close ").right_aligned(),
+            Line::from(format!(
+                " type to narrow · {} ",
+                hints(
+                    Place::Filters,
+                    &[
+                        (&[Action::Choose], "add or remove"),
+                        (&[Action::Back], "close")
+                    ]
+                )
+            ))
+            .right_aligned(),
         );
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
