@@ -2,59 +2,24 @@
 //! searching without passages, highlighting whole notes, facets, broken files, and following
 //! the notebook from another thread.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fieldnotes::index::{Facets, Highlighter, Part, SearchIndex, SearchOptions, Sort};
-use fieldnotes::notebook::Notebook;
 use fieldnotes::query::{self, Mode};
-use tempfile::TempDir;
 
-/// A notebook in a temp folder with its own cache folder.
-struct Fixture {
-    dir: TempDir,
-    cache: TempDir,
-}
+mod common;
 
-impl Fixture {
-    fn new() -> Fixture {
-        let f = Fixture {
-            dir: tempfile::tempdir().expect("temp dir"),
-            cache: tempfile::tempdir().expect("temp dir"),
-        };
-        f.write("fieldnotes.yaml", "name: test\nlanguage: en\n");
-        f.write(
-            "codebook.yaml",
-            "codes:\n  - name: autonomy\n  - name: private-soundtrack\n    parent: autonomy\n",
-        );
-        f.write("trains/2024-01-10-a.yaml", "kind: interview\ntitle: Commuter with headphones\ndate: 2024-01-10\nstudy: Portable Music\nplace: Shibuya station\nresearcher: Aiko Tanaka\nparticipants:\n  - alias: P07\n    about: night nurse who walks\nwhy: [private-soundtrack]\nbody: She walks to the Shibuya train every morning.\n");
-        f.write("trains/2024-02-20-b.yaml", "kind: observation\ntitle: Boombox on the platform\ndate: 2024-02-20\nstudy: portable music\nplace: Shinjuku platform\nresearcher: Ben Ortiz\nwhy: [autonomy]\nfindings:\n  - did: turns the radio down\n    quote: the tape deck is my whole room\n    why: [private-soundtrack]\n    note: walks away laughing\n");
-        f.write("photo/2024-03-31-c.yaml", "kind: Interview\ntitle: Photographer at the store\ndate: 2024-03-31\nstudy: photo\nresearcher: Aiko Tanaka\nbody: Trust came from the walks.\n");
-        f
-    }
+use common::TempNotebook as Fixture;
 
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn write(&self, path: &str, text: &str) -> PathBuf {
-        let path = self.root().join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(&path, text).expect("write");
-        path
-    }
-
-    fn notebook(&self) -> Notebook {
-        Notebook::open(self.root()).expect("a notebook")
-    }
-
-    fn open(&self) -> SearchIndex {
-        SearchIndex::open(&self.notebook(), self.cache.path(), &|_| {})
-            .expect("the index opens")
-            .0
-    }
+/// Three notes: two in a study spelled two ways, one of another study.
+fn fixture() -> Fixture {
+    let f = Fixture::new();
+    f.write("trains/2024-01-10-a.yaml", "kind: interview\ntitle: Commuter with headphones\ndate: 2024-01-10\nstudy: Portable Music\nplace: Shibuya station\nresearcher: Aiko Tanaka\nparticipants:\n  - alias: P07\n    about: night nurse who walks\nwhy: [private-soundtrack]\nbody: She walks to the Shibuya train every morning.\n");
+    f.write("trains/2024-02-20-b.yaml", "kind: observation\ntitle: Boombox on the platform\ndate: 2024-02-20\nstudy: portable music\nplace: Shinjuku platform\nresearcher: Ben Ortiz\nwhy: [autonomy]\nfindings:\n  - did: turns the radio down\n    quote: the tape deck is my whole room\n    why: [private-soundtrack]\n    note: walks away laughing\n");
+    f.write("photo/2024-03-31-c.yaml", "kind: Interview\ntitle: Photographer at the store\ndate: 2024-03-31\nstudy: photo\nresearcher: Aiko Tanaka\nbody: Trust came from the walks.\n");
+    f
 }
 
 fn parse(text: &str) -> query::Query {
@@ -81,7 +46,7 @@ fn marked<'t>(highlighter: &Highlighter, part: Part, text: &'t str) -> Vec<&'t s
 
 #[test]
 fn opening_as_is_skips_the_scan_and_builds_only_what_is_missing() {
-    let f = Fixture::new();
+    let f = fixture();
     let notices = std::cell::RefCell::new(Vec::new());
     let notice = |line: &str| notices.borrow_mut().push(line.to_owned());
     let (index, refresh) =
@@ -134,7 +99,7 @@ fn open_as_is_past_a_silent_watcher(f: &Fixture) -> SearchIndex {
 
 #[test]
 fn searching_without_snippets_still_marks_titles() {
-    let f = Fixture::new();
+    let f = fixture();
     let index = f.open();
     let query = parse("walks");
     let options = SearchOptions {
@@ -158,7 +123,7 @@ fn searching_without_snippets_still_marks_titles() {
 
 #[test]
 fn the_highlighter_marks_each_part_as_the_search_matched_it() {
-    let f = Fixture::new();
+    let f = fixture();
     let index = f.open();
     let (results, hl) = index
         .search_with(
@@ -186,7 +151,7 @@ fn the_highlighter_marks_each_part_as_the_search_matched_it() {
 
 #[test]
 fn the_highlighter_marks_near_spellings_when_the_search_fell_back_to_them() {
-    let f = Fixture::new();
+    let f = fixture();
     let index = f.open();
     let (results, hl) = index
         .search_with(&parse("photgrapher"), SearchOptions::default())
@@ -205,7 +170,7 @@ fn the_highlighter_marks_near_spellings_when_the_search_fell_back_to_them() {
 
 #[test]
 fn facets_count_live_notes_per_kind_study_and_code() {
-    let f = Fixture::new();
+    let f = fixture();
     f.write(
         "2024-05-01-broken.yaml",
         "kind: interview\ntitle: [unclosed\n",
@@ -249,7 +214,7 @@ fn facets_count_live_notes_per_kind_study_and_code() {
 
 #[test]
 fn broken_files_are_listed_by_path_until_they_are_mended() {
-    let f = Fixture::new();
+    let f = fixture();
     f.write(
         "z/2024-05-01-broken.yaml",
         "kind: interview\ntitle: [unclosed\n",
@@ -274,7 +239,7 @@ fn broken_files_are_listed_by_path_until_they_are_mended() {
 
 #[test]
 fn a_note_is_found_by_its_id() {
-    let f = Fixture::new();
+    let f = fixture();
     let index = f.open();
     let path = index.path_of("2024-03-31-c").expect("looked up");
     assert_eq!(path.as_deref(), Some("photo/2024-03-31-c.yaml"));
@@ -340,7 +305,7 @@ mod following {
 
     #[test]
     fn a_follower_thread_keeps_a_shared_index_current_and_stops_when_asked() {
-        let f = Fixture::new();
+        let f = fixture();
         let index = Arc::new(f.open());
         // Made before the follower starts: its first refresh takes it in.
         f.write(
@@ -364,7 +329,7 @@ mod following {
 
     #[test]
     fn a_follower_answers_searches_only_when_no_other_watcher_does() {
-        let f = Fixture::new();
+        let f = fixture();
         let index = Arc::new(f.open());
         let socket = index.folder().join("watch.sock");
         let other_watcher = std::fs::File::options()

@@ -1,52 +1,20 @@
 //! Typing-mode words, facets and ids at their edges: deleted notes, stems, small fields,
 //! unfinished phrases, sub-codes, duplicate ids, and an index of another schema.
 
-use std::path::{Path, PathBuf};
-
 use fieldnotes::index::{SearchIndex, Sort};
 use fieldnotes::notebook::Notebook;
 use fieldnotes::query::{self, Mode};
-use tempfile::TempDir;
 
-struct F {
-    dir: TempDir,
-    cache: TempDir,
-}
+mod common;
 
-impl F {
-    fn new() -> F {
-        let f = F {
-            dir: tempfile::tempdir().unwrap(),
-            cache: tempfile::tempdir().unwrap(),
-        };
-        f.write("fieldnotes.yaml", "name: t\nlanguage: en\n");
-        f.write(
-            "codebook.yaml",
-            "codes:\n  - name: autonomy\n  - name: private-soundtrack\n    parent: autonomy\n",
-        );
-        f
-    }
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-    fn write(&self, path: &str, text: &str) -> PathBuf {
-        let path = self.root().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-    fn note(&self, path: &str, title: &str, extra: &str) {
-        self.write(
-            path,
-            &format!("kind: interview\ntitle: {title}\ndate: 2024-01-01\n{extra}"),
-        );
-    }
-    fn open(&self) -> SearchIndex {
-        let nb = Notebook::open(self.root()).unwrap();
-        SearchIndex::open(&nb, self.cache.path(), &|_| {})
-            .unwrap()
-            .0
-    }
+use common::TempNotebook;
+
+/// Writes an interview note at `path` with `title` and `extra` lines.
+fn note(f: &TempNotebook, path: &str, title: &str, extra: &str) {
+    f.write(
+        path,
+        &format!("kind: interview\ntitle: {title}\ndate: 2024-01-01\n{extra}"),
+    );
 }
 
 fn typed(index: &SearchIndex, text: &str) -> Vec<String> {
@@ -65,10 +33,10 @@ fn typed(index: &SearchIndex, text: &str) -> Vec<String> {
 /// Two letters that were a word only in a deleted note narrow nothing, like one letter.
 #[test]
 fn two_letters_only_in_a_deleted_note_narrow_nothing() {
-    let f = F::new();
-    f.note("2024-01-01-a.yaml", "Plain", "body: nothing here\n");
+    let f = TempNotebook::new();
+    note(&f, "2024-01-01-a.yaml", "Plain", "body: nothing here\n");
     let b = f.root().join("2024-01-02-b.yaml");
-    f.note("2024-01-02-b.yaml", "Coupler", "body: the xq coupler\n");
+    note(&f, "2024-01-02-b.yaml", "Coupler", "body: the xq coupler\n");
     let index = f.open();
     assert_eq!(typed(&index, "xq"), ["2024-01-02-b"]);
     // Once the files' times can be trusted, a refresh leaves note a alone.
@@ -83,9 +51,10 @@ fn two_letters_only_in_a_deleted_note_narrow_nothing() {
 /// Three typed letters narrow, even when their stem has two (`ads` is stemmed to `ad`).
 #[test]
 fn three_typed_letters_whose_stem_has_two_still_narrow() {
-    let f = F::new();
-    f.note("2024-01-01-a.yaml", "Plain", "body: nothing here\n");
-    f.note(
+    let f = TempNotebook::new();
+    note(&f, "2024-01-01-a.yaml", "Plain", "body: nothing here\n");
+    note(
+        &f,
         "2024-01-02-b.yaml",
         "Filters",
         "body: the adsorption filter\n",
@@ -98,9 +67,9 @@ fn three_typed_letters_whose_stem_has_two_still_narrow() {
 /// A filter on a small field keeps matching word beginnings from two letters on.
 #[test]
 fn place_ny_still_finds_nyc_while_typing() {
-    let f = F::new();
-    f.note("2024-01-01-a.yaml", "One", "place: NY\n");
-    f.note("2024-01-02-b.yaml", "Two", "place: NYC\n");
+    let f = TempNotebook::new();
+    note(&f, "2024-01-01-a.yaml", "One", "place: NY\n");
+    note(&f, "2024-01-02-b.yaml", "Two", "place: NYC\n");
     let index = f.open();
     assert_eq!(typed(&index, "place:ny"), ["2024-01-01-a", "2024-01-02-b"]);
 }
@@ -108,8 +77,9 @@ fn place_ny_still_finds_nyc_while_typing() {
 /// An unfinished phrase whose last word has one letter so far is the phrase before it.
 #[test]
 fn an_unfinished_phrase_ending_in_one_letter_narrows_like_the_phrase_before_it() {
-    let f = F::new();
-    f.note(
+    let f = TempNotebook::new();
+    note(
+        &f,
         "2024-01-01-a.yaml",
         "Tape deck",
         "body: the tape deck is my room\n",
@@ -123,9 +93,14 @@ fn an_unfinished_phrase_ending_in_one_letter_narrows_like_the_phrase_before_it()
 /// A code's count is what `why:CODE` finds, its sub-codes included.
 #[test]
 fn a_code_facet_counts_what_choosing_it_finds() {
-    let f = F::new();
-    f.note("2024-01-01-a.yaml", "One", "why: [autonomy]\n");
-    f.note("2024-01-02-b.yaml", "Two", "why: [private-soundtrack]\n");
+    let f = TempNotebook::new();
+    note(&f, "2024-01-01-a.yaml", "One", "why: [autonomy]\n");
+    note(
+        &f,
+        "2024-01-02-b.yaml",
+        "Two",
+        "why: [private-soundtrack]\n",
+    );
     let index = f.open();
     let facets = index.facets().unwrap();
     let autonomy = facets
@@ -140,9 +115,9 @@ fn a_code_facet_counts_what_choosing_it_finds() {
 /// A duplicate id leads where `show` goes: folder by folder (`a/` before `a-b/`).
 #[test]
 fn path_of_a_duplicate_id_agrees_with_show() {
-    let f = F::new();
-    f.note("a/2024-01-01-x.yaml", "In a", "");
-    f.note("a-b/2024-01-01-x.yaml", "In a-b", "");
+    let f = TempNotebook::new();
+    note(&f, "a/2024-01-01-x.yaml", "In a", "");
+    note(&f, "a-b/2024-01-01-x.yaml", "In a-b", "");
     let index = f.open();
     let nb = Notebook::open(f.root()).unwrap();
     let loaded = nb.load();
@@ -157,8 +132,8 @@ fn path_of_a_duplicate_id_agrees_with_show() {
 /// An index whose payload is right but whose schema is not is built again.
 #[test]
 fn an_index_with_the_right_payload_but_another_schema_is_rebuilt() {
-    let f = F::new();
-    f.note("2024-01-01-a.yaml", "One", "");
+    let f = TempNotebook::new();
+    note(&f, "2024-01-01-a.yaml", "One", "");
     let folder = fieldnotes::index::location(f.cache.path(), f.root());
     let dir = folder.join("tantivy");
     std::fs::create_dir_all(&dir).unwrap();

@@ -213,3 +213,59 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("research")
 }
+
+/// A notebook in a temp folder, with a cache folder of its own, for tests of the library:
+/// settings, and a codebook where `private-soundtrack` sits under `autonomy`.
+pub struct TempNotebook {
+    /// The notebook's folder.
+    pub dir: TempDir,
+    /// The cache folder its index goes in.
+    pub cache: TempDir,
+}
+
+impl Default for TempNotebook {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TempNotebook {
+    /// An empty notebook.
+    pub fn new() -> TempNotebook {
+        let notebook = TempNotebook {
+            dir: tempfile::tempdir().expect("temp dir"),
+            cache: tempfile::tempdir().expect("temp dir"),
+        };
+        notebook.write("fieldnotes.yaml", "name: test\nlanguage: en\n");
+        notebook.write(
+            "codebook.yaml",
+            "codes:\n  - name: autonomy\n  - name: private-soundtrack\n    parent: autonomy\n",
+        );
+        notebook
+    }
+
+    /// The notebook's folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `path` below the root, making folders.
+    pub fn write(&self, path: &str, text: &str) -> PathBuf {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    /// The notebook.
+    pub fn notebook(&self) -> fieldnotes::notebook::Notebook {
+        fieldnotes::notebook::Notebook::open(self.root()).expect("a notebook")
+    }
+
+    /// Its index, current.
+    pub fn open(&self) -> fieldnotes::index::SearchIndex {
+        fieldnotes::index::SearchIndex::open(&self.notebook(), self.cache.path(), &|_| {})
+            .expect("the index opens")
+            .0
+    }
+}
