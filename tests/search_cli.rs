@@ -328,7 +328,7 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     let second = sandbox.run(&notebook, &["watch"]);
     assert_eq!(second.code, Some(3), "{}", second.describe());
     assert!(
-        second.stderr.contains("already watching"),
+        second.stderr.contains("is already watched") && second.stderr.contains("fieldnotes UI"),
         "{}",
         second.stderr
     );

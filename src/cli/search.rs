@@ -164,10 +164,6 @@ pub fn watch(_args: WatchArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     #[cfg(unix)]
     {
-        eprintln!(
-            "Watching {}: searches ask this process instead of checking every file. Stop it with Ctrl-C.",
-            notebook.root.display()
-        );
         crate::index::watch::serve(&notebook, &context.dirs.cache, &notice)?;
         Ok(EXIT_OK)
     }

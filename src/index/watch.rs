@@ -78,12 +78,16 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
     let Some(alone) = watch_lock(index.folder())? else {
         return Err(Error::Invalid {
             message: format!(
-                "another `fieldnotes watch` is already watching {}",
+                "{} is already watched, by another `fieldnotes watch` or an open fieldnotes UI",
                 notebook.root.display()
             ),
             help: Some("one watcher per notebook is enough: searches already use it".into()),
         });
     };
+    notice(&format!(
+        "Watching {}: searches ask this process instead of checking every file. Stop it with Ctrl-C.",
+        notebook.root.display()
+    ));
     let never = AtomicBool::new(false);
     let mut report = |refresh: &Refresh| report(refresh, notice);
     keep_current(&index, Some(alone), &never, &mut report, notice)
