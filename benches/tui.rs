@@ -16,7 +16,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fieldnotes::notebook::Notebook;
-use fieldnotes::tui::runtime::{Host, Runtime, notebook_name};
+use fieldnotes::tui::runtime::{Host, Runtime};
 use fieldnotes::tui::{Action, App, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -208,7 +208,7 @@ fn launch_memory(tmux: &Tmux, notebook: &Path, cache: &Path) -> u64 {
 /// Each keystroke, as what the search line held after it, and how long it took.
 fn keystrokes(notebook: &Path, cache: &Path) -> Vec<(String, f64)> {
     let notebook = Notebook::open(notebook).expect("the corpus is a notebook");
-    let mut runtime = Runtime::new(App::new(&notebook_name(&notebook), SIZE), cache);
+    let mut runtime = Runtime::new(App::new(&notebook.name(), SIZE), cache);
     runtime.open(notebook);
     let start = Instant::now();
     while !runtime.app().browse.ready {

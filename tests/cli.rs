@@ -547,9 +547,22 @@ fn show_refuses_an_id_that_two_files_share() {
 fn a_reader_that_stops_reading_ends_the_command_quietly() {
     let s = common::Sandbox::new();
     let sample = std::path::Path::new(SAMPLE);
+    // `check` writes to stdout only when it finds something.
+    let broken = s.path("broken");
+    common::copy_dir(sample, &broken);
+    std::fs::write(
+        broken.join("1979-01-01-bad.yaml"),
+        "kind: interview\ntitle: [\n",
+    )
+    .expect("write a broken note");
+    let mut child = s.spawn(&broken, &["check"]);
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("it ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "check: {stderr}");
+    assert_eq!(output.status.code(), Some(0), "check: {stderr}");
     for args in [
-        &["check"][..],
-        &["list"],
+        &["list"][..],
         &["codes"],
         &["show", "1979-03-14-teen-boombox-shibuya"],
         &[],

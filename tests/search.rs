@@ -437,13 +437,22 @@ fn a_branch_switch_is_seen_by_the_next_search() {
     git(&["init", "-q", "-b", "main"]);
     git(&["add", "-A"]);
     git(&["commit", "-qm", "notes"]);
+    // Files changed in the last two seconds are always read again; past that, only their
+    // sizes and times can tell a branch switch (`headphones` and `earmuffsss` are the same
+    // length), which is what this test is about.
+    let settle = || {
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+        f.ids("headphones")
+    };
     assert_eq!(f.ids("headphones"), ["2024-01-10-a"]);
+    assert_eq!(settle(), ["2024-01-10-a"]);
     git(&["checkout", "-q", "-b", "other"]);
     let a = f.root().join("2024-01-10-a.yaml");
     let text = std::fs::read_to_string(&a).expect("read");
     std::fs::write(&a, text.replace("headphones", "earmuffsss")).expect("edit");
     git(&["commit", "-qam", "earmuffs"]);
     assert!(f.ids("headphones").is_empty());
+    assert!(settle().is_empty());
     git(&["checkout", "-q", "main"]);
     assert_eq!(f.ids("headphones"), ["2024-01-10-a"]);
     assert!(f.ids("earmuffsss").is_empty());

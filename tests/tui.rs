@@ -48,6 +48,9 @@ fn browsing_searching_and_reading_every_screen() {
         let screen = ui.screen();
         assert!(screen.contains("Teen carrying a boombox"), "{screen}");
         snapshot("search", size, &screen);
+        // Snapshots keep the characters only; the marked words must also look marked.
+        assert!(marked_on_screen(ui.runtime.app(), "whole"), "{screen}");
+        assert!(!marked_on_screen(ui.runtime.app(), "boombox"), "{screen}");
 
         ui.press(KeyCode::Enter);
         ui.settle(|app| app.screen == Screen::Note);
@@ -249,7 +252,10 @@ fn a_note_opens_at_its_first_matched_word_however_narrow_the_terminal() {
     .expect("write a note");
     ui.type_text("quokka");
     ui.settle(|app| app.browse.total == 1 && app.browse.preview.is_some());
-    assert!(ui.screen().contains("quokka"), "{}", ui.screen());
+    // The search line says `quokka` too: look below it, in the preview.
+    let screen = ui.screen();
+    let below: Vec<&str> = screen.lines().skip(2).collect();
+    assert!(below.iter().any(|l| l.contains("quokka")), "{screen}");
     ui.press(KeyCode::Enter);
     assert!(ui.screen().contains("quokka"), "{}", ui.screen());
 }
@@ -298,4 +304,24 @@ fn tiny_terminals_draw_every_screen_without_failing() {
             &mut Headless,
         );
     }
+}
+
+/// Whether `word` appears below the search line drawn as a match (bold and underlined, as
+/// without colour).
+fn marked_on_screen(app: &App, word: &str) -> bool {
+    let terminal = common::ui::terminal(app);
+    let buffer = terminal.backend().buffer();
+    let letters: Vec<String> = word.chars().map(String::from).collect();
+    let width = buffer.area.width;
+    (2..buffer.area.height).any(|y| {
+        (0..width.saturating_sub(letters.len() as u16)).any(|x| {
+            letters.iter().enumerate().all(|(i, letter)| {
+                let cell = &buffer[(x + i as u16, y)];
+                cell.symbol() == letter
+                    && cell.modifier.contains(
+                        ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED,
+                    )
+            })
+        })
+    })
 }

@@ -78,6 +78,8 @@ fn place_ny_still_finds_nyc_while_typing() {
 #[test]
 fn an_unfinished_phrase_ending_in_one_letter_narrows_like_the_phrase_before_it() {
     let f = TempNotebook::new();
+    // A note without the phrase, which a query that narrows nothing would also return.
+    note(&f, "2024-01-02-b.yaml", "Plain", "body: nothing here\n");
     note(
         &f,
         "2024-01-01-a.yaml",
@@ -109,6 +111,7 @@ fn a_code_facet_counts_what_choosing_it_finds() {
         .find(|(c, _)| c == "autonomy")
         .unwrap()
         .1;
+    assert_eq!(autonomy, 2, "its own note and its sub-code's");
     assert_eq!(autonomy, typed(&index, "why:autonomy").len());
 }
 

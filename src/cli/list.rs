@@ -167,13 +167,9 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
 /// Without a command and without a terminal: what the notebook holds and what to do next.
 pub fn overview(context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
-    let (settings, _) = notebook.settings();
     let loaded = notebook.load();
     let report = crate::check::check_loaded(&notebook, &loaded);
-    let name = settings
-        .name
-        .clone()
-        .unwrap_or_else(|| notebook.root.display().to_string());
+    let name = notebook.name();
     let mut out = String::new();
     out.push_str(&format!("{}  ({})\n", name, notebook.root.display()));
     let mut by_kind: Vec<(String, usize)> = Vec::new();

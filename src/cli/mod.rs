@@ -10,7 +10,7 @@ mod new;
 mod output;
 mod search;
 
-pub use output::plural;
+pub use output::{plural, safe};
 pub use search::wants_colour;
 
 use std::path::PathBuf;

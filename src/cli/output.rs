@@ -44,17 +44,23 @@ pub fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
 }
 
 /// Text from a note made safe for a terminal: control characters (which could move the
-/// cursor, change colours or retitle the window) are shown as visible escapes.
+/// cursor, change colours or retitle the window) and the bidirectional overrides (which could
+/// make text read as something else) are shown as visible escapes.
 pub fn safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() && c != '\n' && c != '\t' {
+        if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// The characters that reorder the text around them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
 /// A note rendered for reading in a terminal.
@@ -166,5 +172,6 @@ mod tests {
                 .any(|c| c.is_control() && c != '\n' && c != '\t')
         );
         assert!(shown.contains("\\u{1b}]0;pwned"));
+        assert_eq!(safe("a\u{202E}b"), "a\\u{202e}b");
     }
 }

@@ -183,11 +183,7 @@ impl Scopes {
     /// above it, so this stays cheap however many changes there were.
     pub fn hold(&self, path: &str) -> bool {
         let parent = path.rfind('/').map_or("", |i| &path[..i]);
-        if self.shallow.contains(parent) || self.deep.contains(path) || self.everything() {
-            return true;
-        }
-        path.match_indices('/')
-            .any(|(i, _)| self.deep.contains(&path[..i]))
+        self.shallow.contains(parent) || self.everything() || self.below_deep(path)
     }
 
     /// The note files in the scopes, as [`scan`] finds them.
@@ -304,6 +300,13 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// Every file on disk to be read, as into a new index (none counts as added).
+    pub fn all(on_disk: &HashMap<String, FileMeta>) -> Changes {
+        let mut changes = Changes::between(&HashMap::new(), on_disk);
+        changes.added = 0;
+        changes
+    }
+
     /// Compares the files on disk with what the index recorded.
     pub fn between(
         recorded: &HashMap<String, FileMeta>,

@@ -34,6 +34,34 @@ pub enum Part {
 }
 
 impl Part {
+    /// The parts a passage is taken from, best first: what people said is what researchers
+    /// look for, then what they did, the researcher's remarks, the body and the rest.
+    pub const PASSAGE_ORDER: [Part; 8] = [
+        Part::Quote,
+        Part::Did,
+        Part::Note,
+        Part::Body,
+        Part::Place,
+        Part::Who,
+        Part::By,
+        Part::Other,
+    ];
+
+    /// The part's name, as results and `--json` give it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Title => "title",
+            Part::Quote => "quote",
+            Part::Did => "did",
+            Part::Note => "note",
+            Part::Body => "body",
+            Part::Place => "place",
+            Part::Who => "who",
+            Part::By => "by",
+            Part::Other => "other",
+        }
+    }
+
     /// The index field that holds this part.
     pub(super) fn field(self, fields: &Fields) -> Field {
         match self {

@@ -30,8 +30,13 @@ const PATIENCE: Duration = Duration::from_secs(120);
 impl IndexLock {
     /// Opens (creating) the lock file in `folder`.
     pub fn new(folder: &Path) -> IndexLock {
+        IndexLock::named(folder, "lock")
+    }
+
+    /// The lock file `name` in `folder` (the watcher's is `watch.lock`).
+    pub fn named(folder: &Path, name: &str) -> IndexLock {
         IndexLock {
-            path: folder.join("lock"),
+            path: folder.join(name),
         }
     }
 
@@ -45,17 +50,31 @@ impl IndexLock {
         self.wait(notice, File::try_lock_shared)
     }
 
+    /// The lock held alone, or `None` at once when someone else holds it.
+    pub fn try_exclusive(&self) -> Result<Option<Held>> {
+        let file = self.file()?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Held(file))),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(Error::io("cannot lock", &self.path, e)),
+        }
+    }
+
+    fn file(&self) -> Result<File> {
+        File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.path)
+            .map_err(|e| Error::io("cannot open the lock file", &self.path, e))
+    }
+
     fn wait(
         &self,
         notice: &dyn Fn(&str),
         try_lock: fn(&File) -> std::result::Result<(), TryLockError>,
     ) -> Result<Held> {
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.path)
-            .map_err(|e| Error::io("cannot open the search index lock", &self.path, e))?;
+        let file = self.file()?;
         let started = Instant::now();
         let mut told = false;
         loop {

@@ -71,9 +71,7 @@ impl SearchIndex {
         notice(&format!("fieldnotes: building the search index ({why})"));
         let (index, reader) = create(&folder, &language)?;
         let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
-        let mut changes = Changes::between(&Default::default(), &fresh::scan(notebook));
-        changes.added = 0;
-        let mut refresh = search.write(changes)?;
+        let mut refresh = search.write(Changes::all(&fresh::scan(notebook)))?;
         refresh.rebuilt = true;
         drop(exclusive);
         Ok((search, refresh))

@@ -158,21 +158,23 @@ impl<'a> Plan<'a> {
                 .ok_or_else(|| self.index.failed("a text field has no analyzer"))?;
             let found = terms(analyzer, text);
             // What was typed of the last word, before stemming (`ads` is stemmed to `ad`).
-            let typed = found
+            let mut typed = found
                 .last()
                 .and_then(|t| text.get(t.offset_from..t.offset_to))
                 .map_or(0, |t| t.chars().count());
             let mut tokens: Vec<String> = found.into_iter().map(|t| t.text).collect();
             // A phrase whose last word has one letter so far (`"tape d`) is the phrase without
-            // it, as a lone letter is no word at all.
+            // it, as a lone letter is no word at all; what is left is whole words.
+            let mut prefix = prefix;
             if prefix
                 && tokens.len() > 1
                 && typed == 1
                 && !tokens.last().is_some_and(|t| is_cjk_word(t))
             {
                 tokens.pop();
+                prefix = false;
+                typed = usize::MAX;
             }
-            let prefix = prefix && !(tokens.len() > 1 && typed == 1);
             let Some(last) = tokens.last() else {
                 // Nothing searchable (`!!!`): no note has it, rather than the term vanishing
                 // and the query matching more than was asked.

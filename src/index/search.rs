@@ -204,9 +204,8 @@ impl SearchIndex {
         }
     }
 
-    /// A matching quote first (what people said is what researchers look for), then what
-    /// they did, the researcher's remarks, the body and the rest; with no match, the first
-    /// quote or the opening of the body.
+    /// The passage of the first part in [`Part::PASSAGE_ORDER`] that matched; with no match,
+    /// the first quote or the opening of the body.
     fn best_passage(
         &self,
         doc: &TantivyDocument,
@@ -214,44 +213,37 @@ impl SearchIndex {
         analyzers: &mut Analyzers,
     ) -> Option<Snippet> {
         let f = &self.fields;
-        let order = [
-            (Part::Quote, "quote"),
-            (Part::Did, "did"),
-            (Part::Note, "note"),
-            (Part::Body, "body"),
-            (Part::Place, "place"),
-            (Part::Who, "who"),
-            (Part::By, "by"),
-            (Part::Other, "other"),
-        ];
-        for (part, name) in order {
+        for part in Part::PASSAGE_ORDER {
             let field = part.field(f);
             let Some(analyzer) = analyzers.get(field) else {
                 continue;
             };
-            let best = all(doc, field)
-                .iter()
+            let best = texts(doc, field)
                 .filter_map(|text| passage(analyzer, field, text, marks, PASSAGE_BYTES))
                 .max_by_key(|(_, ranges)| ranges.len());
             if let Some((text, marks)) = best {
                 return Some(Snippet {
-                    field: name,
+                    field: part.name(),
                     text,
                     marks,
                 });
             }
         }
-        let quote = all(doc, f.quote).into_iter().find(|q| !q.trim().is_empty());
-        let (field, text) = match quote {
-            Some(quote) => ("quote", quote),
-            None => ("body", first(doc, f.body)),
+        let (part, text) = match texts(doc, f.quote).find(|q| !q.trim().is_empty()) {
+            Some(quote) => (Part::Quote, quote),
+            None => (Part::Body, texts(doc, f.body).next().unwrap_or_default()),
         };
         (!text.trim().is_empty()).then(|| Snippet {
-            field,
-            text: opening(&text, PASSAGE_BYTES),
+            field: part.name(),
+            text: opening(text, PASSAGE_BYTES),
             marks: Vec::new(),
         })
     }
+}
+
+/// The texts of `field` in `doc`, borrowed.
+fn texts(doc: &TantivyDocument, field: Field) -> impl Iterator<Item = &str> {
+    doc.get_all(field).filter_map(|v| v.as_str())
 }
 
 fn first(doc: &TantivyDocument, field: Field) -> String {

@@ -10,7 +10,6 @@
 //! file system monitor and watchman use the same "cookie" handshake.)
 
 use std::collections::HashSet;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Component, Path, PathBuf};
@@ -20,6 +19,7 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
+use super::lock::{Held, IndexLock};
 use super::{Refresh, SearchIndex};
 use crate::error::{Error, Result};
 use crate::notebook::Notebook;
@@ -115,21 +115,14 @@ pub fn follow(
 
 /// The right to answer searches for the index in `folder`, or `None` while another watcher
 /// has it. The system takes it back when the process ends, however it ends.
-fn watch_lock(folder: &Path) -> Result<Option<File>> {
-    let path = folder.join("watch.lock");
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| Error::io("cannot open the watcher's lock", &path, e))?;
-    Ok(file.try_lock().is_ok().then_some(file))
+fn watch_lock(folder: &Path) -> Result<Option<Held>> {
+    IndexLock::named(folder, "watch.lock").try_exclusive()
 }
 
 /// The loop of [`serve`] and [`follow`]; answers searches when it holds the watch lock.
 fn keep_current(
     index: &SearchIndex,
-    alone: Option<File>,
+    alone: Option<Held>,
     stop: &AtomicBool,
     on_refresh: &mut dyn FnMut(&Refresh),
     notice: &dyn Fn(&str),
@@ -210,14 +203,14 @@ struct Answering {
     waiting: Vec<(PathBuf, UnixStream)>,
     closing: Arc<AtomicBool>,
     /// Held until the socket is gone, so no other watcher binds it meanwhile.
-    _alone: File,
+    _alone: Held,
 }
 
 impl Answering {
     fn start(
         folder: &Path,
         cookies: PathBuf,
-        alone: File,
+        alone: Held,
         send: mpsc::Sender<Message>,
     ) -> Result<Answering> {
         let socket = folder.join(SOCKET);

@@ -34,6 +34,16 @@ impl Notebook {
         })
     }
 
+    /// The name the settings give the notebook, else its folder's name.
+    pub fn name(&self) -> String {
+        self.settings().0.name.unwrap_or_else(|| {
+            self.root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| self.root.display().to_string())
+        })
+    }
+
     /// Reads the settings; a broken file gives the defaults and its problems.
     pub fn settings(&self) -> (Settings, Vec<Problem>) {
         self.read_root_file(SETTINGS_FILE, Settings::parse)

@@ -96,6 +96,20 @@ actions! {
     Resize { width: u16, height: u16 },
 }
 
+impl Action {
+    /// Whether the action changes the text of the line being typed in.
+    pub fn edits_line(&self) -> bool {
+        matches!(
+            self,
+            Action::Type { .. }
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWord
+                | Action::ClearSearch
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,30 +9,20 @@ use super::action::Action;
 use super::app::{App, Choice, Overlay, Picker};
 use super::effect::Effect;
 use super::update::restart;
-use crate::query::{self, Atom, Mode};
+use crate::query::{self, Atom, Filter, Mode};
 
 /// Applies an action while the chooser is open.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(Overlay::Filters(picker)) = &mut app.overlay else {
         return Vec::new();
     };
+    if let Some(edited) = picker.line.apply(&action) {
+        if edited {
+            narrow(picker);
+        }
+        return Vec::new();
+    }
     match action {
-        Action::Type { c } => {
-            picker.line.insert(c);
-            narrow(picker);
-        }
-        Action::DeleteBack => {
-            picker.line.delete_back();
-            narrow(picker);
-        }
-        Action::DeleteWord => {
-            picker.line.delete_word();
-            narrow(picker);
-        }
-        Action::ClearSearch => {
-            picker.line.clear();
-            narrow(picker);
-        }
         Action::Down | Action::Wheel { down: true, .. } => {
             picker.selected = (picker.selected + 1).min(picker.shown.len().saturating_sub(1))
         }
@@ -67,8 +57,9 @@ pub fn receive(app: &mut App, mut choices: Vec<Choice>) {
     let Some(Overlay::Filters(picker)) = &mut app.overlay else {
         return;
     };
+    let in_use = filters_in(&query);
     for choice in &mut choices {
-        choice.active = span_of(&query, choice).is_some();
+        choice.active = in_use.iter().any(|used| used.is(choice));
     }
     picker.choices = choices;
     picker.counted = true;
@@ -121,25 +112,48 @@ fn toggle(app: &mut App, choice: &Choice) {
 
 /// Where the search line already filters by `choice`, if it does.
 fn span_of(text: &str, choice: &Choice) -> Option<std::ops::Range<usize>> {
-    let query = query::parse(text, Mode::Strict)
-        .or_else(|_| query::parse(text, Mode::Typing))
-        .ok()?;
+    filters_in(text)
+        .into_iter()
+        .find(|used| used.is(choice))
+        .map(|used| used.span)
+}
+
+/// A filter the search line applies, and where it is written.
+struct InUse {
+    field: Filter,
+    value: String,
+    span: std::ops::Range<usize>,
+}
+
+impl InUse {
+    fn is(&self, choice: &Choice) -> bool {
+        choice.filter == self.field && self.value.eq_ignore_ascii_case(&choice.value)
+    }
+}
+
+/// The filters the search line applies (the excluded ones are not).
+fn filters_in(text: &str) -> Vec<InUse> {
+    let Ok(query) = query::parse(text, Mode::Strict).or_else(|_| query::parse(text, Mode::Typing))
+    else {
+        return Vec::new();
+    };
     query
         .terms()
         .filter(|term| !term.negated)
-        .find(|term| match &term.atom {
-            Atom::Filter { field, value, .. } => {
-                *field == choice.filter && value.eq_ignore_ascii_case(&choice.value)
-            }
-            _ => false,
+        .filter_map(|term| match &term.atom {
+            Atom::Filter { field, value, .. } => Some(InUse {
+                field: *field,
+                value: value.clone(),
+                span: term.span.clone(),
+            }),
+            _ => None,
         })
-        .map(|term| term.span.clone())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::Filter;
 
     fn choice(filter: Filter, value: &str) -> Choice {
         Choice {

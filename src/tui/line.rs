@@ -4,6 +4,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
+
 /// Text and a cursor, as a byte offset that always sits between characters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineEditor {
@@ -21,6 +23,38 @@ impl LineEditor {
     pub fn set(&mut self, text: &str) {
         self.text = text.to_owned();
         self.cursor = self.text.len();
+    }
+
+    /// Applies a line-editing action: `Some(true)` when the text changed, `Some(false)` when
+    /// only the cursor moved, `None` for an action that is not about the line.
+    pub fn apply(&mut self, action: &Action) -> Option<bool> {
+        Some(match *action {
+            Action::Type { c } => {
+                self.insert(c);
+                true
+            }
+            Action::DeleteBack => self.delete_back(),
+            Action::DeleteForward => self.delete_forward(),
+            Action::DeleteWord => self.delete_word(),
+            Action::ClearSearch => self.clear(),
+            Action::CursorLeft => {
+                self.left();
+                false
+            }
+            Action::CursorRight => {
+                self.right();
+                false
+            }
+            Action::CursorHome => {
+                self.home();
+                false
+            }
+            Action::CursorEnd => {
+                self.end();
+                false
+            }
+            _ => return None,
+        })
     }
 
     /// Columns from the start of the text to the cursor.

@@ -38,7 +38,6 @@ use crate::cli::{Context, EXIT_OK};
 use crate::error::{Error, Result};
 use app::StartChoices;
 use runtime::Runtime;
-use work::notebook_name;
 
 /// Opens the UI on the notebook `context` finds, or on the start screen when there is none.
 pub fn run(context: &Context) -> Result<u8> {
@@ -49,7 +48,7 @@ pub fn run(context: &Context) -> Result<u8> {
     };
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = match &notebook {
-        Some(notebook) => App::new(&notebook_name(notebook), size),
+        Some(notebook) => App::new(&notebook.name(), size),
         None => App::start(
             StartChoices {
                 here: context.cwd.clone(),

@@ -16,7 +16,6 @@ use super::action::Action;
 use super::app::App;
 use super::effect::{Effect, Outcome};
 use super::terminal::{self, Screen};
-pub use super::work::notebook_name;
 use super::work::{News, capitalised, choices, follow, load, one_line, problems};
 use super::{keymap, receive::receive, update::update, view::view};
 use crate::error::{Error, Result};
@@ -200,14 +199,7 @@ impl Runtime {
         if self.app.quit {
             return;
         }
-        let typing = matches!(
-            action,
-            Action::Type { .. }
-                | Action::DeleteBack
-                | Action::DeleteForward
-                | Action::DeleteWord
-                | Action::ClearSearch
-        );
+        let typing = action.edits_line();
         if !typing {
             self.perform(pending.take(), host);
         }
@@ -277,7 +269,7 @@ impl Runtime {
                 done?;
             }
             let notebook = Notebook::open(root)?;
-            let name = notebook_name(&notebook);
+            let name = notebook.name();
             self.open(notebook);
             return Ok(Some(Outcome::Opened { name }));
         }

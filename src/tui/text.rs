@@ -7,24 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Text from a note made safe to draw: control characters (which could move the cursor or
-/// retitle the window) and the bidirectional overrides (which could make text read as
-/// something else) are shown as visible escapes; a tab is a few spaces.
-pub fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\t' => out.push_str("    "),
-            '\n' => out.push(' '),
-            c if c.is_control() || is_bidi_control(c) => out.extend(c.escape_unicode()),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::cli::safe;
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+/// Text from a note made safe to draw on one line, as the command line's [`safe`] makes it,
+/// with a tab as a few spaces and a line break as a space.
+pub fn clean(text: &str) -> String {
+    safe(text).replace('\t', "    ").replace('\n', " ")
 }
 
 /// `text` as spans: the `marks` ranges in `marked`, the rest in `plain`, each piece cleaned.
@@ -145,7 +133,7 @@ mod tests {
     #[test]
     fn escapes_and_overrides_become_visible_text() {
         let shown = clean("ok\x1b]0;pwned\x07 \u{202E}evil\ttab");
-        assert!(!shown.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202E}'));
         assert_eq!(shown, "ok\\u{1b}]0;pwned\\u{7} \\u{202e}evil    tab");
         // Emoji joiners are not controls: families stay one picture.
         assert_eq!(clean("👩‍👩‍👧"), "👩‍👩‍👧");

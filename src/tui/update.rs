@@ -95,31 +95,10 @@ fn start(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn browse(app: &mut App, action: Action) -> Vec<Effect> {
     let b = &mut app.browse;
+    if let Some(edited) = b.line.apply(&action) {
+        return if edited { restart(app) } else { Vec::new() };
+    }
     let edited = match action {
-        Action::Type { c } => {
-            b.line.insert(c);
-            true
-        }
-        Action::DeleteBack => b.line.delete_back(),
-        Action::DeleteForward => b.line.delete_forward(),
-        Action::DeleteWord => b.line.delete_word(),
-        Action::ClearSearch => b.line.clear(),
-        Action::CursorLeft => {
-            b.line.left();
-            false
-        }
-        Action::CursorRight => {
-            b.line.right();
-            false
-        }
-        Action::CursorHome => {
-            b.line.home();
-            false
-        }
-        Action::CursorEnd => {
-            b.line.end();
-            false
-        }
         Action::FocusSearch => {
             b.focus = Focus::Search;
             false

@@ -88,17 +88,6 @@ pub fn one_line(error: &Error) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The notebook's name from its settings, else its folder's.
-pub fn notebook_name(notebook: &Notebook) -> String {
-    notebook.settings().0.name.unwrap_or_else(|| {
-        notebook
-            .root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| notebook.root.display().to_string())
-    })
-}
-
 /// Reads one note file for showing.
 pub fn load(notebook: &Notebook, path: &str) -> Shown {
     let file = notebook.root.join(path);

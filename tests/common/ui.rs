@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use fieldnotes::notebook::Notebook;
 use fieldnotes::tui::keymap::action_for;
-use fieldnotes::tui::runtime::{Host, Runtime, notebook_name};
+use fieldnotes::tui::runtime::{Host, Runtime};
 use fieldnotes::tui::{App, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -40,10 +40,7 @@ impl Ui {
         )
         .expect("write a broken note");
         let notebook = Notebook::open(&root).expect("the sample is a notebook");
-        let mut runtime = Runtime::new(
-            App::new(&notebook_name(&notebook), size),
-            &dir.path().join("cache"),
-        );
+        let mut runtime = Runtime::new(App::new(&notebook.name(), size), &dir.path().join("cache"));
         runtime.open(notebook);
         let mut ui = Ui { dir, runtime };
         ui.settle(|app| app.browse.ready && app.browse.preview.is_some());
