@@ -163,3 +163,43 @@ fn an_index_with_the_right_payload_but_another_schema_is_rebuilt() {
             .map(|r| r.as_ref().map_err(|e| e.to_string()))
     );
 }
+
+/// A word being typed keeps finding its notes at every letter, even where the letters so far
+/// are no beginning of the word's stem (`walki` of `walking`, stemmed to `walk`).
+#[test]
+fn a_word_being_typed_keeps_its_notes_at_every_letter() {
+    let f = TempNotebook::new();
+    note(&f, "2024-01-01-a.yaml", "Plain", "body: nothing here\n");
+    note(
+        &f,
+        "2024-01-02-b.yaml",
+        "Walkie-talkie at the gate",
+        "body: Walking to the Ticket-barrier, she walked on\n",
+    );
+    let index = f.open();
+    for typing in [
+        "wal", "walk", "walki", "walkin", "walking", "ticke", "ticket-b",
+    ] {
+        assert_eq!(typed(&index, typing), ["2024-01-02-b"], "typing {typing}");
+    }
+    // What is marked is what the letters begin, as written.
+    let hit = |text: &str| {
+        let q = query::parse(text, Mode::Typing).unwrap();
+        index.search(&q, Sort::Relevance, 1).unwrap().hits.remove(0)
+    };
+    let marked = |text: &str, ranges: &[std::ops::Range<usize>]| -> Vec<String> {
+        ranges.iter().map(|r| text[r.clone()].to_owned()).collect()
+    };
+    let found = hit("walki");
+    assert_eq!(marked(&found.title, &found.title_marks), ["Walkie"]);
+    let snippet = found.snippet.expect("a passage from the body");
+    assert_eq!(marked(&snippet.text, &snippet.marks), ["Walking"]);
+    // A whole word typed finds and marks its other forms too, as it will once finished.
+    let found = hit("walking");
+    let snippet = found.snippet.expect("a passage from the body");
+    assert_eq!(marked(&snippet.text, &snippet.marks), ["Walking", "walked"]);
+    // A phrase of one word is that word: found by its beginning, and two letters that are no
+    // word narrow nothing yet.
+    assert_eq!(typed(&index, "\"walki"), ["2024-01-02-b"]);
+    assert_eq!(typed(&index, "\"wa"), ["2024-01-01-a", "2024-01-02-b"]);
+}

@@ -21,6 +21,7 @@ mod plan;
 mod schema;
 mod search;
 mod snippet;
+mod starts;
 pub mod text;
 mod update;
 #[cfg(unix)]

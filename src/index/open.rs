@@ -9,6 +9,7 @@ use super::cache::{Analyzers, CodebookCache};
 use super::fresh::{self, Changes};
 use super::lock::IndexLock;
 use super::schema::Fields;
+use super::starts::{STARTS, starts};
 use super::{Refresh, SCHEMA_VERSION, SearchIndex, location, text};
 use crate::error::{Error, Result};
 use crate::notebook::Notebook;
@@ -153,6 +154,7 @@ fn register_analyzers(index: &tantivy::Index, language: &str) {
         .tokenizers()
         .register(text::PROSE, text::prose(language));
     index.tokenizers().register(text::NAMES, text::names());
+    index.tokenizers().register(STARTS, starts());
 }
 
 fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {

@@ -15,6 +15,7 @@ use super::cache::Analyzers;
 use super::facets::live_docs;
 use super::schema::{self, Fields};
 use super::snippet::{Mark, Wanted};
+use super::starts::Beginning;
 use super::text::{is_cjk, terms};
 use crate::codebook::Codebook;
 use crate::error::Result;
@@ -149,8 +150,17 @@ impl<'a> Plan<'a> {
         prefix: bool,
         loose: bool,
     ) -> Result<Option<Built>> {
-        let mut per_field: Vec<(Occur, Built)> = Vec::new();
         let only = (fields.len() == 1).then(|| fields[0].0);
+        // Every prose field together holds a large vocabulary, where a short prefix expands to
+        // thousands of terms; the values of `place:` and the like are few, and cheap to expand.
+        let wide = only.is_none();
+        if prefix
+            && wide
+            && let Some(beginning) = Beginning::of(text)
+        {
+            return self.beginning(fields, text, beginning);
+        }
+        let mut per_field: Vec<(Occur, Built)> = Vec::new();
         for &(field, weight) in fields {
             let analyzer = self
                 .analyzers
@@ -193,8 +203,7 @@ impl<'a> Plan<'a> {
             // Two letters begin thousands of words: expanding them costs a whole keystroke's
             // time in a large notebook. A two-letter word (`tv`) is searched as it is; two
             // letters that are no word narrow nothing yet, like one.
-            // Only plain words: the values of `place:` and the like are few, and cheap to expand.
-            let two_letters = loose && tokens.len() == 1 && typed == 2 && !is_cjk_word(last);
+            let two_letters = wide && tokens.len() == 1 && typed == 2 && !is_cjk_word(last);
             if prefix && two_letters && per_field.is_empty() && !self.is_a_word(fields, last)? {
                 return Ok(None);
             }
@@ -238,6 +247,47 @@ impl<'a> Plan<'a> {
 }
 
 impl Plan<'_> {
+    /// A word still being typed, looked up by its beginning in one field instead of expanding
+    /// the prefix over every prose field, and as the whole word it already is (`walking`
+    /// finds `walked` too, as it will once the word is finished).
+    fn beginning(
+        &mut self,
+        fields: &[(Field, f32)],
+        text: &str,
+        beginning: Beginning,
+    ) -> Result<Option<Built>> {
+        let f = self.fields().clone();
+        let title_weight = fields
+            .iter()
+            .find(|(field, _)| *field == f.title)
+            .map_or(1.0, |&(_, weight)| weight);
+        let lookup = |field: Field| -> Built {
+            let term = Term::from_field_text(field, beginning.letters());
+            match beginning {
+                Beginning::Term(_) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                Beginning::Prefix(_) => Box::new(FuzzyTermQuery::new_prefix(term, 0, true)),
+            }
+        };
+        let mut clauses: Vec<(Occur, Built)> = vec![
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(lookup(f.title_starts), title_weight)),
+            ),
+            (Occur::Should, lookup(f.starts)),
+        ];
+        if let Some(whole) = self.prose(fields, text, false, false)? {
+            clauses.push((Occur::Should, whole));
+        }
+        let mark = Mark {
+            wanted: Wanted::Begins(beginning.letters().to_owned()),
+            field: None,
+        };
+        if !self.marks.contains(&mark) {
+            self.marks.push(mark);
+        }
+        Ok(Some(Box::new(BooleanQuery::new(clauses))))
+    }
+
     /// Whether a note (not one since changed or removed) has `token` as a word in one of
     /// `fields`, in the snapshot the search runs on.
     fn is_a_word(&self, fields: &[(Field, f32)], token: &str) -> Result<bool> {

@@ -7,12 +7,13 @@ use tantivy::schema::{
 };
 
 use super::fresh::FileMeta;
+use super::starts::STARTS;
 use super::text::{NAMES, PROSE};
 use crate::note::{Note, NoteDate};
 
 /// Bump when the schema, the analyzers or what goes into a field changes: older indexes are
 /// then rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The `state` of a file that read without errors.
 pub const OK: &str = "ok";
@@ -46,6 +47,10 @@ pub struct Fields {
     pub by: Field,
     /// An insight's action and status, a social post's platform and url.
     pub other: Field,
+    /// The beginnings of the title's words, for words still being typed.
+    pub title_starts: Field,
+    /// The beginnings of the words of every other prose field.
+    pub starts: Field,
     /// Tags, lower case.
     pub tag: Field,
     /// Why-codes on the note and its findings, lower case.
@@ -76,6 +81,12 @@ impl Fields {
         let mut b = Schema::builder();
         let prose = text_options(PROSE);
         let names = text_options(NAMES);
+        // Counted for ranking, but a beginning is never part of a phrase.
+        let beginnings = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(STARTS)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
         let keyword = STRING | STORED;
         let number = FAST | STORED;
         let fields = Fields {
@@ -91,6 +102,8 @@ impl Fields {
             who: b.add_text_field("who", prose.clone()),
             by: b.add_text_field("by", names),
             other: b.add_text_field("other", prose),
+            title_starts: b.add_text_field("title_starts", beginnings.clone()),
+            starts: b.add_text_field("starts", beginnings),
             tag: b.add_text_field("tag", keyword.clone()),
             why: b.add_text_field("why", keyword.clone()),
             kind: b.add_text_field("kind", keyword.clone()),
@@ -126,26 +139,44 @@ impl Fields {
         let mut doc = self.file(path, meta, OK);
         doc.add_text(self.id, id);
         doc.add_text(self.title, &note.title);
+        doc.add_text(self.title_starts, &note.title);
+        let mut prose = |field: Field, text: &str| {
+            doc.add_text(field, text);
+            doc.add_text(self.starts, text);
+        };
         for finding in &note.findings {
             // Kept aligned across findings, so a result can show the finding that matched.
-            doc.add_text(self.quote, finding.quote.as_deref().unwrap_or(""));
-            doc.add_text(self.did, finding.did.as_deref().unwrap_or(""));
-            doc.add_text(self.remark, finding.note.as_deref().unwrap_or(""));
+            prose(self.quote, finding.quote.as_deref().unwrap_or(""));
+            prose(self.did, finding.did.as_deref().unwrap_or(""));
+            prose(self.remark, finding.note.as_deref().unwrap_or(""));
         }
-        add_some(&mut doc, self.body, &note.body);
-        add_some(&mut doc, self.place, &note.place);
-        add_some(&mut doc, self.by, &note.researcher);
+        let written = [
+            (self.body, &note.body),
+            (self.place, &note.place),
+            (self.by, &note.researcher),
+        ];
+        for (field, text) in written {
+            if let Some(text) = text {
+                prose(field, text);
+            }
+        }
         for person in &note.participants {
-            doc.add_text(self.who, &person.alias);
-            add_some(&mut doc, self.who, &person.about);
+            prose(self.who, &person.alias);
+            if let Some(about) = &person.about {
+                prose(self.who, about);
+            }
         }
+        let mut others = Vec::new();
         if let Some(source) = &note.source {
-            add_some(&mut doc, self.who, &source.author);
-            add_some(&mut doc, self.other, &source.platform);
-            add_some(&mut doc, self.other, &source.url);
+            if let Some(author) = &source.author {
+                prose(self.who, author);
+            }
+            others.extend([&source.platform, &source.url]);
         }
-        add_some(&mut doc, self.other, &note.action);
-        add_some(&mut doc, self.other, &note.status);
+        others.extend([&note.action, &note.status]);
+        for text in others.into_iter().flatten() {
+            prose(self.other, text);
+        }
         for tag in &note.tags {
             doc.add_text(self.tag, tag.to_lowercase());
         }
@@ -176,12 +207,6 @@ impl Fields {
         doc.add_u64(self.ctime, meta.ctime);
         doc.add_u64(self.hash, meta.hash);
         doc
-    }
-}
-
-fn add_some(doc: &mut TantivyDocument, field: Field, text: &Option<String>) {
-    if let Some(text) = text {
-        doc.add_text(field, text);
     }
 }
 

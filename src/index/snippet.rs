@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{TextAnalyzer, Token};
 
-use super::text::terms;
+use super::text::{names, terms};
 
 /// What counts as a match for one searched word, as an index term.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,15 +17,20 @@ pub enum Wanted {
     Exact(String),
     /// Any term starting with this.
     Prefix(String),
+    /// Any word whose letters (lower case and folded, not stemmed) start with this.
+    Begins(String),
     /// Any term within this many edits.
     Near(String, u8),
 }
 
 impl Wanted {
-    fn accepts(&self, term: &str) -> bool {
+    /// Whether the index term `term` of the word `word` (as written, lower case and folded)
+    /// is a match.
+    fn accepts(&self, term: &str, word: &str) -> bool {
         match self {
             Wanted::Exact(t) => term == t,
             Wanted::Prefix(p) => term.starts_with(p.as_str()),
+            Wanted::Begins(b) => word.starts_with(b.as_str()),
             Wanted::Near(t, d) => edits_within(t, term, usize::from(*d)),
         }
     }
@@ -47,12 +52,42 @@ pub fn marked(
     text: &str,
     marks: &[Mark],
 ) -> Vec<Range<usize>> {
-    let ranges: Vec<Range<usize>> = terms(analyzer, text)
+    let ranges: Vec<Range<usize>> = matches(analyzer, field, text, marks)
         .into_iter()
-        .filter(|t| applies(marks, field).any(|w| w.accepts(&t.text)))
         .map(|t| t.offset_from..t.offset_to)
         .collect();
     tantivy::snippet::collapse_overlapped_ranges(&ranges)
+}
+
+/// The terms of `text` that `marks` match in `field`.
+fn matches(analyzer: &mut TextAnalyzer, field: Field, text: &str, marks: &[Mark]) -> Vec<Token> {
+    let wanted: Vec<&Wanted> = applies(marks, field).collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // The names analyzer splits text into the same words as every prose analyzer, without
+    // stemming: the words as written, for beginnings.
+    let words = if wanted.iter().any(|w| matches!(w, Wanted::Begins(_))) {
+        terms(&mut names(), text)
+    } else {
+        Vec::new()
+    };
+    let mut words = words.iter().peekable();
+    let mut found = Vec::new();
+    for term in terms(analyzer, text) {
+        while words
+            .next_if(|w| w.offset_from < term.offset_from)
+            .is_some()
+        {}
+        let word = words
+            .peek()
+            .filter(|w| w.offset_from == term.offset_from)
+            .map_or(term.text.as_str(), |w| w.text.as_str());
+        if wanted.iter().any(|w| w.accepts(&term.text, word)) {
+            found.push(term);
+        }
+    }
+    found
 }
 
 fn applies(marks: &[Mark], field: Field) -> impl Iterator<Item = &Wanted> {
@@ -75,9 +110,8 @@ pub fn passage(
         let ranges = marked(analyzer, field, text, marks);
         return (!ranges.is_empty()).then(|| (text.to_owned(), ranges));
     }
-    let found: BTreeMap<String, f32> = terms(analyzer, text)
+    let found: BTreeMap<String, f32> = matches(analyzer, field, text, marks)
         .into_iter()
-        .filter(|t| applies(marks, field).any(|w| w.accepts(&t.text)))
         .map(|t| (t.text, 1.0))
         .collect();
     if found.is_empty() {
@@ -176,6 +210,20 @@ mod tests {
         assert_eq!(words, ["Walking", "photographers", "だけの"]);
         let other = Field::from_field_id(1);
         assert_eq!(marked(&mut prose("en"), other, text, &marks).len(), 2);
+    }
+
+    #[test]
+    fn a_beginning_marks_the_words_as_written_not_their_stems() {
+        let field = Field::from_field_id(0);
+        let marks = [Mark {
+            wanted: Wanted::Begins("walki".into()),
+            field: None,
+        }];
+        // `walking` is stemmed to `walk`, which `walki` does not begin; `walkie` to `walki`.
+        let text = "Walking, walked; a Wálkie-talkie 電車 walking";
+        let ranges = marked(&mut prose("en"), field, text, &marks);
+        let words: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["Walking", "Wálkie", "walking"]);
     }
 
     #[test]
