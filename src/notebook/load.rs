@@ -99,16 +99,42 @@ impl Notebook {
 
     /// Reads the notes at `paths`, as [`Notebook::load`] reads all of them.
     pub fn load_paths(&self, paths: Vec<PathBuf>) -> Loaded {
+        let reads: Vec<Read> = if let [path] = paths.as_slice() {
+            // Starting a thread costs more than reading one note, and a screen shows one at
+            // a time. At the depth limit the parse needs under 256 KiB of stack optimised and
+            // 2 MiB unoptimised: a main thread has 8 MiB.
+            vec![self.read_note(path)]
+        } else {
+            self.read_in_parallel(&paths)
+        };
+        let mut loaded = Loaded::default();
+        for read in reads {
+            match read {
+                Read::Note(file, problems) => {
+                    loaded.notes.push(*file);
+                    loaded.problems.extend(problems);
+                }
+                Read::Broken(problems) => {
+                    loaded.skipped += 1;
+                    loaded.problems.extend(problems);
+                }
+            }
+        }
+        loaded.problems.extend(duplicate_ids(&loaded.notes));
+        loaded
+    }
+
+    fn read_in_parallel(&self, paths: &[PathBuf]) -> Vec<Read> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
         let chunk = paths.len().div_ceil(threads).max(1);
-        let reads: Vec<Read> = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let workers: Vec<_> = paths
                 .chunks(chunk)
                 .map(|part| {
-                    // Parsing recurses per nesting level; unoptimised builds need more than the
-                    // default 2 MiB of stack to reach the depth limit safely.
+                    // Parsing recurses per nesting level: a wide margin over what the depth
+                    // limit needs, optimised or not.
                     let spawned = std::thread::Builder::new()
                         .stack_size(16 << 20)
                         .spawn_scoped(scope, move || {
@@ -128,22 +154,7 @@ impl Notebook {
                     Err(_) => part.iter().map(|p| self.read_note(p)).collect(),
                 })
                 .collect()
-        });
-        let mut loaded = Loaded::default();
-        for read in reads {
-            match read {
-                Read::Note(file, problems) => {
-                    loaded.notes.push(*file);
-                    loaded.problems.extend(problems);
-                }
-                Read::Broken(problems) => {
-                    loaded.skipped += 1;
-                    loaded.problems.extend(problems);
-                }
-            }
-        }
-        loaded.problems.extend(duplicate_ids(&loaded.notes));
-        loaded
+        })
     }
 
     fn read_note(&self, path: &Path) -> Read {
