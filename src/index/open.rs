@@ -200,7 +200,18 @@ fn create(folder: &Path, language: &str) -> Result<(tantivy::Index, IndexReader)
     }
     std::fs::create_dir_all(&dir).map_err(|e| failed(&e))?;
     let (schema, _) = Fields::schema();
-    let index = tantivy::Index::create_in_dir(&dir, schema).map_err(|e| failed(&e))?;
+    let settings = tantivy::IndexSettings {
+        // Every hit shown reads its note's stored fields by decompressing the block that
+        // holds them: blocks of two or three notes rather than eight halve what a page of
+        // results costs, for 5% more index.
+        docstore_blocksize: 4096,
+        ..tantivy::IndexSettings::default()
+    };
+    let index = tantivy::Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(&dir)
+        .map_err(|e| failed(&e))?;
     register_analyzers(&index, language);
     let reader = reader(&index).map_err(|e| failed(&e))?;
     Ok((index, reader))
