@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::output::{NoteJson, print_json, render_note, safe};
 use super::{Context, EXIT_OK};
 use crate::error::{Error, Result};
-use crate::notebook::{Loaded, NoteFile};
+use crate::notebook::{Loaded, NoteFile, Notebook};
 
 /// Arguments of `list`.
 #[derive(Debug, Args)]
@@ -116,7 +116,19 @@ fn print_table(notes: &[&NoteFile]) -> io::Result<()> {
 /// Shows one note.
 pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
-    let id = args.id.trim_end_matches(".yaml");
+    let file = &one_note(&notebook, &args.id, "shown")?;
+    if args.json {
+        print_json(&NoteJson::from(file)).map_err(stdout_error)?;
+    } else {
+        super::output::say(render_note(file).trim_end_matches('\n'))?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The note named `given` (an id, a file name or a path ending in one), read from its file to
+/// be `used` ("shown").
+pub(super) fn one_note(notebook: &Notebook, given: &str, used: &str) -> Result<NoteFile> {
+    let id = given.trim_end_matches(".yaml");
     let id = id.rsplit('/').next().unwrap_or(id);
     // Only the files named like the id are read; the whole notebook only to suggest others.
     let named: Vec<_> = notebook
@@ -125,14 +137,14 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
         .filter(|path| crate::notebook::note_id(path) == id)
         .collect();
     let loaded = notebook.load_paths(named);
-    let Some(file) = loaded.find(id) else {
+    if loaded.find(id).is_none() {
         if let Some(problem) = loaded
             .problems
             .iter()
             .find(|p| crate::notebook::note_id(&p.path) == id)
         {
             return Err(Error::invalid(
-                format!("the note `{id}` has errors and cannot be shown"),
+                format!("the note `{id}` has errors and cannot be {used}"),
                 format!("{problem}\n`fieldnotes check` lists every problem"),
             ));
         }
@@ -140,7 +152,7 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
             id: id.to_owned(),
             suggestions: notebook.load().similar_ids(id),
         });
-    };
+    }
     let sharing: Vec<String> = loaded
         .notes
         .iter()
@@ -156,12 +168,14 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
             "ids are file names and must be unique: rename one of the files",
         ));
     }
-    if args.json {
-        print_json(&NoteJson::from(file)).map_err(stdout_error)?;
-    } else {
-        super::output::say(render_note(file).trim_end_matches('\n'))?;
-    }
-    Ok(EXIT_OK)
+    loaded
+        .notes
+        .into_iter()
+        .find(|n| n.id == id)
+        .ok_or_else(|| Error::NoSuchNote {
+            id: id.to_owned(),
+            suggestions: Vec::new(),
+        })
 }
 
 /// Without a command and without a terminal: what the notebook holds and what to do next.

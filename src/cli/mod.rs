@@ -9,6 +9,7 @@ mod list;
 mod new;
 mod output;
 mod search;
+mod tag;
 
 pub use output::{plural, safe};
 pub use search::wants_colour;
@@ -58,6 +59,19 @@ const ROOT_HELP: &str = "Examples:
 
 Exit codes: 0 success · 1 problems found · 2 wrong usage · 3 could not do the job";
 
+const TAG_HELP: &str = "Only the list of codes changes in the file: comments, unknown keys and
+the rest stay as written. Codes must be in codebook.yaml.
+
+Examples:
+  fieldnotes tag 1979-03-14-teen-boombox-shibuya social-courtesy
+  fieldnotes tag 1979-03-14-teen-boombox-shibuya --finding 1 private-soundtrack portability";
+
+const UNTAG_HELP: &str = "Only the list of codes changes in the file.
+
+Examples:
+  fieldnotes untag 1979-03-14-teen-boombox-shibuya social-courtesy
+  fieldnotes untag 1979-03-14-teen-boombox-shibuya --finding 1 portability";
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -91,6 +105,12 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes fmt --check\n  fieldnotes fmt\n\nNotes with YAML comments are not rewritten (the comments would be lost); fmt says which."
     )]
     Fmt(check::FmtArgs),
+    /// Add why-codes to a note, or with --finding N to one of its findings.
+    #[command(after_help = TAG_HELP)]
+    Tag(tag::TagArgs),
+    /// Take why-codes off a note, or with --finding N off one of its findings.
+    #[command(after_help = UNTAG_HELP)]
+    Untag(tag::TagArgs),
     /// The codebook as a tree, with how many notes, findings and participants use each code.
     #[command(
         after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
@@ -205,6 +225,8 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Check(args)) => check::check(args, context),
         Some(Command::Fmt(args)) => check::fmt(args, context),
         Some(Command::Codes(args)) => codes::run(args, context),
+        Some(Command::Tag(args)) => tag::run(args, true, context),
+        Some(Command::Untag(args)) => tag::run(args, false, context),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Watch(args)) => search::watch(args, context),

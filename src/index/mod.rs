@@ -36,6 +36,7 @@ pub use fresh::{FileMeta, content_hash};
 pub use highlight::{Highlighter, Part};
 pub use schema::SCHEMA_VERSION;
 pub use search::{Hit, Results, SearchOptions, Snippet, Sort};
+pub use snippet::edits_within;
 
 use crate::error::{Error, Result};
 use crate::notebook::Notebook;

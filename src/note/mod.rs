@@ -3,12 +3,14 @@
 
 mod date;
 mod read;
+mod tagging;
 mod template;
 
 use serde::{Serialize, Serializer};
 
 pub use date::NoteDate;
 pub use read::{Parsed, Spots, parse};
+pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};
 
 use crate::yaml::{self, fields::Extra};

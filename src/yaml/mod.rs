@@ -2,6 +2,9 @@
 //! through `serde-saphyr` with resource limits, and written back in one canonical style.
 
 pub mod fields;
+pub mod patch;
+#[cfg(test)]
+mod patch_tests;
 
 use std::fmt;
 

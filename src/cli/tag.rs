@@ -1,0 +1,137 @@
+//! `tag` and `untag`: add why-codes to a note or one of its findings, or take them off, changing
+//! only that list in the file.
+
+use clap::Args;
+
+use super::list::one_note;
+use super::{Context, EXIT_OK, output};
+use crate::codebook::{Codebook, is_slug};
+use crate::error::{Error, Result};
+use crate::note::{self, Coded};
+use crate::notebook::{read_bytes, store};
+use crate::yaml;
+
+/// Arguments of `tag` and `untag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// The note's id (its file name without `.yaml`).
+    id: String,
+    /// The finding to tag, counting from 1 as `show` numbers them (default: the whole note).
+    #[arg(long, short, value_name = "N")]
+    finding: Option<usize>,
+    /// The why-codes.
+    #[arg(required = true, value_name = "CODE")]
+    codes: Vec<String>,
+}
+
+/// Adds the codes (`add`) or takes them off, and says what the list is now.
+pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let codes: Vec<String> = args.codes.iter().map(|c| c.trim().to_lowercase()).collect();
+    if let Some(bad) = codes.iter().find(|c| !is_slug(c)) {
+        return Err(Error::usage(
+            format!("`{bad}` is not a why-code"),
+            "codes are lowercase letters, digits and hyphens, like `private-soundtrack`",
+        ));
+    }
+    let (codebook, _) = notebook.codebook();
+    if add {
+        refuse_unknown(&codebook, &codes)?;
+    }
+    let file = one_note(&notebook, &args.id, "changed")?;
+    let target = match args.finding {
+        None => Coded::Note,
+        Some(n) if n >= 1 && n <= file.note.findings.len() => Coded::Finding(n - 1),
+        Some(n) => {
+            return Err(Error::usage(
+                format!("`{}` has no finding {n}", file.id),
+                match file.note.findings.len() {
+                    0 => "it has no findings yet: tag the whole note by leaving out --finding"
+                        .to_owned(),
+                    count => format!(
+                        "its findings are numbered 1 to {count}, as `fieldnotes show` lists them"
+                    ),
+                },
+            ));
+        }
+    };
+    let before = file.note.codes(target).cloned().unwrap_or_default();
+    let mut after = before.clone();
+    if add {
+        after.extend(codes.iter().filter(|c| !before.contains(c)).cloned());
+    } else {
+        after.retain(|c| !codes.contains(c));
+    }
+    let what = match target {
+        Coded::Note => file.id.clone(),
+        Coded::Finding(i) => format!("{} finding {}", file.id, i + 1),
+    };
+    let unchanged: Vec<&String> = if add {
+        codes.iter().filter(|c| before.contains(c)).collect()
+    } else {
+        codes.iter().filter(|c| !before.contains(c)).collect()
+    };
+    for code in &unchanged {
+        let state = if add { "already has" } else { "does not have" };
+        eprintln!("{} {state} `{code}`", output::safe(&what));
+    }
+    if after != before {
+        let path = notebook.root.join(&file.path);
+        let bytes = read_bytes(&path).map_err(|p| {
+            Error::invalid(
+                p.message.clone(),
+                "check that the file is still there and readable",
+            )
+        })?;
+        let text = yaml::decode(&bytes)
+            .map_err(|p| Error::invalid(p.message.clone(), "run `fieldnotes check` for details"))?;
+        let written = note::with_codes(text, &file.note, target, &after).map_err(|why| {
+            Error::invalid(
+                format!("{} was not changed: {why}", file.path.display()),
+                "edit the file by hand, or remove what is in the way and run the command again",
+            )
+        })?;
+        store::replace_if_unchanged(&path, &bytes, written.as_bytes())?;
+    }
+    let list = if after.is_empty() {
+        "no why-codes".to_owned()
+    } else {
+        format!("why: {}", after.join(", "))
+    };
+    eprintln!("{}: {list}", output::safe(&what));
+    Ok(EXIT_OK)
+}
+
+/// A code the codebook does not define is almost always a typo: it is refused, with the codes
+/// it may have meant.
+fn refuse_unknown(codebook: &Codebook, codes: &[String]) -> Result<()> {
+    let Some(unknown) = codes.iter().find(|c| codebook.get(c).is_none()) else {
+        return Ok(());
+    };
+    let near: Vec<&str> = codebook
+        .codes
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|name| {
+            name.contains(unknown.as_str())
+                || unknown.contains(name)
+                || crate::index::edits_within(name, unknown, 2)
+        })
+        .take(5)
+        .collect();
+    let hint = if near.is_empty() {
+        format!("add `{unknown}` to codebook.yaml first (`fieldnotes codes` lists the codes)")
+    } else {
+        format!(
+            "did you mean {}? Otherwise add `{unknown}` to codebook.yaml first",
+            near.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    };
+    Err(Error::usage(
+        format!("`{unknown}` is not in the codebook"),
+        hint,
+    ))
+}

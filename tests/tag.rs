@@ -1,0 +1,152 @@
+//! `tag` and `untag` through the real binary: only the list of codes changes in the file.
+
+mod common;
+
+use common::{Sandbox, TempNotebook};
+
+const NOTE: &str = "\
+kind: interview   # met at the gate
+title: Teen at the ticket gate
+date: 2024-05-02
+tags: [commute]
+weather: rain     # not a fieldnotes key: kept
+findings:
+  - did: turns the radio off at the gate
+    quote: Nobody wants my music.
+    why:
+      - private-soundtrack   # the code we agreed on first
+  - did: walks on
+";
+
+fn notebook() -> (Sandbox, TempNotebook, std::path::PathBuf) {
+    let f = TempNotebook::new();
+    let path = f.write("gate/2024-05-02-gate.yaml", NOTE);
+    (Sandbox::new(), f, path)
+}
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn tagging_changes_only_the_code_lines_and_search_finds_it_at_once() {
+    let (sandbox, f, path) = notebook();
+    let root = f.root();
+    let run = sandbox.run(
+        root,
+        &["tag", "2024-05-02-gate", "--finding", "1", "autonomy"],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("finding 1: why: private-soundtrack, autonomy"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(
+        read(&path),
+        NOTE.replace(
+            "      - private-soundtrack   # the code we agreed on first\n",
+            "      - private-soundtrack   # the code we agreed on first\n      - autonomy\n"
+        )
+    );
+    sandbox
+        .run(root, &["tag", "2024-05-02-gate", "autonomy"])
+        .assert_code(0);
+    assert_eq!(
+        read(&path),
+        NOTE.replace("tags: [commute]\n", "tags: [commute]\nwhy: [autonomy]\n")
+            .replace(
+                "      - private-soundtrack   # the code we agreed on first\n",
+                "      - private-soundtrack   # the code we agreed on first\n      - autonomy\n"
+            )
+    );
+    sandbox
+        .run(
+            root,
+            &["tag", "2024-05-02-gate", "--finding", "2", "autonomy"],
+        )
+        .assert_code(0);
+    assert!(read(&path).ends_with("  - did: walks on\n    why: [autonomy]\n"));
+    let found = sandbox.run(root, &["search", "why:autonomy", "--json"]);
+    found.assert_code(0);
+    assert!(
+        found.stdout.contains("2024-05-02-gate"),
+        "{}",
+        found.describe()
+    );
+}
+
+#[test]
+fn untagging_takes_codes_off_and_an_emptied_list_goes_away() {
+    let (sandbox, f, path) = notebook();
+    let root = f.root();
+    sandbox
+        .run(root, &["tag", "2024-05-02-gate", "autonomy"])
+        .assert_code(0);
+    sandbox
+        .run(root, &["untag", "2024-05-02-gate", "autonomy"])
+        .assert_code(0);
+    assert_eq!(read(&path), NOTE);
+    // Taking off a code the note does not have changes nothing and says so.
+    let run = sandbox.run(root, &["untag", "2024-05-02-gate", "autonomy"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("does not have `autonomy`"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(read(&path), NOTE);
+}
+
+#[test]
+fn a_change_that_would_lose_a_comment_writes_nothing_and_says_why() {
+    let (sandbox, f, path) = notebook();
+    // The last code goes, and its list with it: the comment on its line would go too.
+    let run = sandbox.run(
+        f.root(),
+        &[
+            "untag",
+            "2024-05-02-gate",
+            "--finding",
+            "1",
+            "private-soundtrack",
+        ],
+    );
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(run.stderr.contains("comment"), "{}", run.describe());
+    assert_eq!(read(&path), NOTE);
+}
+
+#[test]
+fn unknown_codes_missing_findings_and_notes_are_refused_with_what_to_do() {
+    let (sandbox, f, path) = notebook();
+    let root = f.root();
+    let typo = sandbox.run(root, &["tag", "2024-05-02-gate", "privat-soundtrack"]);
+    typo.assert_code(2);
+    assert!(
+        typo.stderr.contains("did you mean `private-soundtrack`"),
+        "{}",
+        typo.describe()
+    );
+    let finding = sandbox.run(
+        root,
+        &["tag", "2024-05-02-gate", "--finding", "3", "autonomy"],
+    );
+    finding.assert_code(2);
+    assert!(
+        finding.stderr.contains("numbered 1 to 2"),
+        "{}",
+        finding.describe()
+    );
+    let not_a_code = sandbox.run(root, &["tag", "2024-05-02-gate", "Two Words"]);
+    not_a_code.assert_code(2);
+    let missing = sandbox.run(root, &["tag", "2024-05-02-gat", "autonomy"]);
+    missing.assert_code(3);
+    assert!(
+        missing.stderr.contains("2024-05-02-gate"),
+        "{}",
+        missing.describe()
+    );
+    assert_eq!(read(&path), NOTE);
+}
