@@ -2,6 +2,7 @@
 //! wrote it in YAML. The field order here is the canonical key order on disk.
 
 mod date;
+mod form;
 mod read;
 mod tagging;
 mod template;
@@ -9,6 +10,7 @@ mod template;
 use serde::{Serialize, Serializer};
 
 pub use date::NoteDate;
+pub use form::{FindingForm, NoteForm, PersonForm, Unfinished};
 pub use read::{Parsed, Spots, parse};
 pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};

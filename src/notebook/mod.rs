@@ -2,6 +2,7 @@
 //! YAML file per note anywhere below it.
 
 mod discover;
+pub mod drafts;
 mod load;
 mod settings;
 pub mod store;
