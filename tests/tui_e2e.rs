@@ -138,8 +138,9 @@ fn find_a_note_read_it_quit_and_get_the_terminal_back() {
         "the best hit is selected:\n{screen}"
     );
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("portable-music/1979-03-14-teen-boombox-shibuya.yaml");
-    assert!(screen.contains("I don't want the whole carriage listening"));
+    tmux.wait_for("portable-music/1979-03-14-teen-boombox-shibuya.yaml");
+    // A frame reaches tmux in pieces: the quote may come a moment after the header.
+    tmux.wait_for("I don't want the whole carriage listening");
 
     tmux.keys(&["Escape"]);
     tmux.wait_for(" Search: whole carriage");

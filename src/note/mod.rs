@@ -4,6 +4,7 @@
 mod date;
 mod form;
 mod read;
+mod save;
 mod tagging;
 mod template;
 
@@ -12,6 +13,7 @@ use serde::{Serialize, Serializer};
 pub use date::NoteDate;
 pub use form::{FindingForm, NoteForm, PersonForm, Unfinished};
 pub use read::{Parsed, Spots, parse};
+pub use save::edited;
 pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};
 

@@ -1,7 +1,6 @@
 //! Changing a note's why-codes in its file, keeping everything else the user wrote.
 
-use super::{Note, parse};
-use crate::yaml::{self, patch};
+use super::Note;
 
 /// What why-codes are attached to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,21 +10,6 @@ pub enum Coded {
     /// One finding, counted from 0.
     Finding(usize),
 }
-
-/// The keys that come before `why` in a note, in the canonical order.
-const BEFORE_WHY: [&str; 8] = [
-    "kind",
-    "title",
-    "date",
-    "study",
-    "place",
-    "researcher",
-    "participants",
-    "tags",
-];
-
-/// The keys that come before `why` in a finding.
-const FINDING_BEFORE_WHY: [&str; 2] = ["did", "quote"];
 
 impl Note {
     /// The why-codes of `target`, or `None` when the note has no such finding.
@@ -45,9 +29,8 @@ impl Note {
 }
 
 /// The text of the note `text` (which reads as `note`) with the why-codes of `target` set to
-/// `codes`. Only the list changes when that can be done; otherwise the note is written in the
-/// canonical form when that loses nothing; otherwise the error says what would be lost. The
-/// result always reads back as the note with the new codes.
+/// `codes`, saved as [`super::edited`] saves any change: only the list changes when that can be
+/// done, and the result always reads back as the note with the new codes.
 pub fn with_codes(
     text: &str,
     note: &Note,
@@ -55,43 +38,17 @@ pub fn with_codes(
     codes: &[String],
 ) -> Result<String, String> {
     let mut wanted = note.clone();
-    let list = wanted
+    wanted
         .codes_mut(target)
-        .ok_or_else(|| "the note has no such finding".to_owned())?;
-    list.clone_from(&codes.to_vec());
-    let reads_as_wanted = |written: &str| parse(written).note.as_ref() == Some(&wanted);
-    let (path, before): (Vec<patch::Step>, &[&str]) = match target {
-        Coded::Note => (vec![patch::Step::Key("why")], &BEFORE_WHY),
-        Coded::Finding(i) => (
-            vec![
-                patch::Step::Key("findings"),
-                patch::Step::Item(i),
-                patch::Step::Key("why"),
-            ],
-            &FINDING_BEFORE_WHY,
-        ),
-    };
-    let refused = match patch::set_words(text, &path, codes, before) {
-        Ok(patched) if reads_as_wanted(&patched) => return Ok(patched),
-        Ok(_) => "the change could not be made in place".to_owned(),
-        Err(patch::Refused(why)) => why,
-    };
-    if let Some((at, why, hint)) = yaml::unkeepable(text) {
-        return Err(format!("{refused}, and {why} (line {}): {hint}", at.line));
-    }
-    let canonical = wanted.to_yaml();
-    if reads_as_wanted(&canonical) {
-        Ok(canonical)
-    } else {
-        Err(format!(
-            "{refused}, and the note would not read back the same"
-        ))
-    }
+        .ok_or_else(|| "the note has no such finding".to_owned())?
+        .clone_from(&codes.to_vec());
+    super::edited(text, note, &wanted)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::note::parse;
 
     fn codes(list: &[&str]) -> Vec<String> {
         list.iter().map(|c| (*c).to_owned()).collect()

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod patch;
 #[cfg(test)]
 mod patch_tests;
+mod tree;
 
 use std::fmt;
 

@@ -1,56 +1,10 @@
-//! Changing one list in a YAML file and nothing else: every other byte, comments and unknown
-//! keys included, stays as the user wrote it, so a change is a one-line diff in git.
+//! Changing one value in a YAML file and nothing else: every other byte, comments and unknown
+//! keys included, stays as the user wrote it, so a change is a small diff in git.
 
-use serde_saphyr::granit_parser::{Event, Parser, StructureStyle};
+use serde::Serialize;
 
-/// One step down a YAML tree.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Step<'a> {
-    /// The value of this key in a mapping.
-    Key(&'a str),
-    /// The item at this index (from 0) in a sequence.
-    Item(usize),
-}
-
-/// Why a change cannot be made without losing something the user wrote.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refused(pub String);
-
-/// A byte range of the text.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Range {
-    from: usize,
-    to: usize,
-}
-
-#[derive(Debug)]
-enum Shape {
-    Scalar,
-    Seq { flow: bool, items: Vec<Node> },
-    Map { flow: bool, entries: Vec<Entry> },
-}
-
-/// A node and the bytes it takes: for block collections, from the first child to the end of
-/// the last one.
-#[derive(Debug)]
-struct Node {
-    range: Range,
-    shape: Shape,
-}
-
-#[derive(Debug)]
-struct Entry {
-    key: String,
-    key_range: Range,
-    value: Node,
-}
-
-/// A parsed text: its tree and where its comments are.
-struct Tree<'t> {
-    text: &'t str,
-    root: Node,
-    comments: Vec<Range>,
-}
+use super::tree::{Entry, Node, Range, Shape, Tree};
+pub use super::tree::{Refused, Step};
 
 /// Sets the list of words at `path` (a key in a mapping) to `words`, changing as little of
 /// `text` as it can: items are removed and appended line by line in a block list, a flow list
@@ -83,7 +37,13 @@ pub fn set_words(
         if words.is_empty() {
             return Ok(text.to_owned());
         }
-        return Ok(tree.insert(parent, *flow, entries, key, &flow_list, after));
+        return tree.insert(
+            parent,
+            *flow,
+            entries,
+            &format!("{key}: {flow_list}\n"),
+            after,
+        );
     };
     if words.is_empty() {
         return tree.remove(entry, *flow);
@@ -105,98 +65,124 @@ pub fn set_words(
     }
 }
 
-impl<'t> Tree<'t> {
-    fn parse(text: &'t str) -> Result<Tree<'t>, Refused> {
-        let mut events = Vec::new();
-        let mut comments = Vec::new();
-        for event in Parser::new_from_str(text) {
-            let (event, span) =
-                event.map_err(|e| Refused(format!("the YAML does not read: {e}")))?;
-            let range = Range {
-                from: span.start.byte_offset().unwrap_or(0),
-                to: span.end.byte_offset().unwrap_or(0),
-            };
-            match event {
-                Event::Comment(..) => comments.push(range),
-                Event::Alias(_) => {
-                    return Err(Refused("the note uses YAML aliases (`*name`)".into()));
-                }
-                other => events.push((other, range)),
-            }
-        }
-        let mut events = events.into_iter().peekable();
-        // Skip the stream and document starts.
-        while events
-            .next_if(|(e, _)| matches!(e, Event::StreamStart | Event::DocumentStart(..)))
-            .is_some()
-        {}
-        let root = build(&mut events)?;
-        Ok(Tree {
-            text,
-            root,
-            comments,
-        })
-    }
+/// Sets the text at `path` (a key in a mapping) to `value`, or removes the key when `None`.
+/// The value is written as the canonical form writes it (quoted when it must be, a literal
+/// block when it has several lines); a missing key is added after the last of `after` that
+/// the mapping has.
+pub fn set_text(
+    text: &str,
+    path: &[Step],
+    value: Option<&str>,
+    after: &[&str],
+) -> Result<String, Refused> {
+    set_value(text, path, value.as_ref(), after)
+}
 
-    fn find<'n>(&self, node: &'n Node, path: &[Step]) -> Result<&'n Node, Refused> {
-        let Some((step, rest)) = path.split_first() else {
-            return Ok(node);
-        };
-        let next = match (step, &node.shape) {
-            (Step::Key(key), Shape::Map { entries, .. }) => {
-                entries.iter().find(|e| e.key == *key).map(|e| &e.value)
-            }
-            (Step::Item(i), Shape::Seq { items, .. }) => items.get(*i),
-            _ => None,
-        };
-        let next = next.ok_or_else(|| Refused(format!("the note has no {step:?}")))?;
-        self.find(next, rest)
+/// Sets the value at `path` (a key in a mapping) to `value` written in the canonical form, or
+/// removes the key when `None`, as [`set_text`] does for text.
+pub fn set_value<V: Serialize>(
+    text: &str,
+    path: &[Step],
+    value: Option<&V>,
+    after: &[&str],
+) -> Result<String, Refused> {
+    let tree = Tree::parse(text)?;
+    let (key, parent) = tree.parent_map(path)?;
+    let Shape::Map { flow, entries } = &parent.shape else {
+        return Err(Refused("the place to change is not a mapping".into()));
+    };
+    let rendered = value.map(|v| entry(key, v)).transpose()?;
+    match (entries.iter().find(|e| e.key == key), rendered) {
+        (None, None) => Ok(text.to_owned()),
+        (None, Some(rendered)) => tree.insert(parent, *flow, entries, &rendered, after),
+        (Some(found), None) => tree.remove(found, *flow),
+        (Some(found), Some(rendered)) => tree.replace_value(found, *flow, &rendered),
     }
+}
 
-    fn replace(&self, range: Range, with: &str) -> String {
-        format!(
-            "{}{with}{}",
-            &self.text[..range.from],
-            &self.text[range.to..]
-        )
+/// Appends `item` to the block list at `path` (a key in a mapping), or adds the key with a
+/// list of that one item after the last of `after` that the mapping has.
+pub fn append_item<V: Serialize>(
+    text: &str,
+    path: &[Step],
+    item: &V,
+    after: &[&str],
+) -> Result<String, Refused> {
+    let tree = Tree::parse(text)?;
+    let (key, parent) = tree.parent_map(path)?;
+    let Shape::Map { flow, entries } = &parent.shape else {
+        return Err(Refused("the place to change is not a mapping".into()));
+    };
+    let Some(found) = entries.iter().find(|e| e.key == key) else {
+        let rendered = entry(key, &[item])?;
+        return tree.insert(parent, *flow, entries, &rendered, after);
+    };
+    let Shape::Seq { flow: false, items } = &found.value.shape else {
+        return Err(Refused(format!(
+            "`{key}` is not a list written one item per line"
+        )));
+    };
+    let Some(last) = items.last() else {
+        return Err(Refused(format!("`{key}` is an empty list")));
+    };
+    let indent_end = tree.text[tree.line_start(last.range.from)..last.range.from]
+        .find('-')
+        .map_or(0, |i| i);
+    let indent = " ".repeat(indent_end);
+    let rendered = canonical(&[item])?;
+    let lines: String = rendered.lines().map(|l| format!("{indent}{l}\n")).collect();
+    let at = tree.line_end(tree.content_end(last));
+    let newline = if tree.text[..at].ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    Ok(tree.replace(Range { from: at, to: at }, &format!("{newline}{lines}")))
+}
+
+/// Removes the item at `index` from the block list at `path`; the last item takes its key
+/// with it.
+pub fn remove_item(text: &str, path: &[Step], index: usize) -> Result<String, Refused> {
+    let tree = Tree::parse(text)?;
+    let (key, parent) = tree.parent_map(path)?;
+    let Shape::Map { flow, entries } = &parent.shape else {
+        return Err(Refused("the place to change is not a mapping".into()));
+    };
+    let found = entries
+        .iter()
+        .find(|e| e.key == key)
+        .ok_or_else(|| Refused(format!("there is no `{key}`")))?;
+    let Shape::Seq { flow: false, items } = &found.value.shape else {
+        return Err(Refused(format!(
+            "`{key}` is not a list written one item per line"
+        )));
+    };
+    let item = items
+        .get(index)
+        .ok_or_else(|| Refused(format!("`{key}` has no item {}", index + 1)))?;
+    if items.len() == 1 {
+        return tree.remove(found, *flow);
     }
+    let lines = Range {
+        from: tree.line_start(item.range.from),
+        to: tree.line_end(tree.content_end(item)),
+    };
+    tree.refuse_comments_in(lines, key)?;
+    Ok(tree.replace(lines, ""))
+}
 
-    fn refuse_comments_in(&self, range: Range, key: &str) -> Result<(), Refused> {
-        match self
-            .comments
-            .iter()
-            .any(|c| c.from >= range.from && c.from < range.to)
-        {
-            true => Err(Refused(format!("a comment inside `{key}` would be lost"))),
-            false => Ok(()),
-        }
-    }
+/// `key: value` in the canonical form, ending with a newline.
+fn entry<V: Serialize + ?Sized>(key: &str, value: &V) -> Result<String, Refused> {
+    let mut map = std::collections::BTreeMap::new();
+    map.insert(key, value);
+    canonical(&map)
+}
 
-    fn after_colon(&self, key_end: usize) -> usize {
-        self.text[key_end..]
-            .find(':')
-            .map_or(key_end, |i| key_end + i + 1)
-    }
+fn canonical<V: Serialize + ?Sized>(value: &V) -> Result<String, Refused> {
+    crate::yaml::to_canonical_string(&value).map_err(Refused)
+}
 
-    /// The start of the line holding `at`.
-    fn line_start(&self, at: usize) -> usize {
-        self.text[..at].rfind('\n').map_or(0, |i| i + 1)
-    }
-
-    /// Just after the end of the line holding `at` (its newline included).
-    fn line_end(&self, at: usize) -> usize {
-        self.text[at..]
-            .find('\n')
-            .map_or(self.text.len(), |i| at + i + 1)
-    }
-
-    /// The end of a node's last line of content: a literal block's trailing blank lines are
-    /// not part of it.
-    fn content_end(&self, node: &Node) -> usize {
-        let trimmed = self.text[..node.range.to].trim_end_matches(['\n', '\r', ' ']);
-        trimmed.len().max(node.range.from)
-    }
-
+impl Tree<'_> {
     fn edit_block_list(&self, items: &[Node], words: &[String]) -> Result<String, Refused> {
         let old: Vec<String> = items
             .iter()
@@ -276,11 +262,16 @@ impl<'t> Tree<'t> {
         map: &Node,
         flow: bool,
         entries: &[Entry],
-        key: &str,
-        value: &str,
+        rendered: &str,
         after: &[&str],
-    ) -> String {
+    ) -> Result<String, Refused> {
         if flow {
+            let one_line = rendered.trim_end_matches('\n');
+            if one_line.contains('\n') {
+                return Err(Refused(
+                    "a one-line mapping ({...}) cannot take a block".into(),
+                ));
+            }
             // Before the closing brace.
             let close = map.range.to.saturating_sub(1);
             let separator = if entries.is_empty() { "" } else { ", " };
@@ -288,45 +279,66 @@ impl<'t> Tree<'t> {
                 from: close,
                 to: close,
             };
-            return self.replace(at, &format!("{separator}{key}: {value}"));
+            return Ok(self.replace(at, &format!("{separator}{one_line}")));
         }
         let Some(first) = entries.first() else {
-            return self.replace(Range { from: 0, to: 0 }, &format!("{key}: {value}\n"));
+            return Ok(self.replace(Range { from: 0, to: 0 }, rendered));
         };
         let column = self.text[self.line_start(first.key_range.from)..first.key_range.from]
             .chars()
             .count();
-        let line = format!("{}{key}: {value}\n", " ".repeat(column));
+        let lines: String = rendered
+            .lines()
+            .map(|l| format!("{}{l}\n", " ".repeat(column)))
+            .collect();
         let before = entries
             .iter()
             .rev()
             .find(|e| after.contains(&e.key.as_str()));
-        match before {
-            Some(entry) => {
-                let end = self.content_end(&entry.value).max(entry.key_range.to);
-                let at = self.line_end(end);
-                let newline = if self.text[..at].ends_with('\n') {
-                    ""
-                } else {
-                    "\n"
-                };
-                self.replace(Range { from: at, to: at }, &format!("{newline}{line}"))
+        let shares_a_dash = !self.text[self.line_start(first.key_range.from)..first.key_range.from]
+            .trim()
+            .is_empty();
+        let at = match before {
+            Some(entry) => self.line_end(self.content_end(&entry.value).max(entry.key_range.to)),
+            // The first key shares its line with a list's `- `: go after that entry.
+            None if shares_a_dash => {
+                self.line_end(self.content_end(&first.value).max(first.key_range.to))
             }
-            None if self.line_start(first.key_range.from) < first.key_range.from
-                && !self.text[self.line_start(first.key_range.from)..first.key_range.from]
-                    .trim()
-                    .is_empty() =>
-            {
-                // The first key shares its line with a list's `- `: go after that entry.
-                let end = self.content_end(&first.value).max(first.key_range.to);
-                let at = self.line_end(end);
-                self.replace(Range { from: at, to: at }, &line)
-            }
-            None => {
-                let at = self.line_start(first.key_range.from);
-                self.replace(Range { from: at, to: at }, &line)
-            }
+            None => self.line_start(first.key_range.from),
+        };
+        let newline = if at == 0 || self.text[..at].ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        Ok(self.replace(Range { from: at, to: at }, &format!("{newline}{lines}")))
+    }
+
+    /// Writes `rendered` (`key: value`, canonical) over the value of `found`, keeping the key
+    /// as written and anything after the value on its last line.
+    fn replace_value(&self, found: &Entry, flow: bool, rendered: &str) -> Result<String, Refused> {
+        let value_part = rendered
+            .split_once(':')
+            .map_or(rendered, |(_, v)| v)
+            .trim_end_matches('\n');
+        if flow && value_part.contains('\n') {
+            return Err(Refused(
+                "a one-line mapping ({...}) cannot take a block".into(),
+            ));
         }
+        let column = self.text[self.line_start(found.key_range.from)..found.key_range.from]
+            .chars()
+            .count();
+        let value_part = value_part.replace('\n', &format!("\n{}", " ".repeat(column)));
+        let from = self.after_colon(found.key_range.to);
+        let to = if found.value.range.from == found.value.range.to {
+            from
+        } else {
+            self.content_end(&found.value).max(from)
+        };
+        let range = Range { from, to };
+        self.refuse_comments_in(range, &found.key)?;
+        Ok(self.replace(range, &value_part))
     }
 }
 
@@ -339,76 +351,5 @@ fn scalar(word: &str) -> String {
         format!("{word:?}")
     } else {
         written.to_owned()
-    }
-}
-
-type Events<'t> = std::iter::Peekable<std::vec::IntoIter<(Event<'t>, Range)>>;
-
-fn build(events: &mut Events) -> Result<Node, Refused> {
-    let unexpected = || Refused("the YAML ends early".into());
-    let (event, range) = events.next().ok_or_else(unexpected)?;
-    match event {
-        Event::Scalar(..) => Ok(Node {
-            range,
-            shape: Shape::Scalar,
-        }),
-        Event::SequenceStart(style, ..) => {
-            let mut items = Vec::new();
-            while events
-                .peek()
-                .is_some_and(|(e, _)| !matches!(e, Event::SequenceEnd))
-            {
-                items.push(build(events)?);
-            }
-            let (_, end) = events.next().ok_or_else(unexpected)?;
-            let flow = style == StructureStyle::Flow;
-            let to = if flow {
-                end.to
-            } else {
-                items.last().map_or(range.to, |i| i.range.to)
-            };
-            Ok(Node {
-                range: Range {
-                    from: range.from,
-                    to,
-                },
-                shape: Shape::Seq { flow, items },
-            })
-        }
-        Event::MappingStart(style, ..) => {
-            let mut entries = Vec::new();
-            while events
-                .peek()
-                .is_some_and(|(e, _)| !matches!(e, Event::MappingEnd))
-            {
-                let (key, key_range) = match events.next() {
-                    Some((Event::Scalar(key, ..), r)) => (key.into_owned(), r),
-                    _ => return Err(Refused("a mapping key is not plain text".into())),
-                };
-                let value = build(events)?;
-                entries.push(Entry {
-                    key,
-                    key_range,
-                    value,
-                });
-            }
-            let (_, end) = events.next().ok_or_else(unexpected)?;
-            let flow = style == StructureStyle::Flow;
-            let to = if flow {
-                end.to
-            } else {
-                entries
-                    .last()
-                    .map_or(range.to, |e| e.value.range.to.max(e.key_range.to))
-            };
-            Ok(Node {
-                range: Range {
-                    from: range.from,
-                    to,
-                },
-                shape: Shape::Map { flow, entries },
-            })
-        }
-        _ => Err(unexpected()),
     }
 }

@@ -1,0 +1,211 @@
+//! Saving a changed note into the file it came from, keeping everything else the user wrote:
+//! each changed value is written in place, so comments, unknown keys and the layout of
+//! everything untouched stay byte for byte.
+
+use serde::Serialize;
+
+use super::{Finding, Note, Participant, parse};
+use crate::yaml::patch::{self, Refused, Step};
+use crate::yaml::{self};
+
+/// The keys of a note in the canonical order.
+const NOTE_KEYS: [&str; 15] = [
+    "kind",
+    "title",
+    "date",
+    "study",
+    "place",
+    "researcher",
+    "participants",
+    "tags",
+    "why",
+    "body",
+    "findings",
+    "source",
+    "evidence",
+    "action",
+    "status",
+];
+const FINDING_KEYS: [&str; 4] = ["did", "quote", "why", "note"];
+const PERSON_KEYS: [&str; 3] = ["alias", "about", "consent"];
+const SOURCE_KEYS: [&str; 3] = ["url", "author", "platform"];
+
+/// The text of the note file `text`, which reads as `before`, changed so that it reads as
+/// `after`. Only what changed is written when that can be done in place; otherwise the note
+/// is written in the canonical form when that loses nothing; otherwise the error says what
+/// would be lost. The result always reads back as `after`.
+pub fn edited(text: &str, before: &Note, after: &Note) -> Result<String, String> {
+    if before == after {
+        return Ok(text.to_owned());
+    }
+    let reads_as_after = |written: &str| parse(written).note.as_ref() == Some(after);
+    let refused = match in_place(text, before, after) {
+        Ok(changed) if reads_as_after(&changed) => return Ok(changed),
+        Ok(_) => "the change could not be made in place".to_owned(),
+        Err(Refused(why)) => why,
+    };
+    if let Some((at, why, hint)) = yaml::unkeepable(text) {
+        return Err(format!("{refused}, and {why} (line {}): {hint}", at.line));
+    }
+    let canonical = after.to_yaml();
+    if reads_as_after(&canonical) {
+        Ok(canonical)
+    } else {
+        Err(format!(
+            "{refused}, and the note would not read back the same"
+        ))
+    }
+}
+
+/// Each changed value written in place, one after the other.
+fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> {
+    let mut out = text.to_owned();
+    let keys_before = |key: &str, order: &'static [&'static str]| -> &'static [&'static str] {
+        &order[..order.iter().position(|k| *k == key).unwrap_or(0)]
+    };
+    let texts = [
+        ("kind", Some(&before.kind), Some(&after.kind)),
+        ("title", Some(&before.title), Some(&after.title)),
+        ("study", before.study.as_ref(), after.study.as_ref()),
+        ("place", before.place.as_ref(), after.place.as_ref()),
+        (
+            "researcher",
+            before.researcher.as_ref(),
+            after.researcher.as_ref(),
+        ),
+        ("body", before.body.as_ref(), after.body.as_ref()),
+        ("action", before.action.as_ref(), after.action.as_ref()),
+        ("status", before.status.as_ref(), after.status.as_ref()),
+    ];
+    for (key, was, is) in texts {
+        if was != is {
+            let order = keys_before(key, &NOTE_KEYS);
+            out = patch::set_text(&out, &[Step::Key(key)], is.map(String::as_str), order)?;
+        }
+    }
+    if before.date != after.date {
+        let date = Some(after.date.as_str());
+        out = patch::set_value(&out, &[Step::Key("date")], date.as_ref(), &NOTE_KEYS[..2])?;
+    }
+    let lists = [
+        ("tags", &before.tags, &after.tags),
+        ("why", &before.why, &after.why),
+        ("evidence", &before.evidence, &after.evidence),
+    ];
+    for (key, was, is) in lists {
+        if was != is {
+            out = patch::set_words(&out, &[Step::Key(key)], is, keys_before(key, &NOTE_KEYS))?;
+        }
+    }
+    out = rows(
+        out,
+        "participants",
+        &before.participants,
+        &after.participants,
+        person,
+    )?;
+    out = rows(out, "findings", &before.findings, &after.findings, finding)?;
+    if before.source != after.source {
+        out = match (&before.source, &after.source) {
+            (Some(was), Some(is)) if was.extra == is.extra => {
+                let fields = [
+                    ("url", &was.url, &is.url),
+                    ("author", &was.author, &is.author),
+                    ("platform", &was.platform, &is.platform),
+                ];
+                let mut out = out;
+                for (key, was, is) in fields {
+                    if was != is {
+                        let path = [Step::Key("source"), Step::Key(key)];
+                        let order = keys_before(key, &SOURCE_KEYS);
+                        out = patch::set_text(&out, &path, is.as_deref(), order)?;
+                    }
+                }
+                out
+            }
+            (_, is) => patch::set_value(
+                &out,
+                &[Step::Key("source")],
+                is.as_ref(),
+                keys_before("source", &NOTE_KEYS),
+            )?,
+        };
+    }
+    if before.extra != after.extra {
+        return Err(Refused("keys fieldnotes does not know were changed".into()));
+    }
+    Ok(out)
+}
+
+/// A list of participants or findings: rows changed in place, then rows added at the end or
+/// taken off the end.
+fn rows<T: Serialize + PartialEq>(
+    mut out: String,
+    key: &'static str,
+    before: &[T],
+    after: &[T],
+    change: impl Fn(String, usize, &T, &T) -> Result<String, Refused>,
+) -> Result<String, Refused> {
+    if before == after {
+        return Ok(out);
+    }
+    let path = [Step::Key(key)];
+    let order = &NOTE_KEYS[..NOTE_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
+    for (i, (was, is)) in before.iter().zip(after).enumerate() {
+        if was != is {
+            out = change(out, i, was, is)?;
+        }
+    }
+    for added in after.iter().skip(before.len()) {
+        out = patch::append_item(&out, &path, added, order)?;
+    }
+    for gone in (after.len()..before.len()).rev() {
+        out = patch::remove_item(&out, &path, gone)?;
+    }
+    Ok(out)
+}
+
+fn person(out: String, i: usize, was: &Participant, is: &Participant) -> Result<String, Refused> {
+    if was.extra != is.extra {
+        return Err(Refused("keys fieldnotes does not know were changed".into()));
+    }
+    let fields = [
+        ("alias", Some(&was.alias), Some(&is.alias)),
+        ("about", was.about.as_ref(), is.about.as_ref()),
+        ("consent", was.consent.as_ref(), is.consent.as_ref()),
+    ];
+    let mut out = out;
+    for (key, was, is) in fields {
+        if was != is {
+            let path = [Step::Key("participants"), Step::Item(i), Step::Key(key)];
+            let order = &PERSON_KEYS[..PERSON_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
+            out = patch::set_text(&out, &path, is.map(String::as_str), order)?;
+        }
+    }
+    Ok(out)
+}
+
+fn finding(out: String, i: usize, was: &Finding, is: &Finding) -> Result<String, Refused> {
+    if was.extra != is.extra {
+        return Err(Refused("keys fieldnotes does not know were changed".into()));
+    }
+    let mut out = out;
+    let order =
+        |key: &str| &FINDING_KEYS[..FINDING_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
+    let fields = [
+        ("did", &was.did, &is.did),
+        ("quote", &was.quote, &is.quote),
+        ("note", &was.note, &is.note),
+    ];
+    for (key, was, is) in fields {
+        if was != is {
+            let path = [Step::Key("findings"), Step::Item(i), Step::Key(key)];
+            out = patch::set_text(&out, &path, is.as_deref(), order(key))?;
+        }
+    }
+    if was.why != is.why {
+        let path = [Step::Key("findings"), Step::Item(i), Step::Key("why")];
+        out = patch::set_words(&out, &path, &is.why, order("why"))?;
+    }
+    Ok(out)
+}
