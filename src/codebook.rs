@@ -49,6 +49,22 @@ pub struct Code {
     pub extra: Extra,
 }
 
+impl Code {
+    /// A code with a name and nothing else yet.
+    pub fn named(name: &str) -> Code {
+        Code {
+            name: name.to_owned(),
+            description: None,
+            parent: None,
+            include: None,
+            exclude: None,
+            example: None,
+            color: None,
+            extra: Extra::default(),
+        }
+    }
+}
+
 impl Codebook {
     /// Reads a codebook, checking names, colours and the hierarchy. Problems come beside
     /// whatever could be read, so a single bad code does not hide the others.
@@ -145,6 +161,37 @@ impl Codebook {
     /// The codebook in canonical YAML.
     pub fn to_yaml(&self) -> String {
         yaml::to_canonical_string(self).unwrap_or_default()
+    }
+}
+
+/// The text of a codebook with `code` added after its last code, every other byte as it was.
+/// Refused when the code is there already, when its name is no slug, or when the codebook has
+/// errors: the result must read as the same codebook with one code more.
+pub fn with_code_added(text: &str, code: &Code) -> Result<String, String> {
+    if !is_slug(&code.name) {
+        return Err(format!(
+            "`{}` is not a code name: lowercase letters, digits and hyphens",
+            code.name
+        ));
+    }
+    let (mut wanted, problems) = Codebook::parse(text);
+    if let Some(problem) = problems.iter().find(|p| p.is_error()) {
+        return Err(format!("the codebook has errors ({problem})"));
+    }
+    if wanted.get(&code.name).is_some() {
+        return Err(format!("the codebook has `{}` already", code.name));
+    }
+    wanted.codes.push(code.clone());
+    let written = if text.trim().is_empty() {
+        wanted.to_yaml()
+    } else {
+        let path = [yaml::patch::Step::Key("codes")];
+        yaml::patch::append_item(text, &path, code, &[]).map_err(|r| r.0)?
+    };
+    if Codebook::parse(&written).0 == wanted {
+        Ok(written)
+    } else {
+        Err("it would not read back as the same codebook with the new code".into())
     }
 }
 
@@ -294,5 +341,31 @@ mod tests {
                 .any(|m| m.starts_with("9:") && m.contains("defined twice")),
             "{messages:?}"
         );
+    }
+
+    fn code(name: &str, description: &str) -> Code {
+        Code {
+            description: Some(description.into()),
+            ..Code::named(name)
+        }
+    }
+
+    #[test]
+    fn a_new_code_goes_at_the_end_and_the_rest_stays_as_written() {
+        let text = "# The team's codes\ncodes:\n  - name: autonomy   # the root\n    description: Decides\nteam: street\n";
+        let out = with_code_added(text, &code("pace", "Wants to go at their own speed")).unwrap();
+        assert_eq!(
+            out,
+            text.replace(
+                "    description: Decides\n",
+                "    description: Decides\n  - name: pace\n    description: Wants to go at their own speed\n"
+            )
+        );
+        assert_eq!(
+            with_code_added("", &code("pace", "x")).unwrap(),
+            "codes:\n  - name: pace\n    description: x\n"
+        );
+        assert!(with_code_added(text, &code("autonomy", "again")).is_err());
+        assert!(with_code_added(text, &code("Two Words", "x")).is_err());
     }
 }

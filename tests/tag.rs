@@ -150,3 +150,24 @@ fn unknown_codes_missing_findings_and_notes_are_refused_with_what_to_do() {
     );
     assert_eq!(read(&path), NOTE);
 }
+
+#[test]
+fn a_code_the_codebook_lacks_is_added_to_it_with_new() {
+    let (sandbox, f, path) = notebook();
+    let book = f.root().join("codebook.yaml");
+    let before = read(&book);
+    let run = sandbox.run(
+        f.root(),
+        &["tag", "2024-05-02-gate", "--new", "pace", "autonomy"],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("added `pace` to codebook.yaml"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(read(&book), format!("{before}  - name: pace\n"));
+    assert!(read(&path).contains("why: [pace, autonomy]\n"));
+    let check = sandbox.run(f.root(), &["check"]);
+    check.assert_code(0);
+}

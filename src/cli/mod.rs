@@ -60,7 +60,7 @@ const ROOT_HELP: &str = "Examples:
 Exit codes: 0 success · 1 problems found · 2 wrong usage · 3 could not do the job";
 
 const TAG_HELP: &str = "Only the list of codes changes in the file: comments, unknown keys and
-the rest stay as written. Codes must be in codebook.yaml.
+the rest stay as written. Codes must be in codebook.yaml, or are added to it with --new.
 
 Examples:
   fieldnotes tag 1979-03-14-teen-boombox-shibuya social-courtesy

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::list::one_note;
 use super::{Context, EXIT_OK, output};
-use crate::codebook::{Codebook, is_slug};
+use crate::codebook::{Code, Codebook, is_slug};
 use crate::error::{Error, Result};
 use crate::note::{self, Coded};
 use crate::notebook::{read_bytes, store};
@@ -19,6 +19,9 @@ pub struct TagArgs {
     /// The finding to tag, counting from 1 as `show` numbers them (default: the whole note).
     #[arg(long, short, value_name = "N")]
     finding: Option<usize>,
+    /// Add codes the codebook does not have yet to codebook.yaml (tag only).
+    #[arg(long)]
+    new: bool,
     /// The why-codes.
     #[arg(required = true, value_name = "CODE")]
     codes: Vec<String>,
@@ -35,10 +38,10 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
         ));
     }
     let (codebook, _) = notebook.codebook();
-    if add {
+    let file = one_note(&notebook, &args.id, "changed")?;
+    if add && !args.new {
         refuse_unknown(&codebook, &codes)?;
     }
-    let file = one_note(&notebook, &args.id, "changed")?;
     let target = match args.finding {
         None => Coded::Note,
         Some(n) if n >= 1 && n <= file.note.findings.len() => Coded::Finding(n - 1),
@@ -74,6 +77,19 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     for code in &unchanged {
         let state = if add { "already has" } else { "does not have" };
         eprintln!("{} {state} `{code}`", output::safe(&what));
+    }
+    if add && args.new {
+        let mut added = Vec::new();
+        for code in codes.iter().filter(|c| codebook.get(c).is_none()) {
+            if !added.contains(&code) {
+                notebook.add_code(&Code::named(code))?;
+                added.push(code);
+            }
+        }
+        if !added.is_empty() {
+            let names: Vec<String> = added.iter().map(|c| format!("`{c}`")).collect();
+            eprintln!("added {} to codebook.yaml", names.join(", "));
+        }
     }
     if after != before {
         let path = notebook.root.join(&file.path);
@@ -120,10 +136,10 @@ fn refuse_unknown(codebook: &Codebook, codes: &[String]) -> Result<()> {
         .take(5)
         .collect();
     let hint = if near.is_empty() {
-        format!("add `{unknown}` to codebook.yaml first (`fieldnotes codes` lists the codes)")
+        "add it to codebook.yaml with --new, or pick one of `fieldnotes codes`".to_owned()
     } else {
         format!(
-            "did you mean {}? Otherwise add `{unknown}` to codebook.yaml first",
+            "did you mean {}? Otherwise add it with --new",
             near.iter()
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()

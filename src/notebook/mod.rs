@@ -13,7 +13,7 @@ pub use discover::{Origin, SETTINGS_FILE, find_root};
 pub use load::{Loaded, NoteFile, note_id, read_bytes, read_text};
 pub use settings::{Settings, UserConfig};
 
-use crate::codebook::{CODEBOOK_FILE, Codebook};
+use crate::codebook::{CODEBOOK_FILE, Code, Codebook};
 use crate::error::{Error, Result};
 use crate::problem::Problem;
 
@@ -56,6 +56,36 @@ impl Notebook {
             return (Codebook::default(), Vec::new());
         }
         self.read_root_file(CODEBOOK_FILE, Codebook::parse)
+    }
+
+    /// Adds `code` at the end of `codebook.yaml` (creating the file when there is none),
+    /// changing nothing else in it.
+    pub fn add_code(&self, code: &Code) -> Result<()> {
+        let path = self.root.join(CODEBOOK_FILE);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io("cannot read", &path, e)),
+        };
+        let text = match &bytes {
+            Some(bytes) => crate::yaml::decode(bytes).map_err(|p| {
+                Error::invalid(
+                    format!("{CODEBOOK_FILE} cannot be read: {}", p.message),
+                    "run `fieldnotes check` and fix it first",
+                )
+            })?,
+            None => "",
+        };
+        let written = crate::codebook::with_code_added(text, code).map_err(|why| {
+            Error::invalid(
+                format!("`{}` was not added to {CODEBOOK_FILE}: {why}", code.name),
+                "add it by hand",
+            )
+        })?;
+        match &bytes {
+            Some(bytes) => store::replace_if_unchanged(&path, bytes, written.as_bytes()),
+            None => store::write_atomic(&path, written.as_bytes(), false),
+        }
     }
 
     fn read_root_file<T: Default>(
