@@ -107,7 +107,13 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
                 "edit the file by hand, or remove what is in the way and run the command again",
             )
         })?;
-        store::replace_if_unchanged(&path, &bytes, written.as_bytes())?;
+        // The text was read without its byte-order mark; the file keeps it.
+        let bom: &[u8] = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            b"\xEF\xBB\xBF"
+        } else {
+            b""
+        };
+        store::replace_if_unchanged(&path, &bytes, &[bom, written.as_bytes()].concat())?;
     }
     let list = if after.is_empty() {
         "no why-codes".to_owned()

@@ -137,8 +137,8 @@ fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> 
     Ok(out)
 }
 
-/// A list of participants or findings: rows changed in place, then rows added at the end or
-/// taken off the end.
+/// A list of participants or findings: rows changed in place (`change` gets the row's place
+/// in the file), then rows added at the end or taken off the end.
 fn rows<T: Serialize + PartialEq>(
     mut out: String,
     key: &'static str,
@@ -151,18 +151,44 @@ fn rows<T: Serialize + PartialEq>(
     }
     let path = [Step::Key(key)];
     let order = &NOTE_KEYS[..NOTE_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
-    for (i, (was, is)) in before.iter().zip(after).enumerate() {
+    let at = file_rows(&out, key);
+    let item = |row: usize| at.get(row).copied().unwrap_or(row);
+    for (row, (was, is)) in before.iter().zip(after).enumerate() {
         if was != is {
-            out = change(out, i, was, is)?;
+            out = change(out, item(row), was, is)?;
         }
     }
     for added in after.iter().skip(before.len()) {
         out = patch::append_item(&out, &path, added, order)?;
     }
     for gone in (after.len()..before.len()).rev() {
-        out = patch::remove_item(&out, &path, gone)?;
+        out = patch::remove_item(&out, &path, item(gone))?;
     }
     Ok(out)
+}
+
+/// Where each row the note reads sits in the file's list under `key`: a blank item (a
+/// template's untouched row) is no row of the note, but is an item of the file.
+fn file_rows(text: &str, key: &str) -> Vec<usize> {
+    let Ok(root) = yaml::parse(text) else {
+        return Vec::new();
+    };
+    let yaml::Value::Map(entries) = root.value else {
+        return Vec::new();
+    };
+    match entries
+        .iter()
+        .find(|(k, _)| k.name == key)
+        .map(|(_, n)| &n.value)
+    {
+        Some(yaml::Value::Seq(items)) => items
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !yaml::fields::is_blank(&n.value))
+            .map(|(i, _)| i)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn person(out: String, i: usize, was: &Participant, is: &Participant) -> Result<String, Refused> {

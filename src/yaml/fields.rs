@@ -202,7 +202,7 @@ impl Fields {
 
 /// Whether a value holds nothing a user typed: empty text, nulls, empty lists, or a mapping of
 /// those (the untouched entries of a template).
-fn is_blank(value: &Value) -> bool {
+pub fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null => true,
         Value::Str(s) => s.trim().is_empty(),

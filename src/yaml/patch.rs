@@ -51,15 +51,11 @@ pub fn set_words(
     match &entry.value.shape {
         Shape::Seq { flow: false, items } => tree.edit_block_list(items, words),
         Shape::Seq { flow: true, .. } | Shape::Scalar => {
-            let range = if entry.value.range.from == entry.value.range.to {
-                // `key:` with nothing after it.
-                let at = tree.after_colon(entry.key_range.to);
-                return Ok(tree.replace(Range { from: at, to: at }, &format!(" {flow_list}")));
-            } else {
-                entry.value.range
-            };
+            // Whatever the value was written as (a flow list, one word, a block of text),
+            // the new list takes its place on the key's line.
+            let range = tree.value_range(entry)?;
             tree.refuse_comments_in(range, key)?;
-            Ok(tree.replace(range, &flow_list))
+            Ok(tree.replace(range, &format!(" {flow_list}")))
         }
         Shape::Map { .. } => Err(Refused(format!("`{key}` holds a mapping, not a list"))),
     }
@@ -129,13 +125,17 @@ pub fn append_item<V: Serialize>(
         .find('-')
         .map_or(0, |i| i);
     let indent = " ".repeat(indent_end);
+    let nl = tree.newline();
     let rendered = canonical(&[item])?;
-    let lines: String = rendered.lines().map(|l| format!("{indent}{l}\n")).collect();
-    let at = tree.line_end(tree.content_end(last));
+    let lines: String = rendered
+        .lines()
+        .map(|l| format!("{indent}{l}{nl}"))
+        .collect();
+    let at = tree.node_end(last);
     let newline = if tree.text[..at].ends_with('\n') {
         ""
     } else {
-        "\n"
+        nl
     };
     Ok(tree.replace(Range { from: at, to: at }, &format!("{newline}{lines}")))
 }
@@ -165,8 +165,9 @@ pub fn remove_item(text: &str, path: &[Step], index: usize) -> Result<String, Re
     }
     let lines = Range {
         from: tree.line_start(item.range.from),
-        to: tree.line_end(tree.content_end(item)),
+        to: tree.node_end(item),
     };
+    tree.refuse_if_not_one_item_per_line(item, key)?;
     tree.refuse_comments_in(lines, key)?;
     Ok(tree.replace(lines, ""))
 }
@@ -209,7 +210,11 @@ impl Tree<'_> {
             return Err(Refused("an empty block list".into()));
         };
         let indent = &self.text[self.line_start(first.range.from)..first.range.from];
-        let insert_at = self.line_end(self.content_end(last));
+        for item in items {
+            self.refuse_if_not_one_item_per_line(item, "the list")?;
+        }
+        let nl = self.newline();
+        let insert_at = self.node_end(last);
         let mut out = String::new();
         let mut copied = 0;
         for (item, word) in items.iter().zip(&old) {
@@ -218,7 +223,7 @@ impl Tree<'_> {
             }
             let line = Range {
                 from: self.line_start(item.range.from),
-                to: self.line_end(item.range.to),
+                to: self.node_end(item),
             };
             self.refuse_comments_in(line, word)?;
             out.push_str(&self.text[copied..line.from]);
@@ -226,13 +231,42 @@ impl Tree<'_> {
         }
         out.push_str(&self.text[copied..insert_at.max(copied)]);
         if !added.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(nl);
         }
         for word in added {
-            out.push_str(&format!("{indent}{}\n", scalar(word)));
+            out.push_str(&format!("{indent}{}{nl}", scalar(word)));
         }
         out.push_str(&self.text[insert_at.max(copied)..]);
         Ok(out)
+    }
+
+    /// Just after the last line of an entry; a key with no value ends on its own line.
+    fn entry_end(&self, entry: &Entry) -> usize {
+        let key_line = self.line_end(entry.key_range.to);
+        if entry.value.range.from == entry.value.range.to {
+            key_line
+        } else {
+            self.node_end(&entry.value).max(key_line)
+        }
+    }
+
+    /// Items are removed and added as whole lines only when each starts its own line with
+    /// `- ` and ends on it: a block of text (`- |`) or a nested mapping does not.
+    fn refuse_if_not_one_item_per_line(&self, item: &Node, key: &str) -> Result<(), Refused> {
+        let before = &self.text[self.line_start(item.range.from)..item.range.from];
+        let one_line = !self.text[item.range.from..self.content_end(item)].contains('\n');
+        if before.trim_start().starts_with('-')
+            && before.trim_start()[1..].trim().is_empty()
+            && one_line
+            || matches!(item.shape, Shape::Map { flow: false, .. })
+                && before.trim_start().starts_with('-')
+        {
+            Ok(())
+        } else {
+            Err(Refused(format!(
+                "an item of `{key}` is not written on lines of its own"
+            )))
+        }
     }
 
     fn remove(&self, entry: &Entry, flow: bool) -> Result<String, Refused> {
@@ -243,7 +277,7 @@ impl Tree<'_> {
             )));
         }
         let from = self.line_start(entry.key_range.from);
-        let to = self.line_end(self.content_end(&entry.value).max(entry.key_range.to));
+        let to = self.entry_end(entry);
         if self.text[from..entry.key_range.from]
             .trim_start()
             .starts_with('-')
@@ -254,6 +288,21 @@ impl Tree<'_> {
             )));
         }
         self.refuse_comments_in(Range { from, to }, &entry.key)?;
+        // A comment indented under the key belongs to it; left alone, it could even become
+        // part of a block of text above.
+        let key_column = self.column(entry.key_range.from);
+        let below = self.text[to..]
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| {
+                l.trim_start().starts_with('#') && l.len() - l.trim_start().len() > key_column
+            });
+        if below {
+            return Err(Refused(format!(
+                "a comment below `{}` would be left behind",
+                entry.key
+            )));
+        }
         Ok(self.replace(Range { from, to }, ""))
     }
 
@@ -272,9 +321,24 @@ impl Tree<'_> {
                     "a one-line mapping ({...}) cannot take a block".into(),
                 ));
             }
-            // Before the closing brace.
+            // Before the closing brace, when only blanks stand between it and the last value:
+            // after a trailing comma or a comment, a new entry would not read.
             let close = map.range.to.saturating_sub(1);
-            let separator = if entries.is_empty() { "" } else { ", " };
+            let last_end = entries
+                .last()
+                .map_or(map.range.from + 1, |e| e.value.range.to.max(e.key_range.to));
+            let gap = self.text[last_end.min(close)..close].trim();
+            let separator = match gap {
+                "" if entries.is_empty() => "",
+                "" => ", ",
+                // `{did: x,}`: the comma is there already.
+                "," => " ",
+                _ => {
+                    return Err(Refused(
+                        "a one-line mapping ({...}) holds a comment where the key would go".into(),
+                    ));
+                }
+            };
             let at = Range {
                 from: close,
                 to: close,
@@ -284,12 +348,11 @@ impl Tree<'_> {
         let Some(first) = entries.first() else {
             return Ok(self.replace(Range { from: 0, to: 0 }, rendered));
         };
-        let column = self.text[self.line_start(first.key_range.from)..first.key_range.from]
-            .chars()
-            .count();
+        let column = self.column(first.key_range.from);
+        let nl = self.newline();
         let lines: String = rendered
             .lines()
-            .map(|l| format!("{}{l}\n", " ".repeat(column)))
+            .map(|l| format!("{}{l}{nl}", " ".repeat(column)))
             .collect();
         let before = entries
             .iter()
@@ -299,17 +362,15 @@ impl Tree<'_> {
             .trim()
             .is_empty();
         let at = match before {
-            Some(entry) => self.line_end(self.content_end(&entry.value).max(entry.key_range.to)),
+            Some(entry) => self.entry_end(entry),
             // The first key shares its line with a list's `- `: go after that entry.
-            None if shares_a_dash => {
-                self.line_end(self.content_end(&first.value).max(first.key_range.to))
-            }
+            None if shares_a_dash => self.entry_end(first),
             None => self.line_start(first.key_range.from),
         };
         let newline = if at == 0 || self.text[..at].ends_with('\n') {
             ""
         } else {
-            "\n"
+            nl
         };
         Ok(self.replace(Range { from: at, to: at }, &format!("{newline}{lines}")))
     }
@@ -326,17 +387,10 @@ impl Tree<'_> {
                 "a one-line mapping ({...}) cannot take a block".into(),
             ));
         }
-        let column = self.text[self.line_start(found.key_range.from)..found.key_range.from]
-            .chars()
-            .count();
-        let value_part = value_part.replace('\n', &format!("\n{}", " ".repeat(column)));
-        let from = self.after_colon(found.key_range.to);
-        let to = if found.value.range.from == found.value.range.to {
-            from
-        } else {
-            self.content_end(&found.value).max(from)
-        };
-        let range = Range { from, to };
+        let column = self.column(found.key_range.from);
+        let indented = format!("{}{}", self.newline(), " ".repeat(column));
+        let value_part = value_part.replace('\n', &indented);
+        let range = self.value_range(found)?;
         self.refuse_comments_in(range, &found.key)?;
         Ok(self.replace(range, &value_part))
     }

@@ -127,10 +127,66 @@ impl<'t> Tree<'t> {
         }
     }
 
-    pub(super) fn after_colon(&self, key_end: usize) -> usize {
-        self.text[key_end..]
-            .find(':')
-            .map_or(key_end, |i| key_end + i + 1)
+    /// Just after the `:` that follows a key; a key written without one (`? why`, `{why}`)
+    /// is refused rather than matched with some later colon.
+    pub(super) fn after_colon(&self, key_end: usize) -> Result<usize, Refused> {
+        let rest = &self.text[key_end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        match rest[gap..].starts_with(':') {
+            true => Ok(key_end + gap + 1),
+            false => Err(Refused("a key is written without a colon".into())),
+        }
+    }
+
+    /// Where a value is to be written over: from just after the key's colon to the end of its
+    /// content. Refused when an anchor or a tag stands before the value, which would then
+    /// sit before the new one.
+    pub(super) fn value_range(&self, entry: &Entry) -> Result<Range, Refused> {
+        let from = self.after_colon(entry.key_range.to)?;
+        let value = &entry.value;
+        // A block of text (`|`, `>-`) starts with its indicator there, which is replaced too.
+        if value.range.from > from && self.text[from..value.range.from].contains(['&', '!']) {
+            return Err(Refused(format!(
+                "`{}` has an anchor or a tag before its value",
+                entry.key
+            )));
+        }
+        let to = if value.range.from == value.range.to {
+            from
+        } else {
+            self.content_end(value).max(from)
+        };
+        Ok(Range { from, to })
+    }
+
+    /// Just after the last line a node takes (its newline included): a block scalar's span
+    /// already ends there, with its trailing blank lines, which a keep-chomped one (`|+`)
+    /// holds as part of its text.
+    pub(super) fn node_end(&self, node: &Node) -> usize {
+        let to = node.range.to;
+        if to > node.range.from && self.text[..to].ends_with('\n') {
+            to
+        } else {
+            self.line_end(to)
+        }
+    }
+
+    /// The column of `at`, in characters from the start of its line; a byte-order mark is no
+    /// indentation.
+    pub(super) fn column(&self, at: usize) -> usize {
+        self.text[self.line_start(at)..at]
+            .chars()
+            .filter(|c| *c != '\u{feff}')
+            .count()
+    }
+
+    /// The file's line ending, for the lines added to it.
+    pub(super) fn newline(&self) -> &'static str {
+        if self.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        }
     }
 
     /// The start of the line holding `at`.
