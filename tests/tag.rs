@@ -175,7 +175,8 @@ fn a_code_the_codebook_lacks_is_added_to_it_with_new() {
 #[test]
 fn a_byte_order_mark_and_crlf_line_endings_stay_as_they_were() {
     let (sandbox, f, _) = notebook();
-    let text = "\u{feff}kind: interview\r\ntitle: T\r\ndate: 2024-05-02\r\nwhy:\r\n  - autonomy\r\n";
+    let text =
+        "\u{feff}kind: interview\r\ntitle: T\r\ndate: 2024-05-02\r\nwhy:\r\n  - autonomy\r\n";
     let path = f.write("2024-05-03-crlf.yaml", text);
     sandbox
         .run(f.root(), &["tag", "2024-05-03-crlf", "private-soundtrack"])
