@@ -165,10 +165,14 @@ impl<'t> Tree<'t> {
     pub(super) fn node_end(&self, node: &Node) -> usize {
         let to = node.range.to;
         if to > node.range.from && self.text[..to].ends_with('\n') {
-            to
-        } else {
-            self.line_end(to)
+            return to;
         }
+        // An indented block of text ends its span after the next line's indentation.
+        let start = self.line_start(to);
+        if start > node.range.from && self.text[start..to].trim().is_empty() {
+            return start;
+        }
+        self.line_end(to)
     }
 
     /// The column of `at`, in characters from the start of its line; a byte-order mark is no
