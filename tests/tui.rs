@@ -273,17 +273,33 @@ fn tiny_terminals_draw_every_screen_without_failing() {
         (100, 3),
         (79, 6),
     ];
-    let screens: [&[KeyCode]; 5] = [
-        &[],
-        &[KeyCode::Enter],
-        &[KeyCode::F(1)],
-        &[KeyCode::Esc, KeyCode::Esc, KeyCode::Tab, KeyCode::Char('p')],
-        &[KeyCode::Esc, KeyCode::Char('f')],
+    let screens: [(&[KeyCode], &str); 5] = [
+        (&[], "browse"),
+        (&[KeyCode::Enter], "note"),
+        (&[KeyCode::F(1)], "help"),
+        (
+            &[KeyCode::Esc, KeyCode::Esc, KeyCode::Tab, KeyCode::Char('p')],
+            "problems",
+        ),
+        (&[KeyCode::Esc, KeyCode::Char('f')], "filters"),
     ];
-    for keys in screens {
+    for (keys, wanted) in screens {
         for &code in keys {
             ui.press(code);
         }
+        let app = ui.runtime.app();
+        let reached = match (&app.overlay, &app.screen) {
+            (Some(Overlay::Help { .. }), _) => "help",
+            (Some(Overlay::Filters(_)), _) => "filters",
+            (None, Screen::Note) => "note",
+            (None, Screen::Problems) => "problems",
+            (None, Screen::Browse) => "browse",
+            _ => "another screen",
+        };
+        assert_eq!(
+            reached, wanted,
+            "the keys {keys:?} lead to the {wanted} screen"
+        );
         for (width, height) in sizes {
             ui.runtime.act(
                 vec![fieldnotes::tui::Action::Resize { width, height }],

@@ -59,6 +59,12 @@ pub fn marked(
     tantivy::snippet::collapse_overlapped_ranges(&ranges)
 }
 
+thread_local! {
+    /// Made once per thread: a search marks the titles of a whole page of hits, and the
+    /// preview marks each part of a note on every frame.
+    static WORDS: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(names());
+}
+
 /// The terms of `text` that `marks` match in `field`.
 fn matches(analyzer: &mut TextAnalyzer, field: Field, text: &str, marks: &[Mark]) -> Vec<Token> {
     let wanted: Vec<&Wanted> = applies(marks, field).collect();
@@ -68,7 +74,7 @@ fn matches(analyzer: &mut TextAnalyzer, field: Field, text: &str, marks: &[Mark]
     // The names analyzer splits text into the same words as every prose analyzer, without
     // stemming: the words as written, for beginnings.
     let words = if wanted.iter().any(|w| matches!(w, Wanted::Begins(_))) {
-        terms(&mut names(), text)
+        WORDS.with_borrow_mut(|words| terms(words, text))
     } else {
         Vec::new()
     };

@@ -59,10 +59,6 @@ pub fn edited(text: &str, before: &Note, after: &Note) -> Result<String, String>
 
 /// Each changed value written in place, one after the other.
 fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> {
-    let mut out = text.to_owned();
-    let keys_before = |key: &str, order: &'static [&'static str]| -> &'static [&'static str] {
-        &order[..order.iter().position(|k| *k == key).unwrap_or(0)]
-    };
     let texts = [
         ("kind", Some(&before.kind), Some(&after.kind)),
         ("title", Some(&before.title), Some(&after.title)),
@@ -77,15 +73,11 @@ fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> 
         ("action", before.action.as_ref(), after.action.as_ref()),
         ("status", before.status.as_ref(), after.status.as_ref()),
     ];
-    for (key, was, is) in texts {
-        if was != is {
-            let order = keys_before(key, &NOTE_KEYS);
-            out = patch::set_text(&out, &[Step::Key(key)], is.map(String::as_str), order)?;
-        }
-    }
+    let mut out = changed_texts(text.to_owned(), &[], &texts, &NOTE_KEYS)?;
     if before.date != after.date {
         let date = Some(after.date.as_str());
-        out = patch::set_value(&out, &[Step::Key("date")], date.as_ref(), &NOTE_KEYS[..2])?;
+        let order = keys_before("date", &NOTE_KEYS);
+        out = patch::set_value(&out, &[Step::Key("date")], date.as_ref(), order)?;
     }
     let lists = [
         ("tags", &before.tags, &after.tags),
@@ -109,19 +101,11 @@ fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> 
         out = match (&before.source, &after.source) {
             (Some(was), Some(is)) if was.extra == is.extra => {
                 let fields = [
-                    ("url", &was.url, &is.url),
-                    ("author", &was.author, &is.author),
-                    ("platform", &was.platform, &is.platform),
+                    ("url", was.url.as_ref(), is.url.as_ref()),
+                    ("author", was.author.as_ref(), is.author.as_ref()),
+                    ("platform", was.platform.as_ref(), is.platform.as_ref()),
                 ];
-                let mut out = out;
-                for (key, was, is) in fields {
-                    if was != is {
-                        let path = [Step::Key("source"), Step::Key(key)];
-                        let order = keys_before(key, &SOURCE_KEYS);
-                        out = patch::set_text(&out, &path, is.as_deref(), order)?;
-                    }
-                }
-                out
+                changed_texts(out, &[Step::Key("source")], &fields, &SOURCE_KEYS)?
             }
             (_, is) => patch::set_value(
                 &out,
@@ -137,6 +121,32 @@ fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> 
     Ok(out)
 }
 
+/// A field's value before and after, by key.
+type Change<'a> = (&'static str, Option<&'a String>, Option<&'a String>);
+
+/// The texts of `fields` that changed, set under `at` in `out`; `order` is the canonical
+/// order of that mapping's keys.
+fn changed_texts(
+    mut out: String,
+    at: &[Step],
+    fields: &[Change],
+    order: &'static [&'static str],
+) -> Result<String, Refused> {
+    for &(key, was, is) in fields {
+        if was != is {
+            let path = [at, &[Step::Key(key)]].concat();
+            let value = is.map(String::as_str);
+            out = patch::set_text(&out, &path, value, keys_before(key, order))?;
+        }
+    }
+    Ok(out)
+}
+
+/// The keys that come before `key` in `order`.
+fn keys_before(key: &str, order: &'static [&'static str]) -> &'static [&'static str] {
+    &order[..order.iter().position(|k| *k == key).unwrap_or(0)]
+}
+
 /// A list of participants or findings: rows changed in place (`change` gets the row's place
 /// in the file), then rows added at the end or taken off the end.
 fn rows<T: Serialize + PartialEq>(
@@ -150,7 +160,7 @@ fn rows<T: Serialize + PartialEq>(
         return Ok(out);
     }
     let path = [Step::Key(key)];
-    let order = &NOTE_KEYS[..NOTE_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
+    let order = keys_before(key, &NOTE_KEYS);
     let at = file_rows(&out, key);
     let item = |row: usize| at.get(row).copied().unwrap_or(row);
     for (row, (was, is)) in before.iter().zip(after).enumerate() {
@@ -200,38 +210,24 @@ fn person(out: String, i: usize, was: &Participant, is: &Participant) -> Result<
         ("about", was.about.as_ref(), is.about.as_ref()),
         ("consent", was.consent.as_ref(), is.consent.as_ref()),
     ];
-    let mut out = out;
-    for (key, was, is) in fields {
-        if was != is {
-            let path = [Step::Key("participants"), Step::Item(i), Step::Key(key)];
-            let order = &PERSON_KEYS[..PERSON_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
-            out = patch::set_text(&out, &path, is.map(String::as_str), order)?;
-        }
-    }
-    Ok(out)
+    let at = [Step::Key("participants"), Step::Item(i)];
+    changed_texts(out, &at, &fields, &PERSON_KEYS)
 }
 
 fn finding(out: String, i: usize, was: &Finding, is: &Finding) -> Result<String, Refused> {
     if was.extra != is.extra {
         return Err(Refused("keys fieldnotes does not know were changed".into()));
     }
-    let mut out = out;
-    let order =
-        |key: &str| &FINDING_KEYS[..FINDING_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
     let fields = [
-        ("did", &was.did, &is.did),
-        ("quote", &was.quote, &is.quote),
-        ("note", &was.note, &is.note),
+        ("did", was.did.as_ref(), is.did.as_ref()),
+        ("quote", was.quote.as_ref(), is.quote.as_ref()),
+        ("note", was.note.as_ref(), is.note.as_ref()),
     ];
-    for (key, was, is) in fields {
-        if was != is {
-            let path = [Step::Key("findings"), Step::Item(i), Step::Key(key)];
-            out = patch::set_text(&out, &path, is.as_deref(), order(key))?;
-        }
-    }
+    let at = [Step::Key("findings"), Step::Item(i)];
+    let mut out = changed_texts(out, &at, &fields, &FINDING_KEYS)?;
     if was.why != is.why {
         let path = [Step::Key("findings"), Step::Item(i), Step::Key("why")];
-        out = patch::set_words(&out, &path, &is.why, order("why"))?;
+        out = patch::set_words(&out, &path, &is.why, keys_before("why", &FINDING_KEYS))?;
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@ use super::app::{App, Reading, Screen, Shown};
 use super::effect::Effect;
 use super::layout;
 use super::theme::Theme;
-use super::update::WHEEL_LINES;
+use super::update::{WHEEL_LINES, scrolled};
 use super::view::note::{Rendered, render};
 use crate::index::Highlighter;
 
@@ -25,12 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => reading.scroll = 0,
         // Clamped to the last screenful once the note is laid out (`clamp_scrolls`).
         Action::Bottom => reading.scroll = usize::MAX,
-        Action::Wheel { down: true, .. } => {
-            reading.scroll = reading.scroll.saturating_add(WHEEL_LINES)
-        }
-        Action::Wheel { down: false, .. } => {
-            reading.scroll = reading.scroll.saturating_sub(WHEEL_LINES)
-        }
+        Action::Wheel { down, .. } => reading.scroll = scrolled(reading.scroll, down, WHEEL_LINES),
         Action::NextLink | Action::PreviousLink => {
             let links = evidence(reading).len();
             if links > 0 {

@@ -162,6 +162,9 @@ fn reload(app: &mut App) -> Vec<Effect> {
     let mut effects = vec![super::update::search(app)];
     let mut paths: Vec<String> = app.reading.iter().map(|r| r.path.clone()).collect();
     paths.extend(app.browse.preview.as_ref().map(|p| p.path.clone()));
+    // The note open is usually the one previewed: one read updates both.
+    paths.sort();
+    paths.dedup();
     effects.extend(paths.into_iter().map(|path| Effect::Load { path }));
     if app.screen == Screen::Problems {
         effects.push(Effect::Problems);

@@ -133,7 +133,6 @@ mod tests {
     #[test]
     fn escapes_and_overrides_become_visible_text() {
         let shown = clean("ok\x1b]0;pwned\x07 \u{202E}evil\ttab");
-        assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202E}'));
         assert_eq!(shown, "ok\\u{1b}]0;pwned\\u{7} \\u{202e}evil    tab");
         // Emoji joiners are not controls: families stay one picture.
         assert_eq!(clean("👩‍👩‍👧"), "👩‍👩‍👧");

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::tree::{Entry, Node, Range, Shape, Tree};
+use super::tree::{Entry, Node, Range, Shape, Slot, Tree};
 pub use super::tree::{Refused, Step};
 
 /// Sets the list of words at `path` (a key in a mapping) to `words`, changing as little of
@@ -18,13 +18,8 @@ pub fn set_words(
     after: &[&str],
 ) -> Result<String, Refused> {
     let tree = Tree::parse(text)?;
-    let Some((Step::Key(key), parent_path)) = path.split_last() else {
-        return Err(Refused("nothing to change".into()));
-    };
-    let parent = tree.find(&tree.root, parent_path)?;
-    let Shape::Map { flow, entries } = &parent.shape else {
-        return Err(Refused("the place to change is not a mapping".into()));
-    };
+    let slot = tree.slot(path)?;
+    let key = slot.key;
     let flow_list = format!(
         "[{}]",
         words
@@ -33,20 +28,14 @@ pub fn set_words(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let Some(entry) = entries.iter().find(|e| e.key == *key) else {
+    let Some(entry) = slot.found else {
         if words.is_empty() {
             return Ok(text.to_owned());
         }
-        return tree.insert(
-            parent,
-            *flow,
-            entries,
-            &format!("{key}: {flow_list}\n"),
-            after,
-        );
+        return tree.insert(&slot, &format!("{key}: {flow_list}\n"), after);
     };
     if words.is_empty() {
-        return tree.remove(entry, *flow);
+        return tree.remove(entry, slot.flow);
     }
     match &entry.value.shape {
         Shape::Seq { flow: false, items } => tree.edit_block_list(items, words),
@@ -83,16 +72,13 @@ pub fn set_value<V: Serialize>(
     after: &[&str],
 ) -> Result<String, Refused> {
     let tree = Tree::parse(text)?;
-    let (key, parent) = tree.parent_map(path)?;
-    let Shape::Map { flow, entries } = &parent.shape else {
-        return Err(Refused("the place to change is not a mapping".into()));
-    };
-    let rendered = value.map(|v| entry(key, v)).transpose()?;
-    match (entries.iter().find(|e| e.key == key), rendered) {
+    let slot = tree.slot(path)?;
+    let rendered = value.map(|v| entry(slot.key, v)).transpose()?;
+    match (slot.found, rendered) {
         (None, None) => Ok(text.to_owned()),
-        (None, Some(rendered)) => tree.insert(parent, *flow, entries, &rendered, after),
-        (Some(found), None) => tree.remove(found, *flow),
-        (Some(found), Some(rendered)) => tree.replace_value(found, *flow, &rendered),
+        (None, Some(rendered)) => tree.insert(&slot, &rendered, after),
+        (Some(found), None) => tree.remove(found, slot.flow),
+        (Some(found), Some(rendered)) => tree.replace_value(found, slot.flow, &rendered),
     }
 }
 
@@ -105,13 +91,10 @@ pub fn append_item<V: Serialize>(
     after: &[&str],
 ) -> Result<String, Refused> {
     let tree = Tree::parse(text)?;
-    let (key, parent) = tree.parent_map(path)?;
-    let Shape::Map { flow, entries } = &parent.shape else {
-        return Err(Refused("the place to change is not a mapping".into()));
-    };
-    let Some(found) = entries.iter().find(|e| e.key == key) else {
-        let rendered = entry(key, &[item])?;
-        return tree.insert(parent, *flow, entries, &rendered, after);
+    let slot = tree.slot(path)?;
+    let key = slot.key;
+    let Some(found) = slot.found else {
+        return tree.insert(&slot, &entry(key, &[item])?, after);
     };
     let Shape::Seq { flow: false, items } = &found.value.shape else {
         return Err(Refused(format!(
@@ -121,10 +104,10 @@ pub fn append_item<V: Serialize>(
     let Some(last) = items.last() else {
         return Err(Refused(format!("`{key}` is an empty list")));
     };
-    let indent_end = tree.text[tree.line_start(last.range.from)..last.range.from]
+    let dash = tree.text[tree.line_start(last.range.from)..last.range.from]
         .find('-')
-        .map_or(0, |i| i);
-    let indent = " ".repeat(indent_end);
+        .unwrap_or(0);
+    let indent = " ".repeat(dash);
     let nl = tree.newline();
     let rendered = canonical(&[item])?;
     let lines: String = rendered
@@ -144,13 +127,10 @@ pub fn append_item<V: Serialize>(
 /// with it.
 pub fn remove_item(text: &str, path: &[Step], index: usize) -> Result<String, Refused> {
     let tree = Tree::parse(text)?;
-    let (key, parent) = tree.parent_map(path)?;
-    let Shape::Map { flow, entries } = &parent.shape else {
-        return Err(Refused("the place to change is not a mapping".into()));
-    };
-    let found = entries
-        .iter()
-        .find(|e| e.key == key)
+    let slot = tree.slot(path)?;
+    let key = slot.key;
+    let found = slot
+        .found
         .ok_or_else(|| Refused(format!("there is no `{key}`")))?;
     let Shape::Seq { flow: false, items } = &found.value.shape else {
         return Err(Refused(format!(
@@ -161,7 +141,7 @@ pub fn remove_item(text: &str, path: &[Step], index: usize) -> Result<String, Re
         .get(index)
         .ok_or_else(|| Refused(format!("`{key}` has no item {}", index + 1)))?;
     if items.len() == 1 {
-        return tree.remove(found, *flow);
+        return tree.remove(found, slot.flow);
     }
     let lines = Range {
         from: tree.line_start(item.range.from),
@@ -306,15 +286,9 @@ impl Tree<'_> {
         Ok(self.replace(Range { from, to }, ""))
     }
 
-    fn insert(
-        &self,
-        map: &Node,
-        flow: bool,
-        entries: &[Entry],
-        rendered: &str,
-        after: &[&str],
-    ) -> Result<String, Refused> {
-        if flow {
+    fn insert(&self, slot: &Slot, rendered: &str, after: &[&str]) -> Result<String, Refused> {
+        let (map, entries) = (slot.map, slot.entries);
+        if slot.flow {
             let one_line = rendered.trim_end_matches('\n');
             if one_line.contains('\n') {
                 return Err(Refused(

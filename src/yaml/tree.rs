@@ -45,6 +45,20 @@ pub(super) struct Entry {
     pub(super) value: Node,
 }
 
+/// Where a key goes: the mapping that holds (or will hold) it.
+pub(super) struct Slot<'n, 'p> {
+    /// The key.
+    pub(super) key: &'p str,
+    /// The mapping.
+    pub(super) map: &'n Node,
+    /// Whether the mapping is written on one line (`{...}`).
+    pub(super) flow: bool,
+    /// Its entries.
+    pub(super) entries: &'n [Entry],
+    /// The key's entry, when the mapping has it.
+    pub(super) found: Option<&'n Entry>,
+}
+
 /// A parsed text: its tree and where its comments are.
 pub(super) struct Tree<'t> {
     pub(super) text: &'t str,
@@ -100,12 +114,22 @@ impl<'t> Tree<'t> {
         self.find(next, rest)
     }
 
-    /// The last key of `path` and the mapping that holds it.
-    pub(super) fn parent_map<'p>(&self, path: &[Step<'p>]) -> Result<(&'p str, &Node), Refused> {
+    /// The key at the end of `path`, the mapping that holds it, and its entry when it has one.
+    pub(super) fn slot<'p>(&self, path: &[Step<'p>]) -> Result<Slot<'_, 'p>, Refused> {
         let Some((Step::Key(key), parent_path)) = path.split_last() else {
             return Err(Refused("nothing to change".into()));
         };
-        Ok((key, self.find(&self.root, parent_path)?))
+        let map = self.find(&self.root, parent_path)?;
+        let Shape::Map { flow, entries } = &map.shape else {
+            return Err(Refused("the place to change is not a mapping".into()));
+        };
+        Ok(Slot {
+            key,
+            map,
+            flow: *flow,
+            entries,
+            found: entries.iter().find(|e| e.key == *key),
+        })
     }
 
     pub(super) fn replace(&self, range: Range, with: &str) -> String {
