@@ -66,19 +66,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
     }
     let folder = match &args.dir {
         Some(dir) => store::folder_inside(&notebook.root, dir)?,
-        None => args
-            .study
-            .as_ref()
-            .map(|s| notebook.root.join(s))
-            .filter(|d| {
-                d.is_dir()
-                    && store::folder_inside(
-                        &notebook.root,
-                        Path::new(args.study.as_deref().unwrap_or("")),
-                    )
-                    .is_ok()
-            })
-            .unwrap_or_else(|| notebook.root.clone()),
+        None => notebook.folder_for(args.study.as_deref()),
     };
     let draft = Draft {
         researcher: args
@@ -103,8 +91,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
                 "add --title 'what happened'",
             ));
         };
-        let path = save(
-            &notebook,
+        let path = notebook.write_new(
             &folder,
             &note.title,
             &note.date,
@@ -158,7 +145,7 @@ fn edit_until_valid(
             } else {
                 note.to_yaml()
             };
-            let path = save(notebook, folder, &note.title, &note.date, &note.kind, &body)?;
+            let path = notebook.write_new(folder, &note.title, &note.date, &note.kind, &body)?;
             let _ = std::fs::remove_file(&draft_path);
             super::output::say(path.display())?;
             return Ok(EXIT_OK);
@@ -174,7 +161,7 @@ fn edit_until_valid(
             .ok()
             .and_then(|n| title_of(&n))
             .unwrap_or_default();
-        let path = save(notebook, folder, &title, &NoteDate::now(), "note", &text)?;
+        let path = notebook.write_new(folder, &title, &NoteDate::now(), "note", &text)?;
         let _ = std::fs::remove_file(&draft_path);
         eprintln!(
             "saved as it is in {}: `fieldnotes check` shows what to fix",
@@ -193,26 +180,4 @@ fn title_of(node: &crate::yaml::Node) -> Option<String> {
         .iter()
         .find(|(k, _)| k.name == "title")
         .and_then(|(_, v)| v.value.scalar_text())
-}
-
-/// Writes `text` as a new note named from its date and title, never over an existing file.
-fn save(
-    notebook: &Notebook,
-    folder: &Path,
-    title: &str,
-    date: &NoteDate,
-    kind: &str,
-    text: &str,
-) -> Result<PathBuf> {
-    let taken: std::collections::HashSet<String> = notebook
-        .note_paths()
-        .iter()
-        .map(|p| crate::notebook::note_id(p))
-        .collect();
-    let id = store::new_id(date.day(), title, kind, |id| {
-        taken.contains(id) || folder.join(format!("{id}.yaml")).exists()
-    });
-    let path = folder.join(format!("{id}.yaml"));
-    store::write_atomic(&path, text.as_bytes(), false)?;
-    Ok(notebook.relative(&path).to_path_buf())
 }

@@ -80,6 +80,25 @@ pub struct Unfinished {
     pub message: String,
 }
 
+impl PersonForm {
+    /// Whether nothing was typed into the row.
+    pub fn is_blank(&self) -> bool {
+        [&self.alias, &self.about, &self.consent]
+            .iter()
+            .all(|t| t.trim().is_empty())
+    }
+}
+
+impl FindingForm {
+    /// Whether nothing was typed or picked in the row.
+    pub fn is_blank(&self) -> bool {
+        [&self.did, &self.quote, &self.note]
+            .iter()
+            .all(|t| t.trim().is_empty())
+            && self.why.iter().all(|w| w.trim().is_empty())
+    }
+}
+
 impl NoteForm {
     /// A form holding `note`, to edit it.
     pub fn of(note: &Note) -> NoteForm {
@@ -142,10 +161,7 @@ impl NoteForm {
         })?;
         let mut participants = Vec::new();
         for (i, person) in self.participants.iter().enumerate() {
-            let blank = [&person.alias, &person.about, &person.consent]
-                .iter()
-                .all(|t| t.trim().is_empty());
-            if blank {
+            if person.is_blank() {
                 continue;
             }
             if person.alias.trim().is_empty() {
@@ -164,12 +180,7 @@ impl NoteForm {
             .findings
             .iter()
             .enumerate()
-            .filter(|(_, f)| {
-                ![&f.did, &f.quote, &f.note]
-                    .iter()
-                    .all(|t| t.trim().is_empty())
-                    || !f.why.is_empty()
-            })
+            .filter(|(_, f)| !f.is_blank())
             .map(|(i, f)| Finding {
                 did: some(&f.did),
                 quote: some(&f.quote),

@@ -112,12 +112,13 @@ impl Drafts {
         found
     }
 
-    /// Removes a draft left behind, once restored or thrown away, with its lock file.
-    pub fn remove(&self, left: &LeftBehind) -> Result<()> {
-        let _ = std::fs::remove_file(left.path.with_extension("lock"));
-        match std::fs::remove_file(&left.path) {
+    /// Removes a draft left behind (the file `left_behind` found), once restored or thrown
+    /// away, with its lock file.
+    pub fn remove(&self, path: &Path) -> Result<()> {
+        let _ = std::fs::remove_file(path.with_extension("lock"));
+        match std::fs::remove_file(path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(Error::io("cannot remove", &left.path, e))
+                Err(Error::io("cannot remove", path, e))
             }
             _ => Ok(()),
         }
@@ -224,7 +225,7 @@ mod tests {
         let left = drafts.left_behind(notebook.path());
         assert_eq!(left.len(), 1);
         assert_eq!(left[0].draft.form.title, "ended");
-        drafts.remove(&left[0]).expect("remove");
+        drafts.remove(&left[0].path).expect("remove");
         assert!(drafts.left_behind(notebook.path()).is_empty());
         drop(running);
         assert_eq!(

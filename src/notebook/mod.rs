@@ -88,6 +88,36 @@ impl Notebook {
         }
     }
 
+    /// Where a new note of `study` goes: the study's folder when there is one, else the root.
+    pub fn folder_for(&self, study: Option<&str>) -> PathBuf {
+        study
+            .filter(|s| !s.trim().is_empty())
+            .filter(|s| store::folder_inside(&self.root, Path::new(s)).is_ok())
+            .map(|s| self.root.join(s))
+            .filter(|dir| dir.is_dir())
+            .unwrap_or_else(|| self.root.clone())
+    }
+
+    /// Writes `text` as a new note in `folder`, named from its date and title, never over an
+    /// existing file; returns its path relative to the root.
+    pub fn write_new(
+        &self,
+        folder: &Path,
+        title: &str,
+        date: &crate::note::NoteDate,
+        kind: &str,
+        text: &str,
+    ) -> Result<PathBuf> {
+        let taken: std::collections::HashSet<String> =
+            self.note_paths().iter().map(|p| note_id(p)).collect();
+        let id = store::new_id(date.day(), title, kind, |id| {
+            taken.contains(id) || folder.join(format!("{id}.yaml")).exists()
+        });
+        let path = folder.join(format!("{id}.yaml"));
+        store::write_atomic(&path, text.as_bytes(), false)?;
+        Ok(self.relative(&path).to_path_buf())
+    }
+
     fn read_root_file<T: Default>(
         &self,
         name: &str,

@@ -46,9 +46,9 @@ actions! {
     FocusSearch,
     /// Leave the search line for the list (letters become commands)
     FocusList,
-    /// Select the next note, or scroll down
+    /// Move down: the next note, line, field or choice
     Down,
-    /// Select the previous note, or scroll up
+    /// Move up: the previous note, line, field or choice
     Up,
     /// Move down a page
     PageDown,
@@ -72,6 +72,30 @@ actions! {
     PreviousLink,
     /// Open the note in your editor ($VISUAL or $EDITOR); search sees the change at once
     Edit,
+    /// Write a new note: an interview, an observation, a meeting, a social post or an insight
+    NewNote,
+    /// Edit the note here, field by field (saved in place: comments and unknown keys stay)
+    EditHere,
+    /// Tag the note and its findings with why-codes
+    Tag,
+    /// Go to the next field
+    NextField,
+    /// Go to the previous field
+    PreviousField,
+    /// Next field; a new line in the body; in a why or evidence field, add the highlighted choice
+    Advance,
+    /// Go to the first empty finding, to record the next one
+    NextEmptyFinding,
+    /// Save the note
+    Save,
+    /// Leave without saving (what was typed is thrown away)
+    Discard,
+    /// Restore the unsaved note
+    Restore,
+    /// Save your version over the one on disk
+    KeepMine,
+    /// Take the version on disk and drop your changes
+    TakeTheirs,
     /// Filter by kind, study or why-code (choose again to remove the filter)
     Filters,
     /// Add the chosen filter to the search line, or take it out when it is there

@@ -9,8 +9,10 @@ use crate::notebook::NoteFile;
 use crate::problem::Problem;
 use crate::query::Filter;
 
+use super::form::{Editing, Form};
 use super::keymap::Place;
 use super::line::LineEditor;
+use crate::notebook::drafts::LeftBehind;
 
 /// The state of the terminal UI.
 #[derive(Default)]
@@ -35,6 +37,10 @@ pub struct App {
     pub reading: Vec<Reading>,
     /// The problems screen.
     pub problems: Problems,
+    /// The note being written or edited, on the form screen.
+    pub form: Option<Form>,
+    /// Who records new notes (`researcher` in the user's config).
+    pub researcher: Option<String>,
 }
 
 /// The screens.
@@ -49,6 +55,8 @@ pub enum Screen {
     Note,
     /// The files with errors.
     Problems,
+    /// Writing or editing a note (`App::form`).
+    Form,
 }
 
 /// What the start screen can offer.
@@ -73,6 +81,30 @@ pub enum Overlay {
     },
     /// Choosing a kind, study or why-code to filter by.
     Filters(Picker),
+    /// Leaving a note with unsaved changes: save, discard or go on writing?
+    Leaving {
+        /// Whether the user was quitting fieldnotes.
+        quitting: bool,
+    },
+    /// Notes an earlier session left unsaved (a crash, a kill, a dropped connection).
+    Restore(Vec<LeftBehind>),
+    /// The file changed on disk while it was being edited: both versions, to choose.
+    Conflict(Conflict),
+}
+
+/// Two versions of a note file: what is on disk now and what the form would save.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The file, relative to the notebook root.
+    pub path: String,
+    /// The file as it is on disk now.
+    pub disk: String,
+    /// The file as the form would write it.
+    pub mine: String,
+    /// Lines scrolled.
+    pub scroll: usize,
+    /// The file on disk now, as read: keeping mine saves over this and nothing newer.
+    pub on_disk: Box<Editing>,
 }
 
 /// Which part of the search screen takes the keys.
@@ -112,6 +144,8 @@ pub struct Browse {
     pub highlighter: Arc<Highlighter>,
     /// The selected hit.
     pub selected: usize,
+    /// A note to select once the hits hold it: one just written.
+    pub select: Option<String>,
     /// The first hit shown (the list's scroll position).
     pub top: usize,
     /// The selected note, read from its file.
@@ -226,6 +260,10 @@ impl App {
         match (&self.overlay, &self.screen) {
             (Some(Overlay::Help { .. }), _) => Place::Help,
             (Some(Overlay::Filters(_)), _) => Place::Filters,
+            (Some(Overlay::Leaving { .. }), _) => Place::Leaving,
+            (Some(Overlay::Restore(_)), _) => Place::Restore,
+            (Some(Overlay::Conflict(_)), _) => Place::Conflict,
+            (None, Screen::Form) => Place::Form,
             (None, Screen::Start(_)) => Place::Start,
             (None, Screen::Note) => Place::Note,
             (None, Screen::Problems) => Place::Problems,

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use crate::index::{Highlighter, Results, Sort};
 use crate::problem::Problem;
 
-use super::app::{Choice, Shown};
+use super::app::{Choice, Conflict, Shown};
+use super::form::Editing;
+use crate::note::Note;
+use crate::notebook::drafts::{Draft, LeftBehind};
 
 /// Work for the runtime.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +54,52 @@ pub enum Effect {
     Init {
         /// The folder.
         dir: PathBuf,
+    },
+    /// Gather what a new note's form needs (the kinds, the time now) and report
+    /// [`Outcome::NewForm`].
+    StartNote {
+        /// A draft to go on with instead of a blank note.
+        restored: Option<Box<Draft>>,
+    },
+    /// Read a note to edit in the form and report [`Outcome::EditForm`].
+    EditNote {
+        /// Relative to the notebook root.
+        path: String,
+        /// Open with the cursor on the first why-codes.
+        tag: bool,
+        /// A draft of an edit of it, to go on with.
+        restored: Option<Box<Draft>>,
+    },
+    /// Read the why-codes to pick from and report [`Outcome::Codes`].
+    Codes,
+    /// Search notes for an insight's evidence and report [`Outcome::Candidates`].
+    Candidates {
+        /// What was typed.
+        query: String,
+    },
+    /// Add a code to `codebook.yaml`.
+    AddCode {
+        /// The code.
+        name: String,
+    },
+    /// Write the note: a new file, or the edited one in place when it has not changed on disk
+    /// (else report [`Outcome::Conflict`]). Reports [`Outcome::Saved`].
+    SaveNote {
+        /// The note.
+        note: Box<Note>,
+        /// The file edited, as it was read.
+        editing: Option<Box<Editing>>,
+    },
+    /// The form changed: save the draft soon (within a second).
+    DraftChanged,
+    /// Save the draft now (before quitting).
+    FlushDraft,
+    /// Throw this session's draft away: the note was saved or dropped.
+    DropDraft,
+    /// Throw away a draft an earlier session left.
+    DropLeftBehind {
+        /// The draft file.
+        path: PathBuf,
     },
 }
 
@@ -110,4 +159,44 @@ pub enum Outcome {
     Problems(Vec<Problem>),
     /// Something to tell the user.
     Notice(String),
+    /// Drafts earlier sessions left unsaved, newest first.
+    LeftBehind(Vec<LeftBehind>),
+    /// The answer to [`Effect::StartNote`].
+    NewForm {
+        /// The kinds the notebook knows.
+        kinds: Vec<String>,
+        /// The time now, as a note's date.
+        now: String,
+        /// The draft to go on with.
+        restored: Option<Box<Draft>>,
+    },
+    /// The answer to [`Effect::EditNote`].
+    EditForm {
+        /// The kinds the notebook knows.
+        kinds: Vec<String>,
+        /// The file as read.
+        editing: Box<Editing>,
+        /// Open at the why-codes.
+        tag: bool,
+        /// The draft to go on with.
+        restored: Option<Box<Draft>>,
+    },
+    /// The answer to [`Effect::Codes`].
+    Codes(Vec<Choice>),
+    /// The answer to [`Effect::Candidates`]: (id, title) of the notes found.
+    Candidates {
+        /// The query that was run.
+        query: String,
+        /// The notes.
+        notes: Vec<(String, String)>,
+    },
+    /// The note was written and the index holds it.
+    Saved {
+        /// The file, relative to the notebook root.
+        path: String,
+        /// Notes and files with errors the index holds now, when it is open.
+        counts: Option<(usize, usize)>,
+    },
+    /// The file changed on disk since the form read it; nothing was written.
+    Conflict(Box<Conflict>),
 }

@@ -24,6 +24,14 @@ pub enum Place {
     Help,
     /// Choosing a filter.
     Filters,
+    /// Writing or editing a note.
+    Form,
+    /// Asked whether to save a note before leaving it.
+    Leaving,
+    /// Offered a note an earlier session left unsaved.
+    Restore,
+    /// Choosing between a note on disk and the edit of it.
+    Conflict,
 }
 
 impl Place {
@@ -37,6 +45,10 @@ impl Place {
             Place::Problems => "Problems",
             Place::Help => "Help",
             Place::Filters => "Filters",
+            Place::Form => "Writing a note",
+            Place::Leaving => "Leaving an unsaved note",
+            Place::Restore => "An unsaved note from before",
+            Place::Conflict => "The note changed on disk",
         }
     }
 }
@@ -59,13 +71,16 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
     Right, Tab, Up,
 };
-use Place::{Filters, Help, List, Note, Problems, Search, Start};
+use Place::{Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Restore, Search, Start};
 
 const BROWSE: &[Place] = &[Search, List];
-const MOVING: &[Place] = &[Search, List, Note, Problems, Help, Filters];
-const READING: &[Place] = &[List, Note, Problems, Help];
-const TYPING: &[Place] = &[Search, Filters];
-const EVERYWHERE: &[Place] = &[Start, Search, List, Note, Problems, Help, Filters];
+const MOVING: &[Place] = &[Search, List, Note, Problems, Help, Filters, Conflict];
+const READING: &[Place] = &[List, Note, Problems, Help, Conflict];
+const TYPING: &[Place] = &[Search, Filters, Form];
+const EDITING: &[Place] = &[Search, Form];
+const EVERYWHERE: &[Place] = &[
+    Start, Search, List, Note, Problems, Help, Filters, Form, Leaving, Restore, Conflict,
+];
 
 macro_rules! bind {
     ($places:expr, [$(($code:expr, $mods:expr)),+], $action:expr) => {
@@ -140,31 +155,52 @@ pub static BINDINGS: &[Binding] = &[
         Action::Edit
     ),
     bind!(&[Search], [(Char('o'), CTRL)], Action::Edit),
+    bind!(&[List], [(Char('n'), NONE)], Action::NewNote),
+    bind!(&[Search, List, Note], [(Char('r'), CTRL)], Action::NewNote),
+    bind!(&[List, Note], [(Char('E'), NONE)], Action::EditHere),
+    bind!(&[List, Note], [(Char('t'), NONE)], Action::Tag),
+    bind!(&[Form], [(Tab, NONE)], Action::NextField),
+    bind!(&[Form], [(BackTab, NONE)], Action::PreviousField),
+    bind!(&[Form], [(Enter, NONE)], Action::Advance),
+    bind!(&[Form], [(Down, NONE)], Action::Down),
+    bind!(&[Form], [(Up, NONE)], Action::Up),
+    bind!(&[Form], [(Char('n'), CTRL)], Action::NextEmptyFinding),
+    bind!(&[Leaving], [(Char('s'), NONE)], Action::Save),
+    bind!(&[Form, Leaving], [(Char('s'), CTRL)], Action::Save),
+    bind!(&[Leaving, Restore], [(Char('d'), NONE)], Action::Discard),
+    bind!(
+        &[Restore],
+        [(Char('r'), NONE), (Enter, NONE)],
+        Action::Restore
+    ),
+    bind!(&[Conflict], [(Char('m'), NONE)], Action::KeepMine),
+    bind!(&[Conflict], [(Char('t'), NONE)], Action::TakeTheirs),
+    bind!(
+        &[Form, Leaving, Restore, Conflict],
+        [(Esc, NONE)],
+        Action::Back
+    ),
     bind!(&[List], [(Char('f'), NONE)], Action::Filters),
     bind!(BROWSE, [(Char('f'), CTRL)], Action::Filters),
     bind!(&[List], [(Char('s'), NONE)], Action::ToggleSort),
     bind!(BROWSE, [(Char('s'), CTRL)], Action::ToggleSort),
     bind!(&[List], [(Char('p'), NONE)], Action::Problems),
     bind!(TYPING, [(Backspace, NONE)], Action::DeleteBack),
-    bind!(&[Search], [(Delete, NONE)], Action::DeleteForward),
+    bind!(EDITING, [(Delete, NONE)], Action::DeleteForward),
     bind!(
         TYPING,
         [(Char('w'), CTRL), (Backspace, ALT)],
         Action::DeleteWord
     ),
     bind!(TYPING, [(Char('u'), CTRL)], Action::ClearSearch),
-    bind!(&[Search], [(Left, NONE)], Action::CursorLeft),
-    bind!(&[Search], [(Right, NONE)], Action::CursorRight),
+    bind!(EDITING, [(Left, NONE)], Action::CursorLeft),
+    bind!(EDITING, [(Right, NONE)], Action::CursorRight),
     bind!(
-        &[Search],
+        EDITING,
         [(Home, NONE), (Char('a'), CTRL)],
         Action::CursorHome
     ),
-    bind!(
-        &[Search],
-        [(End, NONE), (Char('e'), CTRL)],
-        Action::CursorEnd
-    ),
+    bind!(EDITING, [(End, NONE), (Char('e'), CTRL)], Action::CursorEnd),
     bind!(
         &[List, Note, Problems, Start],
         [(Char('?'), NONE)],
@@ -280,11 +316,17 @@ pub fn actions_for(place: Place, event: Event) -> Vec<Action> {
             }
         }
         Event::Resize(width, height) => vec![Action::Resize { width, height }],
-        // A paste is typing, on one line: a line break must not open a note.
+        // A paste is typing, on one line: a line break must not open a note. A form's field
+        // takes the line breaks it can hold.
         Event::Paste(text) if TYPING.contains(&place) => text
             .chars()
+            .filter(|&c| c != '\r')
             .map(|c| Action::Type {
-                c: if c.is_control() { ' ' } else { c },
+                c: match c {
+                    '\n' if place == Form => c,
+                    c if c.is_control() => ' ',
+                    c => c,
+                },
             })
             .collect(),
         _ => Vec::new(),

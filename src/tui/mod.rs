@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod effect;
 mod filters;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 mod line;
@@ -24,6 +25,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 mod work;
+mod writing;
 
 use std::path::PathBuf;
 
@@ -58,10 +60,12 @@ pub fn run(context: &Context) -> Result<u8> {
         ),
     };
     app.colour = crate::cli::wants_colour(true, std::env::var_os("NO_COLOR"));
+    app.researcher = crate::notebook::UserConfig::load(&context.dirs.config).researcher;
     let mut runtime = Runtime::new(app, &context.dirs.cache);
     if let Some(notebook) = notebook {
         runtime.open(notebook);
     }
+    runtime.keep_drafts(crate::notebook::drafts::Drafts::new(context.dirs.drafts()));
     let mut screen = terminal::open()?;
     let result = runtime.run(&mut screen);
     terminal::leave();

@@ -60,6 +60,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 line: None,
             }];
         }
+        Action::NewNote => return vec![Effect::StartNote { restored: None }],
+        Action::EditHere | Action::Tag => {
+            return vec![Effect::EditNote {
+                path: reading.path.clone(),
+                tag: action == Action::Tag,
+                restored: None,
+            }];
+        }
         _ => {}
     }
     Vec::new()

@@ -3,6 +3,7 @@
 
 use super::app::{App, Browse, Overlay, Reading, Screen};
 use super::effect::{Effect, Outcome};
+use super::form;
 use super::reading::scroll_to_first_match;
 use super::update::{FIRST_PAGE, keep_selection_visible, preview_selected};
 
@@ -72,11 +73,12 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             // After a change on disk or more hits, the same note stays selected; a new
             // query starts at its best hit.
             let same_question = b.answered == Some((query.clone(), b.sort));
-            let was = b
-                .hits
-                .get(b.selected)
-                .filter(|_| same_question)
-                .map(|hit| hit.path.clone());
+            let was = b.select.take().or_else(|| {
+                b.hits
+                    .get(b.selected)
+                    .filter(|_| same_question)
+                    .map(|hit| hit.path.clone())
+            });
             b.answered = Some((query, b.sort));
             b.hits = results.hits;
             b.total = results.total;
@@ -152,6 +154,42 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Notice(text) => {
             app.message = Some(text);
+            Vec::new()
+        }
+        Outcome::LeftBehind(drafts) => {
+            if !drafts.is_empty() && app.overlay.is_none() {
+                app.overlay = Some(Overlay::Restore(drafts));
+            }
+            Vec::new()
+        }
+        Outcome::NewForm {
+            kinds,
+            now,
+            restored,
+        } => form::open::new_form(app, kinds, now, restored),
+        Outcome::EditForm {
+            kinds,
+            editing,
+            tag,
+            restored,
+        } => form::open::edit_form(app, kinds, *editing, tag, restored),
+        Outcome::Codes(codes) => {
+            form::open::codes(app, codes);
+            Vec::new()
+        }
+        Outcome::Candidates { query, notes } => {
+            form::open::candidates(app, &query, notes);
+            Vec::new()
+        }
+        Outcome::Saved { path, counts } => {
+            if let Some((notes, broken)) = counts {
+                app.browse.notes = notes;
+                app.browse.broken = broken;
+            }
+            form::open::saved(app, &path)
+        }
+        Outcome::Conflict(conflict) => {
+            form::open::conflict(app, *conflict);
             Vec::new()
         }
     }

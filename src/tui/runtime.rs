@@ -17,14 +17,19 @@ use super::app::App;
 use super::effect::{Effect, Outcome};
 use super::terminal::{self, Screen};
 use super::work::{News, capitalised, choices, follow, load, one_line, problems};
-use super::{keymap, receive::receive, update::update, view::view};
+use super::{keymap, receive::receive, update::update, view::view, writing};
 use crate::error::{Error, Result};
 use crate::index::{SearchIndex, SearchOptions};
 use crate::notebook::Notebook;
+use crate::notebook::drafts::{self, Drafts};
 use crate::query::{self, Mode};
 
 /// How long to wait for a key before looking for news from the index.
 const TICK: Duration = Duration::from_millis(50);
+
+/// How long after a change to a note being written its draft is saved at the latest. Typing
+/// saves once a second, not once a key.
+const DRAFT_DELAY: Duration = Duration::from_secs(1);
 
 /// The notebook being shown and the thread that keeps its index current.
 struct Session {
@@ -91,6 +96,9 @@ pub struct Runtime {
     session: Option<Session>,
     news: Receiver<News>,
     post: Sender<News>,
+    drafts: Option<Drafts>,
+    draft: Option<drafts::Session>,
+    draft_due: Option<Instant>,
 }
 
 impl Runtime {
@@ -103,6 +111,45 @@ impl Runtime {
             session: None,
             news,
             post,
+            drafts: None,
+            draft: None,
+            draft_due: None,
+        }
+    }
+
+    /// Keeps drafts of notes being written in `drafts`, and offers those left there unsaved.
+    pub fn keep_drafts(&mut self, drafts: Drafts) {
+        self.drafts = Some(drafts);
+        self.offer_left_behind();
+    }
+
+    fn offer_left_behind(&mut self) {
+        if let (Some(drafts), Some(session)) = (&self.drafts, &self.session) {
+            let left = drafts.left_behind(&session.notebook.root);
+            receive(&mut self.app, Outcome::LeftBehind(left));
+        }
+    }
+
+    /// Saves the draft of the note being written, if it changed since it was last saved.
+    pub fn save_draft(&mut self) {
+        self.draft_due = None;
+        let (Some(form), Some(drafts), Some(session)) =
+            (&self.app.form, &self.drafts, &self.session)
+        else {
+            return;
+        };
+        let draft = writing::draft_of(&session.notebook.root, &form.note, form.editing.as_ref());
+        if self.draft.is_none() {
+            match drafts.session() {
+                Ok(own) => self.draft = Some(own),
+                Err(e) => {
+                    return self.app.message =
+                        Some(format!("The draft is not saved: {}", one_line(&e)));
+                }
+            }
+        }
+        if let Some(Err(e)) = self.draft.as_ref().map(|own| own.save(&draft)) {
+            self.app.message = Some(format!("The draft is not saved: {}", one_line(&e)));
         }
     }
 
@@ -124,6 +171,7 @@ impl Runtime {
             stop,
             follower,
         });
+        self.offer_left_behind();
     }
 
     /// Draws and reacts until the user quits.
@@ -224,6 +272,9 @@ impl Runtime {
             effects.extend(self.hear(news));
         }
         self.perform(effects, host);
+        if self.draft_due.is_some_and(|due| Instant::now() >= due) {
+            self.save_draft();
+        }
         heard
     }
 
@@ -262,6 +313,30 @@ impl Runtime {
     }
 
     fn effect(&mut self, effect: Effect, host: &mut dyn Host) -> Result<Option<Outcome>> {
+        match &effect {
+            Effect::DraftChanged => {
+                self.draft_due
+                    .get_or_insert_with(|| Instant::now() + DRAFT_DELAY);
+                return Ok(None);
+            }
+            Effect::FlushDraft => {
+                self.save_draft();
+                return Ok(None);
+            }
+            Effect::DropDraft => {
+                self.draft_due = None;
+                return self
+                    .draft
+                    .as_ref()
+                    .map_or(Ok(()), |own| own.discard())
+                    .map(|()| None);
+            }
+            Effect::DropLeftBehind { path } => {
+                let drafts = self.drafts.as_ref();
+                return drafts.map_or(Ok(()), |d| d.remove(path)).map(|()| None);
+            }
+            _ => {}
+        }
         if let Effect::OpenNotebook { root } | Effect::Init { dir: root } = &effect {
             if matches!(effect, Effect::Init { .. }) {
                 let mut done = Ok(());
@@ -278,6 +353,17 @@ impl Runtime {
         };
         let notebook = session.notebook.clone();
         let index = session.index.clone();
+        if matches!(
+            effect,
+            Effect::StartNote { .. }
+                | Effect::EditNote { .. }
+                | Effect::Codes
+                | Effect::Candidates { .. }
+                | Effect::AddCode { .. }
+                | Effect::SaveNote { .. }
+        ) {
+            return writing::perform(&effect, &notebook, index.as_deref());
+        }
         match effect {
             Effect::Load { path } => {
                 return Ok(Some(Outcome::Loaded(Box::new(load(&notebook, &path)))));
@@ -339,10 +425,7 @@ impl Runtime {
             },
             Effect::Choices => Outcome::Choices(choices(&notebook, &index)?),
             Effect::Problems => Outcome::Problems(problems(&notebook, &index)?),
-            Effect::Load { .. }
-            | Effect::Edit { .. }
-            | Effect::OpenNotebook { .. }
-            | Effect::Init { .. } => return Ok(None),
+            _ => return Ok(None),
         }))
     }
 }

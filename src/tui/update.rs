@@ -39,6 +39,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
+        // A note being written is never lost to a quit: the form asks, or keeps a draft.
+        Action::Quit if matches!(app.place(), Place::Form | Place::Leaving) => {}
+        Action::Quit if app.form.is_some() => {
+            app.quit = true;
+            return vec![Effect::FlushDraft];
+        }
         Action::Quit => {
             app.quit = true;
             return Vec::new();
@@ -71,6 +77,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Place::Problems => problems(app, action),
         Place::Help => help(app, action),
         Place::Filters => super::filters::update(app, action),
+        Place::Form => super::form::update(app, action),
+        Place::Leaving | Place::Restore | Place::Conflict => super::form::ask::update(app, action),
     }
 }
 
@@ -150,6 +158,18 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Filters => {
             app.overlay = Some(Overlay::Filters(Picker::default()));
             return vec![Effect::Choices];
+        }
+        Action::NewNote => return vec![Effect::StartNote { restored: None }],
+        Action::EditHere | Action::Tag => {
+            return app
+                .selected_hit()
+                .map(|hit| Effect::EditNote {
+                    path: hit.path.clone(),
+                    tag: action == Action::Tag,
+                    restored: None,
+                })
+                .into_iter()
+                .collect();
         }
         Action::Problems => {
             app.screen = Screen::Problems;

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+pub mod tmux;
 pub mod ui;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fieldnotes::notebook::Notebook;
+use fieldnotes::notebook::drafts::Drafts;
 use fieldnotes::tui::keymap::action_for;
 use fieldnotes::tui::runtime::{Host, Runtime};
 use fieldnotes::tui::{App, view};
@@ -39,12 +40,38 @@ impl Ui {
             "kind: interview\ntitle: Unfinished\ndate: 1979-03-32\n",
         )
         .expect("write a broken note");
-        let notebook = Notebook::open(&root).expect("the sample is a notebook");
-        let mut runtime = Runtime::new(App::new(&notebook.name(), size), &dir.path().join("cache"));
-        runtime.open(notebook);
+        let runtime = Ui::start(dir.path(), size);
         let mut ui = Ui { dir, runtime };
         ui.settle(|app| app.browse.ready && app.browse.preview.is_some());
         ui
+    }
+
+    /// A runtime on the notebook in `dir`, with its cache and drafts there too.
+    fn start(dir: &std::path::Path, size: (u16, u16)) -> Runtime {
+        let notebook = Notebook::open(&dir.join("research")).expect("the sample is a notebook");
+        let mut runtime = Runtime::new(App::new(&notebook.name(), size), &dir.join("cache"));
+        runtime.open(notebook);
+        runtime.keep_drafts(Drafts::new(dir.join("drafts")));
+        runtime
+    }
+
+    /// Ends this UI as a crash would (nothing saved, nothing cleaned up beyond what the
+    /// system does for a dead process) and starts another on the same notebook.
+    pub fn restart(&mut self) {
+        let size = self.runtime.app().size;
+        // The old one goes first: a draft is offered only once its session is gone.
+        self.runtime = Runtime::new(App::new("", size), &self.dir.path().join("cache"));
+        self.runtime = Ui::start(self.dir.path(), size);
+        self.settle(|app| app.browse.ready);
+    }
+
+    /// The drafts folder.
+    pub fn drafts(&self) -> PathBuf {
+        self.dir.path().join("drafts")
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
     }
 
     pub fn root(&self) -> PathBuf {

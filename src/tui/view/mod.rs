@@ -1,6 +1,8 @@
 //! Drawing: every screen from the state alone. Nothing here reads a file or changes state.
 
+mod ask;
 mod browse;
+mod form;
 pub mod note;
 pub mod overlay;
 mod pages;
@@ -23,12 +25,16 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Browse => browse::draw(app, frame, &theme),
         Screen::Note => note::draw(app, frame, &theme),
         Screen::Problems => pages::problems(app, frame, &theme),
+        Screen::Form => form::draw(app, frame, &theme),
     }
     match &app.overlay {
         Some(Overlay::Help { place, scroll, .. }) => {
             overlay::help(app, *place, *scroll, frame, &theme)
         }
         Some(Overlay::Filters(picker)) => overlay::filters(app, picker, frame, &theme),
+        Some(Overlay::Leaving { quitting }) => ask::leaving(app, *quitting, frame, &theme),
+        Some(Overlay::Restore(drafts)) => ask::restore(app, drafts, frame, &theme),
+        Some(Overlay::Conflict(conflict)) => ask::conflict(app, conflict, frame, &theme),
         None => {}
     }
 }

@@ -37,7 +37,7 @@ const SEARCHING: [(&str, &str); 7] = [
 ];
 
 /// A window centred on the screen, at most `width` by `height`.
-fn centred(app: &App, width: u16, height: u16) -> Rect {
+pub fn centred(app: &App, width: u16, height: u16) -> Rect {
     let area = crate::tui::layout::screen(app.size);
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
@@ -55,6 +55,9 @@ pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>,
         Place::Note => &[Place::Note],
         Place::Problems => &[Place::Problems],
         Place::Filters => &[Place::Filters],
+        Place::Form | Place::Leaving | Place::Restore | Place::Conflict => {
+            &[Place::Form, Place::Leaving, Place::Restore, Place::Conflict]
+        }
         Place::Start | Place::Help => &[Place::Start],
     };
     let area = centred(app, 84, app.size.1.saturating_sub(2));

@@ -1,0 +1,128 @@
+//! Writing a note in the UI: a form whose fields fit the kind of note, findings as rows of
+//! did / said / why, why-codes picked fuzzily from the codebook, and a draft saved as it is
+//! typed. The same form edits an existing note, which is saved in place (see
+//! [`crate::note::edited`]).
+
+pub mod ask;
+pub mod open;
+pub mod pick;
+pub mod slot;
+mod update;
+
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::app::{Choice, Screen};
+use crate::note::{Note, NoteForm};
+pub use pick::Suggestion;
+pub use slot::{Holds, Slot, slots};
+pub use update::update;
+
+/// A note being written or edited.
+pub struct Form {
+    /// Every field as typed so far.
+    pub note: NoteForm,
+    /// The kinds the notebook knows, for the kind field.
+    pub kinds: Vec<String>,
+    /// The field being typed into.
+    pub focus: Slot,
+    /// The focused field's text and cursor (for a picking field, what was typed to narrow).
+    pub editor: TextArea<'static>,
+    /// Choices for a picking field: why-codes, or notes for evidence.
+    pub suggestions: Vec<Suggestion>,
+    /// The highlighted suggestion.
+    pub selected: usize,
+    /// Whether the user moved through the suggestions (then Enter picks even with nothing typed).
+    pub browsed: bool,
+    /// The codebook's codes and the codes in use, most used first.
+    pub codes: Vec<Choice>,
+    /// The note file being edited; none for a new note.
+    pub editing: Option<Editing>,
+    /// The form as it was opened or last saved as a draft: leaving asks only when it changed.
+    pub opened_as: NoteForm,
+    /// The screen to go back to.
+    pub from: Screen,
+    /// Quit once the note is saved (asked for while leaving).
+    pub quit_after_save: bool,
+}
+
+/// The note file a form edits, as it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Editing {
+    /// The file, relative to the notebook root.
+    pub path: String,
+    /// Its bytes when the form opened: a save first checks the file still holds them.
+    pub bytes: Vec<u8>,
+    /// The note those bytes hold.
+    pub base: Note,
+    /// The fingerprint of the file the edit began from: other than that of `bytes` when a
+    /// draft is restored after the file changed, and then saving shows both versions.
+    pub began_from: u64,
+}
+
+impl Form {
+    /// A form for `note`, with the cursor in `focus`.
+    pub fn new(note: NoteForm, kinds: Vec<String>, editing: Option<Editing>, from: Screen) -> Form {
+        let mut form = Form {
+            opened_as: note.clone(),
+            note,
+            kinds,
+            focus: Slot::Title,
+            editor: TextArea::default(),
+            suggestions: Vec::new(),
+            selected: 0,
+            browsed: false,
+            codes: Vec::new(),
+            editing,
+            from,
+            quit_after_save: false,
+        };
+        form.focus_on(Slot::Title);
+        form
+    }
+
+    /// Whether anything was typed since the form opened.
+    pub fn changed(&self) -> bool {
+        let mut note = self.note.clone();
+        if self.editing.is_none() {
+            // Choosing the kind of a note not yet written loses nothing.
+            note.kind.clone_from(&self.opened_as.kind);
+        }
+        note != self.opened_as
+    }
+
+    /// What the title bar calls the form.
+    pub fn heading(&self) -> String {
+        match &self.editing {
+            Some(editing) => format!("Editing {}", editing.path),
+            None => format!("New {}", self.note.kind),
+        }
+    }
+
+    /// Moves the cursor to `slot`, with its text in the editor and the cursor at the end.
+    pub fn focus_on(&mut self, slot: Slot) {
+        self.focus = slot;
+        let text = match slot.holds() {
+            Holds::Line | Holds::Lines => slot::text(&self.note, slot),
+            Holds::Choice | Holds::Codes | Holds::Notes => String::new(),
+        };
+        let mut editor = TextArea::new(text.split('\n').map(str::to_owned).collect());
+        editor.set_wrap_mode(WrapMode::WordOrGlyph);
+        editor.set_cursor_line_style(Style::default());
+        editor.set_placeholder_text(slot.placeholder());
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        self.editor = editor;
+        self.selected = 0;
+        self.browsed = false;
+        self.suggestions.clear();
+        if slot.holds() == Holds::Codes {
+            pick::narrow_codes(self);
+        }
+    }
+
+    /// What is typed in the focused field.
+    pub fn typed(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+}

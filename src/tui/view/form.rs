@@ -1,0 +1,340 @@
+//! The note form: a label and a value per field, section lines for people and findings, the
+//! focused field as an editor with its suggestions under it. The form scrolls as far as it
+//! must to show the focused field, worked out from the state alone.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::status_bar;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::form::pick::SHOWN;
+use crate::tui::form::slot::{self, Holds, Slot};
+use crate::tui::form::{Form, slots};
+use crate::tui::keymap::{Place, hints};
+use crate::tui::text::{clean, truncate, wrap};
+use crate::tui::theme::Theme;
+
+/// Columns of the label before each field.
+const LABEL: u16 = 14;
+
+/// Rows an unfocused field shows at most; a focused one line field grows to this.
+const MOST_ROWS: usize = 4;
+
+/// One row of the form as laid out: a field, or a section heading before one.
+struct Part {
+    slot: Option<Slot>,
+    heading: Option<String>,
+    height: u16,
+}
+
+/// Draws the form screen.
+pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
+    let Some(form) = &app.form else { return };
+    let area = frame.area();
+    if area.height < 3 || area.width < LABEL + 10 {
+        return;
+    }
+    let title = Line::from(vec![
+        Span::styled(format!(" {}", clean(&form.heading())), theme.title),
+        Span::styled(format!(" · {}", clean(&app.notebook_name)), theme.meta),
+    ]);
+    frame.render_widget(Paragraph::new(title), Rect { height: 1, ..area });
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    fields(form, frame, body, theme);
+    let keys = hints(
+        Place::Form,
+        &[
+            (&[Action::NextField], "next field"),
+            (&[Action::NextEmptyFinding], "new finding"),
+            (&[Action::Save], "save"),
+            (&[Action::Back], "leave"),
+            (&[Action::Help], "help"),
+        ],
+    );
+    let bar = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    status_bar(app, frame, bar, &keys, theme);
+}
+
+fn fields(form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let width = area.width.saturating_sub(LABEL + 1);
+    let parts = layout(form, width, area.height);
+    // Scrolled just enough to show the focused field and its suggestions.
+    let mut top = 0u16;
+    let mut y = 0u16;
+    for part in &parts {
+        if part.slot == Some(form.focus) {
+            let below = if form.suggestions.is_empty() || !form.focus.holds().picks() {
+                0
+            } else {
+                form.suggestions.len().min(SHOWN) as u16 + 2
+            };
+            let bottom = y + part.height + below;
+            top = bottom.saturating_sub(area.height).min(y);
+        }
+        y += part.height;
+    }
+    let mut y = 0u16;
+    let mut popup = None;
+    for part in &parts {
+        let visible = y >= top && y + part.height <= top + area.height;
+        if visible {
+            let row = Rect {
+                x: area.x,
+                y: area.y + y - top,
+                width: area.width,
+                height: part.height,
+            };
+            match (&part.heading, part.slot) {
+                (Some(heading), _) => {
+                    let line = format!("── {heading} ").to_owned();
+                    frame.render_widget(Paragraph::new(Span::styled(line, theme.meta)), row);
+                }
+                (None, Some(slot)) => {
+                    field(form, slot, frame, row, theme);
+                    if slot == form.focus {
+                        popup = Some(row);
+                    }
+                }
+                _ => {}
+            }
+        }
+        y += part.height;
+    }
+    if let Some(row) = popup {
+        suggestions(form, frame, row, area, theme);
+    }
+}
+
+/// The rows of the form with their heights, headings included.
+fn layout(form: &Form, width: u16, height: u16) -> Vec<Part> {
+    let kind = form.note.kind.as_str();
+    let order = slots(&form.note);
+    let fixed: u16 = order
+        .iter()
+        .filter(|s| **s != Slot::Body)
+        .map(|s| rows(form, *s, width))
+        .sum();
+    let mut parts = Vec::new();
+    for slot in order {
+        let heading = match slot {
+            Slot::Alias(0) if kind == "meeting" => Some("who was there".to_owned()),
+            Slot::Alias(i) => Some(format!("participant {}", i + 1)),
+            Slot::Did(i) => Some(format!("finding {}", i + 1)),
+            Slot::Date => Some("details".to_owned()),
+            _ => None,
+        };
+        if let Some(heading) = heading {
+            parts.push(Part {
+                slot: None,
+                heading: Some(heading),
+                height: 1,
+            });
+        }
+        let height = if slot == Slot::Body && form.focus == Slot::Body {
+            // The body being written takes the room the other fields leave, at least 5 rows.
+            height.saturating_sub(fixed.min(height / 2)).max(5)
+        } else {
+            rows(form, slot, width)
+        };
+        parts.push(Part {
+            slot: Some(slot),
+            heading: None,
+            height,
+        });
+    }
+    parts
+}
+
+/// Rows a field takes.
+fn rows(form: &Form, slot: Slot, width: u16) -> u16 {
+    let focused = slot == form.focus;
+    let lines = match slot.holds() {
+        Holds::Choice | Holds::Codes | Holds::Notes => 1,
+        Holds::Line | Holds::Lines => {
+            let text = if focused {
+                form.typed()
+            } else {
+                slot::text(&form.note, slot)
+            };
+            let lines: usize = text
+                .split('\n')
+                .map(|line| {
+                    wrap(vec![Span::raw(line.to_owned())], usize::from(width), "")
+                        .len()
+                        .max(1)
+                })
+                .sum();
+            // The cursor may sit after the last column.
+            lines + usize::from(focused && slot.holds() == Holds::Lines)
+        }
+    };
+    lines.clamp(1, MOST_ROWS) as u16
+}
+
+fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
+    let focused = slot == form.focus;
+    let label = slot.label(&form.note.kind);
+    let (marker, style) = if focused {
+        ("›", theme.selected.patch(theme.label))
+    } else {
+        (" ", theme.label)
+    };
+    let label_area = Rect {
+        width: LABEL.min(row.width),
+        height: 1,
+        ..row
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!("{marker}{label:<w$}", w = usize::from(LABEL) - 1),
+            style,
+        )),
+        label_area,
+    );
+    let value = Rect {
+        x: row.x + LABEL + 1,
+        width: row.width.saturating_sub(LABEL + 1),
+        ..row
+    };
+    match slot.holds() {
+        Holds::Choice => {
+            let mut spans = Vec::new();
+            for kind in &form.kinds {
+                if *kind == form.note.kind {
+                    spans.push(Span::styled(format!("‹{kind}›"), theme.title));
+                } else {
+                    spans.push(Span::styled(format!(" {kind} "), theme.meta));
+                }
+                spans.push(Span::raw(" "));
+            }
+            if focused {
+                spans.push(Span::styled(" ← → or a letter", theme.hint));
+            }
+            let spans = truncate(spans, usize::from(value.width));
+            frame.render_widget(Paragraph::new(Line::from(spans)), value);
+        }
+        Holds::Codes | Holds::Notes => {
+            let mut spans: Vec<Span<'static>> = slot::list(&form.note, slot)
+                .iter()
+                .flat_map(|code| {
+                    [
+                        Span::styled(format!("[{}]", clean(code)), theme.code),
+                        Span::raw(" "),
+                    ]
+                })
+                .collect();
+            let used: u16 = crate::tui::text::width(&spans) as u16;
+            if focused && used + 12 <= value.width {
+                let chips = Rect {
+                    width: used,
+                    ..value
+                };
+                frame.render_widget(Paragraph::new(Line::from(spans)), chips);
+                let editor = Rect {
+                    x: value.x + used,
+                    width: value.width - used,
+                    ..value
+                };
+                frame.render_widget(&form.editor, editor);
+            } else {
+                spans = truncate(spans, usize::from(value.width));
+                frame.render_widget(Paragraph::new(Line::from(spans)), value);
+            }
+        }
+        Holds::Line | Holds::Lines if focused => frame.render_widget(&form.editor, value),
+        Holds::Line | Holds::Lines => {
+            let text = slot::text(&form.note, slot);
+            let mut lines: Vec<Line<'static>> = text
+                .split('\n')
+                .flat_map(|line| wrap(vec![Span::raw(clean(line))], usize::from(value.width), ""))
+                .collect();
+            let most = usize::from(value.height);
+            if lines.len() > most {
+                lines.truncate(most);
+                if let Some(last) = lines.last_mut() {
+                    last.spans.push(Span::styled(" …", theme.hint));
+                }
+            }
+            frame.render_widget(Paragraph::new(lines), value);
+        }
+    }
+}
+
+/// The choices under a picking field, or above it when there is no room below.
+fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Theme) {
+    if !form.focus.holds().picks() || form.suggestions.is_empty() {
+        return;
+    }
+    let shown = form.suggestions.len().min(SHOWN);
+    let height = shown as u16 + 2;
+    let x = row.x + LABEL + 1;
+    let width = row.width.saturating_sub(LABEL + 1);
+    let below = row.y + row.height;
+    let y = if below + height <= area.bottom() {
+        below
+    } else {
+        row.y.saturating_sub(height).max(area.y)
+    };
+    let window = Rect {
+        x,
+        y,
+        width,
+        height: height.min(area.height),
+    };
+    let inner = usize::from(width.saturating_sub(2));
+    let name_width = form
+        .suggestions
+        .iter()
+        .take(shown)
+        .map(|s| s.value.chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .min(inner / 2);
+    let lines: Vec<Line<'static>> = form
+        .suggestions
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(i, s)| {
+            let name = if s.new {
+                format!("+ {}", s.value)
+            } else {
+                s.value.clone()
+            };
+            let spans = vec![
+                Span::styled(format!("{:<name_width$} ", clean(&name)), theme.code),
+                Span::styled(clean(&s.about), theme.meta),
+            ];
+            let line = Line::from(truncate(spans, inner));
+            if i == form.selected {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    let title = match form.focus.holds() {
+        Holds::Notes => " Enter adds the note as evidence ",
+        _ => " Enter adds the code · ↑↓ choose ",
+    };
+    frame.render_widget(Clear, window);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(title, theme.hint)),
+        ),
+        window,
+    );
+}

@@ -1,0 +1,350 @@
+//! Writing notes in the UI, driven key by key through the real key map and runtime: a street
+//! interview in a few keys, the form of every kind, drafts that survive a crash, leaving that
+//! asks, tagging in place, and edits that never overwrite a change made on disk.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::ui::Ui;
+use fieldnotes::note::parse;
+use fieldnotes::tui::app::{Overlay, Screen};
+use ratatui::crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Right, Tab};
+
+const TEAMMATE: &str = "kind: interview\n\
+title: Busker counting coins by the ticket gate\n\
+date: 2024-05-02T08:10+09:00\n\
+# checked against the recording\n\
+place: Shibuya\n\
+findings:\n  - did: plays louder when the train pulls in\n    why: [belonging]  # first guess\n";
+
+/// The path of the note the status bar says was saved.
+fn saved_path(ui: &Ui) -> String {
+    let message = ui.runtime.app().message.clone().unwrap_or_default();
+    message
+        .strip_prefix("Saved as ")
+        .and_then(|m| m.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("not saved: {message}"))
+        .to_owned()
+}
+
+fn ui_drafts(drafts: &Path) -> Vec<String> {
+    std::fs::read_dir(drafts)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".yaml"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_street_interview_takes_six_keys_beside_the_words_and_search_finds_it() {
+    let mut ui = Ui::sample((100, 30));
+    let mut keys = 0;
+    ui.ctrl('r');
+    keys += 1;
+    assert_eq!(ui.runtime.app().screen, Screen::Form);
+    ui.type_text("Commuter with earbuds at the gate");
+    ui.ctrl('n');
+    keys += 1;
+    ui.type_text("takes one earbud out to buy a ticket");
+    ui.press(Tab);
+    keys += 1;
+    ui.type_text("I keep the other one in, it is my bubble");
+    ui.press(Tab);
+    keys += 1;
+    ui.type_text("privsound");
+    ui.press(Enter);
+    keys += 1;
+    ui.ctrl('s');
+    keys += 1;
+    assert!(
+        keys <= 10,
+        "the street-speed limit is 10 keys; this took {keys}"
+    );
+
+    let path = saved_path(&ui);
+    let text = std::fs::read_to_string(ui.root().join(&path)).expect("the note was written");
+    let note = parse(&text).note.expect("the note reads back");
+    assert_eq!(note.kind, "interview");
+    assert_eq!(note.title, "Commuter with earbuds at the gate");
+    assert_eq!(note.findings.len(), 1, "{text}");
+    let finding = &note.findings[0];
+    assert_eq!(
+        finding.did.as_deref(),
+        Some("takes one earbud out to buy a ticket")
+    );
+    assert_eq!(
+        finding.quote.as_deref(),
+        Some("I keep the other one in, it is my bubble")
+    );
+    assert_eq!(finding.why, ["private-soundtrack"]);
+    assert!(text.starts_with("kind: interview\ntitle: Commuter with earbuds at the gate\ndate: "));
+    // Saved, the draft is gone; the list shows the new note, selected.
+    assert!(ui_drafts(&ui.drafts()).is_empty());
+    assert_eq!(ui.runtime.app().screen, Screen::Browse);
+    assert_eq!(
+        ui.runtime.app().selected_hit().map(|h| h.path.clone()),
+        Some(path.clone())
+    );
+
+    ui.type_text("bubble earbud");
+    ui.settle(|app| app.browse.hits.first().is_some_and(|h| h.path == path));
+}
+
+/// The form of `kind`, chosen with the arrows on the kind field, as drawn.
+fn form_of(ui: &mut Ui, kind: &str) -> String {
+    ui.ctrl('r');
+    ui.press(BackTab);
+    for _ in 0..6 {
+        if ui.runtime.app().form.as_ref().map(|f| f.note.kind.as_str()) == Some(kind) {
+            break;
+        }
+        ui.press(Right);
+    }
+    let date = ui
+        .runtime
+        .app()
+        .form
+        .as_ref()
+        .map(|f| f.note.date.clone())
+        .unwrap_or_default();
+    // The date is now: the snapshot shows a fixed one of the same width.
+    let screen = ui.screen().replace(&date, "2026-11-22T09:30+09:00");
+    ui.press(Esc);
+    screen
+}
+
+#[test]
+fn each_kind_of_note_has_a_form_that_fits_it() {
+    let mut ui = Ui::sample((100, 30));
+    for kind in ["interview", "observation", "meeting", "social", "insight"] {
+        let screen = form_of(&mut ui, kind);
+        insta::assert_snapshot!(format!("form_{kind}_100x30"), screen);
+    }
+    assert_eq!(
+        ui.runtime.app().screen,
+        Screen::Browse,
+        "an untouched form leaves at once"
+    );
+}
+
+#[test]
+fn a_draft_is_saved_within_two_seconds_and_offered_after_a_crash() {
+    let mut ui = Ui::sample((100, 30));
+    ui.ctrl('r');
+    ui.type_text("Woman humming on the escalator");
+    ui.press(Tab);
+    ui.type_text("Shinjuku station");
+    let typed = Instant::now();
+    while ui_drafts(&ui.drafts()).is_empty() {
+        assert!(
+            typed.elapsed() < Duration::from_secs(2),
+            "no draft two seconds after typing"
+        );
+        ui.runtime
+            .listen(Duration::from_millis(20), &mut common::ui::Headless);
+    }
+    ui.restart();
+    let screen = ui.screen();
+    assert!(
+        matches!(ui.runtime.app().overlay, Some(Overlay::Restore(_))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("A note you were writing was not saved"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Woman humming on the escalator"),
+        "{screen}"
+    );
+    let Some(Overlay::Restore(drafts)) = &ui.runtime.app().overlay else {
+        unreachable!("checked above");
+    };
+    // When it was typed changes with every run; the snapshot shows a fixed time.
+    let typed_at = drafts[0].draft.saved[..16].replace('T', " ");
+    insta::assert_snapshot!(
+        "restore_100x30",
+        screen.replace(&typed_at, "2026-11-22 09:30")
+    );
+
+    ui.press(KeyCodeChar('r'));
+    let form = ui.runtime.app().form.as_ref().expect("the form is back");
+    assert_eq!(form.note.title, "Woman humming on the escalator");
+    assert_eq!(form.note.place, "Shinjuku station");
+    ui.ctrl('s');
+    let path = saved_path(&ui);
+    assert!(ui.root().join(path).is_file());
+    assert!(
+        ui_drafts(&ui.drafts()).is_empty(),
+        "{:?}",
+        ui_drafts(&ui.drafts())
+    );
+}
+
+#[allow(non_snake_case)]
+fn KeyCodeChar(c: char) -> ratatui::crossterm::event::KeyCode {
+    ratatui::crossterm::event::KeyCode::Char(c)
+}
+
+#[test]
+fn leaving_asks_only_when_something_would_be_lost() {
+    let mut ui = Ui::sample((100, 30));
+    ui.ctrl('r');
+    ui.press(Esc);
+    assert_eq!(
+        ui.runtime.app().screen,
+        Screen::Browse,
+        "nothing typed: no question"
+    );
+
+    ui.ctrl('r');
+    ui.type_text("Half a thought");
+    ui.press(Esc);
+    let screen = ui.screen();
+    assert!(
+        screen.contains("This note has changes that are not saved."),
+        "{screen}"
+    );
+    insta::assert_snapshot!("leaving_100x30", screen);
+    ui.press(Esc);
+    assert_eq!(
+        ui.runtime
+            .app()
+            .form
+            .as_ref()
+            .map(|f| f.note.title.as_str()),
+        Some("Half a thought")
+    );
+    ui.ctrl('c');
+    assert!(!ui.runtime.app().quit, "Ctrl-C asks too");
+    assert!(ui.screen().contains("Ctrl-C quit, keeping a draft"));
+    ui.press(KeyCodeChar('d'));
+    assert!(ui.runtime.app().quit && ui.runtime.app().form.is_none());
+    assert!(ui_drafts(&ui.drafts()).is_empty(), "discarded means gone");
+}
+
+/// Selects the note at `path` by searching for `words`, with the list taking the keys.
+fn select(ui: &mut Ui, words: &str, path: &str) {
+    ui.type_text(words);
+    ui.settle(|app| app.selected_hit().is_some_and(|h| h.path == path));
+    ui.press(Esc);
+}
+
+#[test]
+fn tagging_a_finding_changes_that_line_and_keeps_every_comment() {
+    let mut ui = Ui::sample((100, 30));
+    let path = "portable-music/2024-05-02-busker.yaml";
+    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
+    ui.restart();
+    select(&mut ui, "busker coins", path);
+    ui.press(KeyCodeChar('t'));
+    let screen = ui.screen();
+    assert!(
+        screen.contains("›why"),
+        "the picker opens on the finding's codes:\n{screen}"
+    );
+    ui.type_text("privsound");
+    ui.press(Enter);
+    ui.ctrl('s');
+    let text = std::fs::read_to_string(ui.root().join(path)).expect("read");
+    assert_eq!(
+        text,
+        TEAMMATE.replace("why: [belonging]", "why: [belonging, private-soundtrack]")
+    );
+}
+
+#[test]
+fn a_new_code_made_in_the_picker_goes_to_the_codebook() {
+    let mut ui = Ui::sample((100, 30));
+    ui.ctrl('r');
+    ui.type_text("Jogger with one earbud");
+    ui.ctrl('n');
+    ui.type_text("keeps one ear free for traffic");
+    ui.press(Tab);
+    ui.press(Tab);
+    ui.type_text("street safety");
+    for _ in 0..6 {
+        let form = ui.runtime.app().form.as_ref().expect("the form");
+        if form.suggestions.get(form.selected).is_some_and(|s| s.new) {
+            break;
+        }
+        ui.press(Down);
+    }
+    ui.press(Enter);
+    ui.ctrl('s');
+    let codebook = std::fs::read_to_string(ui.root().join("codebook.yaml")).expect("read");
+    assert!(
+        codebook.ends_with("  - name: street-safety\n"),
+        "{codebook}"
+    );
+    let text = std::fs::read_to_string(ui.root().join(saved_path(&ui))).expect("read");
+    assert!(text.contains("why: [street-safety]"), "{text}");
+}
+
+/// Opens the busker note in the form, changes its title, and has a teammate change the file.
+fn edit_while_a_teammate_changes_it(ui: &mut Ui, path: &str) -> String {
+    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
+    ui.restart();
+    select(ui, "busker coins", path);
+    ui.press(KeyCodeChar('E'));
+    ui.type_text(" at dusk");
+    let theirs = TEAMMATE.replace("place: Shibuya", "place: Shibuya, south exit");
+    std::fs::write(ui.root().join(path), &theirs).expect("write");
+    ui.ctrl('s');
+    theirs
+}
+
+#[test]
+fn a_note_changed_on_disk_while_edited_is_never_overwritten() {
+    let mut ui = Ui::sample((100, 30));
+    let path = "portable-music/2024-05-02-busker.yaml";
+    let theirs = edit_while_a_teammate_changes_it(&mut ui, path);
+    let read = |ui: &Ui| std::fs::read_to_string(ui.root().join(path)).expect("read");
+    assert_eq!(read(&ui), theirs, "nothing was written");
+    let screen = ui.screen();
+    assert!(matches!(
+        ui.runtime.app().overlay,
+        Some(Overlay::Conflict(_))
+    ));
+    assert!(
+        screen.contains("On disk now") && screen.contains("Yours"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("south exit") && screen.contains("at dusk"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("conflict_100x30", screen);
+    // Going back to editing and saving again still shows both: the choice is never skipped.
+    ui.press(Esc);
+    ui.ctrl('s');
+    assert!(matches!(
+        ui.runtime.app().overlay,
+        Some(Overlay::Conflict(_))
+    ));
+    ui.press(KeyCodeChar('t'));
+    assert_eq!(read(&ui), theirs);
+    assert_eq!(ui.runtime.app().screen, Screen::Browse);
+}
+
+#[test]
+fn keeping_mine_over_a_change_on_disk_writes_mine_into_their_file() {
+    let mut ui = Ui::sample((100, 30));
+    let path = "portable-music/2024-05-02-busker.yaml";
+    let theirs = edit_while_a_teammate_changes_it(&mut ui, path);
+    assert!(theirs.contains("south exit"));
+    ui.press(KeyCodeChar('m'));
+    let text = std::fs::read_to_string(ui.root().join(path)).expect("read");
+    // My version whole (their place goes, as the conflict screen showed), written into
+    // their file, so that their comments stay.
+    assert_eq!(
+        text,
+        TEAMMATE.replace("ticket gate\n", "ticket gate at dusk\n")
+    );
+}
