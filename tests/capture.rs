@@ -19,6 +19,15 @@ date: 2024-05-02T08:10+09:00\n\
 place: Shibuya\n\
 findings:\n  - did: plays louder when the train pulls in\n    why: [belonging]  # first guess\n";
 
+/// Draws the screen at sizes too small for it, then at 100x30 again: drawing must not fail.
+fn draw_tiny(ui: &mut Ui) {
+    for (width, height) in [(20, 5), (1, 1), (0, 24), (10, 4), (100, 3), (100, 30)] {
+        let resize = fieldnotes::tui::Action::Resize { width, height };
+        ui.runtime.act(vec![resize], &mut common::ui::Headless);
+        common::ui::terminal(ui.runtime.app());
+    }
+}
+
 /// The path of the note the status bar says was saved.
 fn saved_path(ui: &Ui) -> String {
     let message = ui.runtime.app().message.clone().unwrap_or_default();
@@ -93,7 +102,12 @@ fn a_street_interview_takes_six_keys_beside_the_words_and_search_finds_it() {
     );
 
     ui.type_text("bubble earbud");
-    ui.settle(|app| app.browse.hits.first().is_some_and(|h| h.path == path));
+    let hits = &ui.runtime.app().browse.hits;
+    assert_eq!(
+        hits.first().map(|h| &h.path),
+        Some(&path),
+        "no wait for the watcher"
+    );
 }
 
 /// The form of `kind`, chosen with the arrows on the kind field, as drawn.
@@ -173,7 +187,9 @@ fn a_draft_is_saved_within_two_seconds_and_offered_after_a_crash() {
         screen.replace(&typed_at, "2026-11-22 09:30")
     );
 
+    draw_tiny(&mut ui);
     ui.press(KeyCodeChar('r'));
+    draw_tiny(&mut ui);
     let form = ui.runtime.app().form.as_ref().expect("the form is back");
     assert_eq!(form.note.title, "Woman humming on the escalator");
     assert_eq!(form.note.place, "Shinjuku station");
@@ -257,6 +273,16 @@ fn tagging_a_finding_changes_that_line_and_keeps_every_comment() {
         text,
         TEAMMATE.replace("why: [belonging]", "why: [belonging, private-soundtrack]")
     );
+    // The search knows at once.
+    ui.press(KeyCodeChar('/'));
+    ui.ctrl('u');
+    ui.type_text("why:private-soundtrack coins");
+    let hits = &ui.runtime.app().browse.hits;
+    assert_eq!(
+        hits.first().map(|h| h.path.as_str()),
+        Some(path),
+        "no wait for the watcher"
+    );
 }
 
 #[test]
@@ -321,6 +347,7 @@ fn a_note_changed_on_disk_while_edited_is_never_overwritten() {
         "{screen}"
     );
     insta::assert_snapshot!("conflict_100x30", screen);
+    draw_tiny(&mut ui);
     // Going back to editing and saving again still shows both: the choice is never skipped.
     ui.press(Esc);
     ui.ctrl('s');

@@ -273,7 +273,7 @@ fn tiny_terminals_draw_every_screen_without_failing() {
         (100, 3),
         (79, 6),
     ];
-    let screens: [(&[KeyCode], &str); 5] = [
+    let screens: [(&[KeyCode], &str); 7] = [
         (&[], "browse"),
         (&[KeyCode::Enter], "note"),
         (&[KeyCode::F(1)], "help"),
@@ -282,6 +282,8 @@ fn tiny_terminals_draw_every_screen_without_failing() {
             "problems",
         ),
         (&[KeyCode::Esc, KeyCode::Char('f')], "filters"),
+        (&[KeyCode::Esc, KeyCode::Char('n')], "form"),
+        (&[KeyCode::Char('x'), KeyCode::Esc], "leaving"),
     ];
     for (keys, wanted) in screens {
         for &code in keys {
@@ -291,6 +293,8 @@ fn tiny_terminals_draw_every_screen_without_failing() {
         let reached = match (&app.overlay, &app.screen) {
             (Some(Overlay::Help { .. }), _) => "help",
             (Some(Overlay::Filters(_)), _) => "filters",
+            (Some(Overlay::Leaving { .. }), _) => "leaving",
+            (None, Screen::Form) => "form",
             (None, Screen::Note) => "note",
             (None, Screen::Problems) => "problems",
             (None, Screen::Browse) => "browse",

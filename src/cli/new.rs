@@ -91,13 +91,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
                 "add --title 'what happened'",
             ));
         };
-        let path = notebook.write_new(
-            &folder,
-            &note.title,
-            &note.date,
-            &note.kind,
-            &note.to_yaml(),
-        )?;
+        let path = notebook.write_note(&folder, &note)?;
         super::output::say(path.display())?;
         return Ok(EXIT_OK);
     }

@@ -98,6 +98,11 @@ impl Notebook {
             .unwrap_or_else(|| self.root.clone())
     }
 
+    /// Writes `note` in the canonical form as a new note in `folder`; see [`Self::write_new`].
+    pub fn write_note(&self, folder: &Path, note: &crate::note::Note) -> Result<PathBuf> {
+        self.write_new(folder, &note.title, &note.date, &note.kind, &note.to_yaml())
+    }
+
     /// Writes `text` as a new note in `folder`, named from its date and title, never over an
     /// existing file; returns its path relative to the root.
     pub fn write_new(

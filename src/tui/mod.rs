@@ -11,6 +11,7 @@ pub mod app;
 pub mod effect;
 mod filters;
 pub mod form;
+mod keeping;
 pub mod keymap;
 pub mod layout;
 mod line;

@@ -15,21 +15,18 @@ use ratatui::crossterm::event::{self, Event};
 use super::action::Action;
 use super::app::App;
 use super::effect::{Effect, Outcome};
+use super::keeping::Keeper;
 use super::terminal::{self, Screen};
 use super::work::{News, capitalised, choices, follow, load, one_line, problems};
 use super::{keymap, receive::receive, update::update, view::view, writing};
 use crate::error::{Error, Result};
 use crate::index::{SearchIndex, SearchOptions};
 use crate::notebook::Notebook;
-use crate::notebook::drafts::{self, Drafts};
+use crate::notebook::drafts::Drafts;
 use crate::query::{self, Mode};
 
 /// How long to wait for a key before looking for news from the index.
 const TICK: Duration = Duration::from_millis(50);
-
-/// How long after a change to a note being written its draft is saved at the latest. Typing
-/// saves once a second, not once a key.
-const DRAFT_DELAY: Duration = Duration::from_secs(1);
 
 /// The notebook being shown and the thread that keeps its index current.
 struct Session {
@@ -96,9 +93,7 @@ pub struct Runtime {
     session: Option<Session>,
     news: Receiver<News>,
     post: Sender<News>,
-    drafts: Option<Drafts>,
-    draft: Option<drafts::Session>,
-    draft_due: Option<Instant>,
+    drafts: Keeper,
 }
 
 impl Runtime {
@@ -111,44 +106,30 @@ impl Runtime {
             session: None,
             news,
             post,
-            drafts: None,
-            draft: None,
-            draft_due: None,
+            drafts: Keeper::default(),
         }
     }
 
     /// Keeps drafts of notes being written in `drafts`, and offers those left there unsaved.
     pub fn keep_drafts(&mut self, drafts: Drafts) {
-        self.drafts = Some(drafts);
+        self.drafts = Keeper::new(drafts);
         self.offer_left_behind();
     }
 
     fn offer_left_behind(&mut self) {
-        if let (Some(drafts), Some(session)) = (&self.drafts, &self.session) {
-            let left = drafts.left_behind(&session.notebook.root);
+        if let Some(session) = &self.session {
+            let left = self.drafts.left_behind(&session.notebook.root);
             receive(&mut self.app, Outcome::LeftBehind(left));
         }
     }
 
-    /// Saves the draft of the note being written, if it changed since it was last saved.
+    /// Saves the draft of the note being written now.
     pub fn save_draft(&mut self) {
-        self.draft_due = None;
-        let (Some(form), Some(drafts), Some(session)) =
-            (&self.app.form, &self.drafts, &self.session)
-        else {
-            return;
-        };
-        let draft = writing::draft_of(&session.notebook.root, &form.note, form.editing.as_ref());
-        if self.draft.is_none() {
-            match drafts.session() {
-                Ok(own) => self.draft = Some(own),
-                Err(e) => {
-                    return self.app.message =
-                        Some(format!("The draft is not saved: {}", one_line(&e)));
-                }
-            }
-        }
-        if let Some(Err(e)) = self.draft.as_ref().map(|own| own.save(&draft)) {
+        let Some(session) = &self.session else { return };
+        if let Err(e) = self
+            .drafts
+            .save(&session.notebook.root, self.app.form.as_ref())
+        {
             self.app.message = Some(format!("The draft is not saved: {}", one_line(&e)));
         }
     }
@@ -272,7 +253,7 @@ impl Runtime {
             effects.extend(self.hear(news));
         }
         self.perform(effects, host);
-        if self.draft_due.is_some_and(|due| Instant::now() >= due) {
+        if self.drafts.overdue() {
             self.save_draft();
         }
         heard
@@ -315,26 +296,15 @@ impl Runtime {
     fn effect(&mut self, effect: Effect, host: &mut dyn Host) -> Result<Option<Outcome>> {
         match &effect {
             Effect::DraftChanged => {
-                self.draft_due
-                    .get_or_insert_with(|| Instant::now() + DRAFT_DELAY);
+                self.drafts.changed();
                 return Ok(None);
             }
             Effect::FlushDraft => {
                 self.save_draft();
                 return Ok(None);
             }
-            Effect::DropDraft => {
-                self.draft_due = None;
-                return self
-                    .draft
-                    .as_ref()
-                    .map_or(Ok(()), |own| own.discard())
-                    .map(|()| None);
-            }
-            Effect::DropLeftBehind { path } => {
-                let drafts = self.drafts.as_ref();
-                return drafts.map_or(Ok(()), |d| d.remove(path)).map(|()| None);
-            }
+            Effect::DropDraft => return self.drafts.discard().map(|()| None),
+            Effect::DropLeftBehind { path } => return self.drafts.remove(path).map(|()| None),
             _ => {}
         }
         if let Effect::OpenNotebook { root } | Effect::Init { dir: root } = &effect {

@@ -68,13 +68,7 @@ fn parsed(bytes: &[u8]) -> Option<Note> {
 pub fn save(notebook: &Notebook, note: &Note, editing: Option<&Editing>) -> Result<Written> {
     let Some(editing) = editing else {
         let folder = notebook.folder_for(note.study.as_deref());
-        let path = notebook.write_new(
-            &folder,
-            &note.title,
-            &note.date,
-            &note.kind,
-            &note.to_yaml(),
-        )?;
+        let path = notebook.write_note(&folder, note)?;
         return Ok(Written::Saved(path.to_string_lossy().into_owned()));
     };
     let file = notebook.root.join(&editing.path);

@@ -18,6 +18,9 @@ pub use pick::Suggestion;
 pub use slot::{Holds, Slot, slots};
 pub use update::update;
 
+#[cfg(test)]
+mod tests;
+
 /// A note being written or edited.
 pub struct Form {
     /// Every field as typed so far.

@@ -156,12 +156,7 @@ pub fn slots(form: &NoteForm) -> Vec<Slot> {
     let kind = form.kind.as_str();
     let mut order = vec![Slot::Kind, Slot::Title];
     let people = |order: &mut Vec<Slot>, growing: bool| {
-        let rows = rows(
-            form.participants.len(),
-            form.participants.last(),
-            growing,
-            PersonForm::is_blank,
-        );
+        let rows = rows(&form.participants, growing, PersonForm::is_blank);
         for i in 0..rows {
             order.extend([Slot::Alias(i), Slot::About(i)]);
             if kind != "meeting" {
@@ -170,12 +165,7 @@ pub fn slots(form: &NoteForm) -> Vec<Slot> {
         }
     };
     let findings = |order: &mut Vec<Slot>| {
-        let rows = rows(
-            form.findings.len(),
-            form.findings.last(),
-            true,
-            FindingForm::is_blank,
-        );
+        let rows = rows(&form.findings, true, FindingForm::is_blank);
         for i in 0..rows {
             order.extend([
                 Slot::Did(i),
@@ -255,10 +245,10 @@ pub fn slots(form: &NoteForm) -> Vec<Slot> {
 
 /// Rows shown for a list of `len`: at least one, and one more after the last when it is in use
 /// and the list grows as it is typed into.
-fn rows<T>(len: usize, last: Option<&T>, growing: bool, blank: fn(&T) -> bool) -> usize {
-    match last {
-        Some(last) if growing && !blank(last) => len + 1,
-        _ => len.max(1),
+fn rows<T>(list: &[T], growing: bool, blank: fn(&T) -> bool) -> usize {
+    match list.last() {
+        Some(last) if growing && !blank(last) => list.len() + 1,
+        _ => list.len().max(1),
     }
 }
 

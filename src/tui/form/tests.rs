@@ -1,0 +1,213 @@
+//! The form's logic without a runtime: actions in, state and effects out.
+
+use super::slot::Slot;
+use super::{Editing, Form};
+use crate::note::{NoteForm, parse};
+use crate::query::Filter;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Choice, Overlay, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::update::update;
+
+fn kinds() -> Vec<String> {
+    ["interview", "observation", "meeting", "social", "insight"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// An app with a blank interview open, and two codes to pick from.
+fn writing() -> App {
+    let mut app = App::new("test", (100, 30));
+    let note = NoteForm {
+        kind: "interview".into(),
+        date: "2026-11-22T09:30".into(),
+        ..NoteForm::default()
+    };
+    let mut form = Form::new(note, kinds(), None, Screen::Browse);
+    form.codes = ["private-soundtrack", "social-courtesy"]
+        .iter()
+        .map(|name| Choice {
+            filter: Filter::Why,
+            value: (*name).into(),
+            count: 1,
+            about: None,
+            active: false,
+        })
+        .collect();
+    app.form = Some(form);
+    app.screen = Screen::Form;
+    app
+}
+
+fn form(app: &App) -> &Form {
+    app.form.as_ref().expect("a form")
+}
+
+fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| update(app, Action::Type { c }))
+        .collect()
+}
+
+#[test]
+fn the_kind_changes_with_the_arrows_and_with_its_first_letter() {
+    let mut app = writing();
+    update(&mut app, Action::PreviousField);
+    assert_eq!(form(&app).focus, Slot::Kind);
+    update(&mut app, Action::CursorRight);
+    assert_eq!(form(&app).note.kind, "observation");
+    update(&mut app, Action::CursorLeft);
+    update(&mut app, Action::CursorLeft);
+    assert_eq!(form(&app).note.kind, "insight", "the arrows wrap around");
+    type_text(&mut app, "i");
+    assert_eq!(form(&app).note.kind, "interview");
+    type_text(&mut app, "i");
+    assert_eq!(
+        form(&app).note.kind,
+        "insight",
+        "the next kind with that letter"
+    );
+}
+
+#[test]
+fn typing_fills_the_focused_field_and_asks_for_a_draft() {
+    let mut app = writing();
+    let effects = type_text(&mut app, "Busker");
+    assert_eq!(form(&app).note.title, "Busker");
+    assert!(effects.contains(&Effect::DraftChanged));
+    update(&mut app, Action::DeleteWord);
+    assert_eq!(form(&app).note.title, "");
+    // Moving between fields changes nothing worth a draft.
+    assert!(!update(&mut app, Action::NextField).contains(&Effect::DraftChanged));
+    assert_eq!(form(&app).focus, Slot::Place);
+}
+
+#[test]
+fn the_body_takes_line_breaks_and_the_arrows_leave_it_at_its_ends() {
+    let mut app = writing();
+    app.form.as_mut().expect("form").focus_on(Slot::Body);
+    type_text(&mut app, "first");
+    update(&mut app, Action::Advance);
+    type_text(&mut app, "second");
+    assert_eq!(form(&app).note.body, "first\nsecond");
+    update(&mut app, Action::Up);
+    assert_eq!(form(&app).focus, Slot::Body, "up a line, still in the body");
+    update(&mut app, Action::Up);
+    assert_ne!(
+        form(&app).focus,
+        Slot::Body,
+        "up from the first line leaves it"
+    );
+    // Enter in a one-line field goes on to the next field.
+    app.form.as_mut().expect("form").focus_on(Slot::Title);
+    update(&mut app, Action::Advance);
+    assert_eq!(form(&app).focus, Slot::Place);
+}
+
+#[test]
+fn codes_are_picked_with_enter_and_taken_back_with_backspace() {
+    let mut app = writing();
+    update(&mut app, Action::NextEmptyFinding);
+    assert_eq!(form(&app).focus, Slot::Did(0));
+    app.form
+        .as_mut()
+        .expect("form")
+        .focus_on(Slot::FindingWhy(0));
+    // Enter with nothing typed or chosen is the next field, not a code picked blindly.
+    update(&mut app, Action::Advance);
+    assert_eq!(form(&app).focus, Slot::Remark(0));
+    update(&mut app, Action::PreviousField);
+    type_text(&mut app, "courtesy");
+    update(&mut app, Action::Advance);
+    assert_eq!(form(&app).note.findings[0].why, ["social-courtesy"]);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Advance);
+    assert_eq!(
+        form(&app).note.findings[0].why,
+        ["social-courtesy", "private-soundtrack"],
+        "choosing with the arrows picks too"
+    );
+    update(&mut app, Action::DeleteBack);
+    assert_eq!(form(&app).note.findings[0].why, ["social-courtesy"]);
+    // The finding is in use: a blank one follows it, and Ctrl-N goes there.
+    update(&mut app, Action::NextEmptyFinding);
+    assert_eq!(form(&app).focus, Slot::Did(1));
+}
+
+#[test]
+fn a_new_code_is_picked_and_sent_to_the_codebook() {
+    let mut app = writing();
+    app.form.as_mut().expect("form").focus_on(Slot::Why);
+    type_text(&mut app, "Street Safety");
+    let offered: Vec<_> = form(&app)
+        .suggestions
+        .iter()
+        .map(|s| s.value.clone())
+        .collect();
+    assert_eq!(offered, ["street-safety"]);
+    let effects = update(&mut app, Action::Advance);
+    assert!(effects.contains(&Effect::AddCode {
+        name: "street-safety".into()
+    }));
+    assert_eq!(form(&app).note.why, ["street-safety"]);
+}
+
+#[test]
+fn saving_an_unfinished_note_says_what_is_missing_and_goes_there() {
+    let mut app = writing();
+    update(&mut app, Action::NextField);
+    assert!(update(&mut app, Action::Save).is_empty());
+    assert_eq!(form(&app).focus, Slot::Title);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Not saved: title: say in one line what happened.")
+    );
+    type_text(&mut app, "Busker");
+    let effects = update(&mut app, Action::Save);
+    assert!(
+        matches!(&effects[..], [Effect::SaveNote { note, editing: None }] if note.title == "Busker")
+    );
+}
+
+#[test]
+fn leaving_asks_only_when_there_are_changes_and_quitting_keeps_a_draft() {
+    let mut app = writing();
+    assert_eq!(update(&mut app, Action::Back), [Effect::DropDraft]);
+    assert_eq!(app.screen, Screen::Browse);
+
+    let mut app = writing();
+    type_text(&mut app, "Busker");
+    update(&mut app, Action::Quit);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Leaving { quitting: true })
+    ));
+    assert!(!app.quit);
+    assert_eq!(update(&mut app, Action::Quit), [Effect::FlushDraft]);
+    assert!(app.quit);
+}
+
+#[test]
+fn an_edit_opened_and_left_unchanged_asks_nothing() {
+    let text = "kind: diary\ntitle: Walk\ndate: 2024-04-06\nfindings:\n  - did: waves\n";
+    let base = parse(text).note.expect("a note");
+    let editing = Editing {
+        path: "walk.yaml".into(),
+        bytes: text.as_bytes().to_vec(),
+        base: base.clone(),
+        began_from: 0,
+    };
+    let mut app = App::new("test", (100, 30));
+    app.form = Some(Form::new(
+        NoteForm::of(&base),
+        kinds(),
+        Some(editing),
+        Screen::Note,
+    ));
+    app.screen = Screen::Form;
+    // A kind the notebook adds still gets its findings.
+    assert!(super::slots(&form(&app).note).contains(&Slot::Did(0)));
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Note);
+    assert!(app.overlay.is_none());
+}

@@ -1,0 +1,143 @@
+//! Writing notes with the real binary in a real terminal (tmux): a street interview recorded,
+//! saved, found by `search`; and a note in progress that survives `kill -9`. Needs tmux.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::Sandbox;
+use common::tmux::{Tmux, quoted};
+
+/// Starts fieldnotes on `notebook` in the pane and waits for its first screen.
+fn launch(tmux: &Tmux, notebook: &Path, ready: &str) {
+    let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
+    tmux.text(&format!("{} --notebook {}", quoted(&bin), quoted(notebook)));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(ready);
+}
+
+/// A copy of the sample notebook open in a terminal, a new interview's form on screen.
+fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("research");
+    common::copy_dir(&common::sample(), &notebook);
+    let tmux = Tmux::start(&sandbox, 100, 30);
+    launch(&tmux, &notebook, "57 notes");
+    tmux.keys(&["C-r"]);
+    tmux.wait_for("New interview");
+    (sandbox, notebook, tmux)
+}
+
+/// The notes in `dir` (not below it) whose file name holds `words`.
+fn notes_named(dir: &Path, words: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .expect("read the notebook")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(words))
+        .collect()
+}
+
+#[test]
+fn a_street_interview_recorded_in_the_terminal_is_in_its_file_and_found() {
+    let (sandbox, notebook, tmux) = writing_a_note();
+    tmux.text("Commuter with earbuds at the gate");
+    tmux.keys(&["C-n"]);
+    tmux.text("takes one earbud out to buy a ticket");
+    tmux.keys(&["Tab"]);
+    tmux.text("I keep the other one in, it is my bubble");
+    tmux.keys(&["Tab"]);
+    tmux.text("privsound");
+    tmux.wait_for("private-soundtrack");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("[private-soundtrack]");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved as");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("fieldnotes' --notebook");
+
+    let written = notes_named(&notebook, "commuter-with-earbuds-at-the-gate");
+    assert_eq!(written.len(), 1, "one new note: {written:?}");
+    let text = std::fs::read_to_string(&written[0]).expect("read the note");
+    let body = text.split_once("\nfindings:\n").map(|(_, b)| b);
+    assert_eq!(
+        body,
+        Some(
+            "  - did: takes one earbud out to buy a ticket\n    \
+             quote: I keep the other one in, it is my bubble\n    \
+             why: [private-soundtrack]\n"
+        ),
+        "{text}"
+    );
+    assert!(text.starts_with("kind: interview\ntitle: Commuter with earbuds at the gate\n"));
+    let found = sandbox.run(&notebook, &["search", "--json", "earbud bubble"]);
+    found.assert_code(0);
+    assert!(
+        found.stdout.contains("commuter-with-earbuds-at-the-gate"),
+        "{}",
+        found.describe()
+    );
+}
+
+#[test]
+fn a_note_in_progress_survives_kill_9_and_is_offered_at_the_next_start() {
+    let (sandbox, notebook, tmux) = writing_a_note();
+    tmux.text("Woman humming on the escalator");
+    tmux.keys(&["Tab"]);
+    tmux.text("Shinjuku station");
+    tmux.wait_for("Shinjuku station");
+    let drafts = sandbox.path("data/fieldnotes/drafts");
+    let typed = Instant::now();
+    while !std::fs::read_dir(&drafts)
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        })
+        .unwrap_or(false)
+    {
+        assert!(
+            typed.elapsed() < Duration::from_secs(5),
+            "no draft in {drafts:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let killed = std::process::Command::new("pkill")
+        .args(["-KILL", "-f", &notebook.display().to_string()])
+        .status()
+        .expect("run pkill");
+    assert!(killed.success(), "the UI was running");
+    tmux.wait_for("Killed");
+    // A killed program cannot give the terminal back: the shell gets it back by hand, with a
+    // line feed, since Enter sends a carriage return that a raw terminal leaves alone.
+    tmux.text("stty sane; clear");
+    tmux.keys(&["C-j"]);
+
+    launch(&tmux, &notebook, "A note you were writing was not saved");
+    tmux.wait_for("Woman humming on the escalator");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Shinjuku station");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved as");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("fieldnotes' --notebook");
+
+    let written = notes_named(&notebook, "woman-humming-on-the-escalator");
+    assert_eq!(written.len(), 1, "{written:?}");
+    let text = std::fs::read_to_string(&written[0]).expect("read the note");
+    assert!(
+        text.contains("title: Woman humming on the escalator\n"),
+        "{text}"
+    );
+    assert!(text.contains("place: Shinjuku station\n"), "{text}");
+    let left: Vec<_> = std::fs::read_dir(&drafts)
+        .expect("drafts")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the restored draft is gone once saved: {left:?}"
+    );
+}
