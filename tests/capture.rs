@@ -17,7 +17,8 @@ title: Busker counting coins by the ticket gate\n\
 date: 2024-05-02T08:10+09:00\n\
 # checked against the recording\n\
 place: Shibuya\n\
-findings:\n  - did: plays louder when the train pulls in\n    why: [belonging]  # first guess\n";
+findings:\n  - did: plays louder when the train pulls in\n    why: [belonging]  # first guess\n\
+weather: drizzle\n";
 
 /// Draws the screen at sizes too small for it, then at 100x30 again: drawing must not fail.
 fn draw_tiny(ui: &mut Ui) {
@@ -291,6 +292,43 @@ fn tagging_a_finding_changes_that_line_and_keeps_every_comment() {
         Some(path),
         "no wait for the watcher"
     );
+}
+
+#[test]
+fn editing_a_field_here_changes_that_line_and_nothing_else() {
+    let mut ui = Ui::sample((100, 30));
+    let path = "portable-music/2024-05-02-busker.yaml";
+    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
+    ui.restart();
+    select(&mut ui, "busker coins", path);
+    ui.press(KeyCodeChar('E'));
+    ui.type_text(" at dusk");
+    ui.press(Tab);
+    ui.ctrl('u');
+    ui.type_text("Shibuya, south exit");
+    ui.ctrl('s');
+    let text = std::fs::read_to_string(ui.root().join(path)).expect("read");
+    let wanted = TEAMMATE
+        .replace("ticket gate\n", "ticket gate at dusk\n")
+        .replace("place: Shibuya\n", "place: Shibuya, south exit\n");
+    assert_eq!(text, wanted, "comments and the unknown key stay");
+    assert_eq!(
+        ui.runtime.app().message.as_deref(),
+        Some(format!("Saved {path}.").as_str())
+    );
+}
+
+#[test]
+fn the_why_picker_shows_each_code_with_its_description() {
+    let mut ui = Ui::sample((100, 30));
+    ui.ctrl('r');
+    ui.ctrl('n');
+    ui.press(Tab);
+    ui.press(Tab);
+    ui.type_text("court");
+    let screen = screen_at_a_fixed_time(&ui);
+    assert!(screen.contains("social-courtesy"), "{screen}");
+    insta::assert_snapshot!("why_picker_100x30", screen);
 }
 
 #[test]

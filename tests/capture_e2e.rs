@@ -23,6 +23,9 @@ fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
     let sandbox = Sandbox::new();
     let notebook = sandbox.path("research");
     common::copy_dir(&common::sample(), &notebook);
+    let config = sandbox.path("config/fieldnotes");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(config.join("config.yaml"), "researcher: ms\n").expect("write config");
     let tmux = Tmux::start(&sandbox, 100, 30);
     launch(&tmux, &notebook, "57 notes");
     tmux.keys(&["C-r"]);
@@ -72,6 +75,10 @@ fn a_street_interview_recorded_in_the_terminal_is_in_its_file_and_found() {
         "{text}"
     );
     assert!(text.starts_with("kind: interview\ntitle: Commuter with earbuds at the gate\n"));
+    assert!(
+        text.contains("\nresearcher: ms\n"),
+        "from the user's config: {text}"
+    );
     let found = sandbox.run(&notebook, &["search", "--json", "earbud bubble"]);
     found.assert_code(0);
     assert!(

@@ -4,6 +4,7 @@
 //! [`crate::note::edited`]).
 
 pub mod ask;
+pub mod layout;
 pub mod open;
 pub mod pick;
 pub mod slot;

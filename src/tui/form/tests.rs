@@ -52,7 +52,14 @@ fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
 #[test]
 fn the_kind_changes_with_the_arrows_and_with_its_first_letter() {
     let mut app = writing();
+    type_text(&mut app, "Busker");
     update(&mut app, Action::PreviousField);
+    assert_eq!(
+        form(&app).note.kind,
+        "interview",
+        "moving there changes nothing"
+    );
+    assert_eq!(form(&app).note.title, "Busker");
     assert_eq!(form(&app).focus, Slot::Kind);
     update(&mut app, Action::CursorRight);
     assert_eq!(form(&app).note.kind, "observation");
@@ -210,4 +217,58 @@ fn an_edit_opened_and_left_unchanged_asks_nothing() {
     update(&mut app, Action::Back);
     assert_eq!(app.screen, Screen::Note);
     assert!(app.overlay.is_none());
+}
+
+#[test]
+fn a_click_on_a_field_goes_there() {
+    let mut app = writing();
+    // Row 0 is the title line; the form starts with kind, then title, then place.
+    update(&mut app, Action::Click { column: 30, row: 3 });
+    assert_eq!(form(&app).focus, Slot::Place);
+    update(&mut app, Action::Click { column: 2, row: 29 });
+    assert_eq!(form(&app).focus, Slot::Place, "the status bar is no field");
+    update(
+        &mut app,
+        Action::Wheel {
+            down: true,
+            column: 0,
+            row: 0,
+        },
+    );
+    assert_eq!(form(&app).focus, Slot::Alias(0));
+}
+
+#[test]
+fn going_round_every_field_of_every_sample_note_changes_nothing() {
+    let notebook = crate::notebook::Notebook::open(std::path::Path::new("research"))
+        .expect("the sample notebook");
+    let loaded = notebook.load();
+    assert!(loaded.notes.len() > 50);
+    for file in loaded.notes {
+        let mut app = App::new("test", (100, 30));
+        let form_of_note = NoteForm::of(&file.note);
+        app.form = Some(Form::new(
+            form_of_note.clone(),
+            kinds(),
+            None,
+            Screen::Browse,
+        ));
+        app.screen = Screen::Form;
+        let fields = super::slots(&form_of_note).len();
+        for action in [
+            Action::NextField,
+            Action::PreviousField,
+            Action::Down,
+            Action::Up,
+        ] {
+            for _ in 0..=fields {
+                update(&mut app, action.clone());
+            }
+        }
+        assert_eq!(form(&app).note, form_of_note, "{}", file.path.display());
+        assert_eq!(
+            form(&app).note.to_note(Some(&file.note)),
+            Ok(file.note.clone())
+        );
+    }
 }

@@ -11,10 +11,11 @@ use crate::tui::effect::Effect;
 
 /// Applies an action while the form has the keys.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let screen = crate::tui::layout::screen(app.size);
     let Some(form) = &mut app.form else {
         return Vec::new();
     };
-    let holds = form.focus.holds();
+    let (focus, holds) = (form.focus, form.focus.holds());
     let before = form.note.clone();
     let typed_before = form.typed();
     let mut effects = Vec::new();
@@ -80,6 +81,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => move_focus(form, true),
         },
+        Action::Click { column, row } => {
+            if let Some(slot) = super::layout::slot_at(form, screen, column, row) {
+                form.focus_on(slot);
+            }
+        }
+        Action::Wheel { down, .. } => move_focus(form, down),
         Action::NextEmptyFinding => next_empty_finding(app),
         Action::Save => return save(app),
         Action::Back if holds.picks() && !form.typed().is_empty() => {
@@ -93,7 +100,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(form) = &mut app.form else {
         return effects;
     };
-    if form.typed() != typed_before {
+    // Moving to another field puts that field's text in the editor: nothing was typed.
+    if form.focus == focus && form.typed() != typed_before {
         match holds {
             Holds::Line | Holds::Lines => {
                 let typed = form.typed();
@@ -264,10 +272,12 @@ pub fn leaving(app: &mut App, action: Action, quitting: bool) -> Vec<Effect> {
     match action {
         Action::Save => {
             app.overlay = None;
+            let effects = save(app);
+            // An unfinished note is not saved: the user finishes it first and quits later.
             if let Some(form) = &mut app.form {
-                form.quit_after_save = quitting;
+                form.quit_after_save = quitting && !effects.is_empty();
             }
-            save(app)
+            effects
         }
         Action::Discard => {
             close(app);

@@ -59,6 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             &[
                 (&[Action::Up, Action::Down], "select"),
                 (&[Action::Open], "read"),
+                (&[Action::NewNote], "new note"),
                 (&[Action::Help], "help"),
                 (&[Action::FocusList], "more keys"),
                 (&[Action::Filters], "filter"),
@@ -68,6 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             Place::List,
             &[
                 (&[Action::Open], "read"),
+                (&[Action::NewNote], "new note"),
                 (&[Action::Help], "help"),
                 (
                     if b.broken > 0 {

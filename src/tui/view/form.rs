@@ -10,25 +10,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::status_bar;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::form::Form;
+use crate::tui::form::layout::{LABEL, fields_area, placed};
 use crate::tui::form::pick::SHOWN;
 use crate::tui::form::slot::{self, Holds, Slot};
-use crate::tui::form::{Form, slots};
 use crate::tui::keymap::{Place, hints};
 use crate::tui::text::{clean, truncate, wrap};
 use crate::tui::theme::Theme;
-
-/// Columns of the label before each field.
-const LABEL: u16 = 14;
-
-/// Rows an unfocused field shows at most; a focused one line field grows to this.
-const MOST_ROWS: usize = 4;
-
-/// One row of the form as laid out: a field, or a section heading before one.
-struct Part {
-    slot: Option<Slot>,
-    heading: Option<String>,
-    height: u16,
-}
 
 /// Draws the form screen.
 pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
@@ -42,19 +30,14 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         Span::styled(format!(" · {}", clean(&app.notebook_name)), theme.meta),
     ]);
     frame.render_widget(Paragraph::new(title), Rect { height: 1, ..area });
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
-        ..area
-    };
-    fields(form, frame, body, theme);
+    fields(form, frame, fields_area(area), theme);
     let keys = hints(
         Place::Form,
         &[
-            (&[Action::NextField], "next field"),
-            (&[Action::NextEmptyFinding], "new finding"),
             (&[Action::Save], "save"),
             (&[Action::Back], "leave"),
+            (&[Action::NextField], "next field"),
+            (&[Action::NextEmptyFinding], "new finding"),
             (&[Action::Help], "help"),
         ],
     );
@@ -67,119 +50,25 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
 }
 
 fn fields(form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let width = area.width.saturating_sub(LABEL + 1);
-    let parts = layout(form, width, area.height);
-    // Scrolled just enough to show the focused field and its suggestions.
-    let mut top = 0u16;
-    let mut y = 0u16;
-    for part in &parts {
-        if part.slot == Some(form.focus) {
-            let below = if form.suggestions.is_empty() || !form.focus.holds().picks() {
-                0
-            } else {
-                form.suggestions.len().min(SHOWN) as u16 + 2
-            };
-            let bottom = y + part.height + below;
-            top = bottom.saturating_sub(area.height).min(y);
-        }
-        y += part.height;
-    }
-    let mut y = 0u16;
     let mut popup = None;
-    for part in &parts {
-        let visible = y >= top && y + part.height <= top + area.height;
-        if visible {
-            let row = Rect {
-                x: area.x,
-                y: area.y + y - top,
-                width: area.width,
-                height: part.height,
-            };
-            match (&part.heading, part.slot) {
-                (Some(heading), _) => {
-                    let line = format!("── {heading} ").to_owned();
-                    frame.render_widget(Paragraph::new(Span::styled(line, theme.meta)), row);
-                }
-                (None, Some(slot)) => {
-                    field(form, slot, frame, row, theme);
-                    if slot == form.focus {
-                        popup = Some(row);
-                    }
-                }
-                _ => {}
+    for (part, row) in placed(form, area) {
+        match (&part.heading, part.slot) {
+            (Some(heading), _) => {
+                let line = format!("── {heading} ");
+                frame.render_widget(Paragraph::new(Span::styled(line, theme.meta)), row);
             }
+            (None, Some(slot)) => {
+                field(form, slot, frame, row, theme);
+                if slot == form.focus {
+                    popup = Some(row);
+                }
+            }
+            _ => {}
         }
-        y += part.height;
     }
     if let Some(row) = popup {
         suggestions(form, frame, row, area, theme);
     }
-}
-
-/// The rows of the form with their heights, headings included.
-fn layout(form: &Form, width: u16, height: u16) -> Vec<Part> {
-    let kind = form.note.kind.as_str();
-    let order = slots(&form.note);
-    let fixed: u16 = order
-        .iter()
-        .filter(|s| **s != Slot::Body)
-        .map(|s| rows(form, *s, width))
-        .sum();
-    let mut parts = Vec::new();
-    for slot in order {
-        let heading = match slot {
-            Slot::Alias(0) if kind == "meeting" => Some("who was there".to_owned()),
-            Slot::Alias(i) => Some(format!("participant {}", i + 1)),
-            Slot::Did(i) => Some(format!("finding {}", i + 1)),
-            Slot::Date => Some("details".to_owned()),
-            _ => None,
-        };
-        if let Some(heading) = heading {
-            parts.push(Part {
-                slot: None,
-                heading: Some(heading),
-                height: 1,
-            });
-        }
-        let height = if slot == Slot::Body && form.focus == Slot::Body {
-            // The body being written takes the room the other fields leave, at least 5 rows.
-            height.saturating_sub(fixed.min(height / 2)).max(5)
-        } else {
-            rows(form, slot, width)
-        };
-        parts.push(Part {
-            slot: Some(slot),
-            heading: None,
-            height,
-        });
-    }
-    parts
-}
-
-/// Rows a field takes.
-fn rows(form: &Form, slot: Slot, width: u16) -> u16 {
-    let focused = slot == form.focus;
-    let lines = match slot.holds() {
-        Holds::Choice | Holds::Codes | Holds::Notes => 1,
-        Holds::Line | Holds::Lines => {
-            let text = if focused {
-                form.typed()
-            } else {
-                slot::text(&form.note, slot)
-            };
-            let lines: usize = text
-                .split('\n')
-                .map(|line| {
-                    wrap(vec![Span::raw(line.to_owned())], usize::from(width), "")
-                        .len()
-                        .max(1)
-                })
-                .sum();
-            // The cursor may sit after the last column.
-            lines + usize::from(focused && slot.holds() == Holds::Lines)
-        }
-    };
-    lines.clamp(1, MOST_ROWS) as u16
 }
 
 fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
