@@ -32,7 +32,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 // The draft goes on in this session's own draft file.
                 vec![open, Effect::DropLeftBehind { path: left.path }]
             }
-            Action::Discard => {
+            Action::Discard if !drafts.is_empty() => {
                 let path = drafts.remove(0).path;
                 if drafts.is_empty() {
                     app.overlay = None;

@@ -40,30 +40,33 @@ pub fn fields_area(area: Rect) -> Rect {
 pub fn placed(form: &Form, area: Rect) -> Vec<(Part, Rect)> {
     let width = area.width.saturating_sub(LABEL + 1);
     let parts = layout(form, width, area.height);
-    let mut top = 0u16;
-    let mut y = 0u16;
+    // Counted in usize: a note with thousands of findings is taller than u16 rows.
+    let visible = usize::from(area.height);
+    let mut top = 0usize;
+    let mut y = 0usize;
     for part in &parts {
         if part.slot == Some(form.focus) {
             let below = if form.suggestions.is_empty() || !form.focus.holds().picks() {
                 0
             } else {
-                form.suggestions.len().min(SHOWN) as u16 + 2
+                form.suggestions.len().min(SHOWN) + 2
             };
-            let bottom = y + part.height + below;
-            top = bottom.saturating_sub(area.height).min(y);
+            let bottom = y + usize::from(part.height) + below;
+            top = bottom.saturating_sub(visible).min(y);
         }
-        y += part.height;
+        y += usize::from(part.height);
     }
-    let mut y = 0u16;
+    let mut y = 0usize;
     let mut shown = Vec::new();
     for part in parts {
-        let height = part.height;
-        if y >= top && y + height <= top + area.height {
+        let height = usize::from(part.height);
+        if y >= top && y + height <= top + visible {
             let row = Rect {
                 x: area.x,
-                y: area.y + y - top,
+                // Below `top + visible`, which is at most `area.height`: it fits in a u16.
+                y: area.y + (y - top) as u16,
                 width: area.width,
-                height,
+                height: part.height,
             };
             shown.push((part, row));
         }
@@ -84,10 +87,10 @@ pub fn slot_at(form: &Form, screen: Rect, column: u16, row: u16) -> Option<Slot>
 fn layout(form: &Form, width: u16, height: u16) -> Vec<Part> {
     let kind = form.note.kind.as_str();
     let order = slots(&form.note);
-    let fixed: u16 = order
+    let fixed: usize = order
         .iter()
         .filter(|s| **s != Slot::Body)
-        .map(|s| rows(form, *s, width))
+        .map(|s| usize::from(rows(form, *s, width)))
         .sum();
     let mut parts = Vec::new();
     for slot in order {
@@ -107,6 +110,7 @@ fn layout(form: &Form, width: u16, height: u16) -> Vec<Part> {
         }
         let height = if slot == Slot::Body && form.focus == Slot::Body {
             // The body being written takes the room the other fields leave, at least 5 rows.
+            let fixed = u16::try_from(fixed).unwrap_or(u16::MAX);
             height.saturating_sub(fixed.min(height / 2)).max(5)
         } else {
             rows(form, slot, width)
@@ -131,17 +135,25 @@ fn rows(form: &Form, slot: Slot, width: u16) -> u16 {
             } else {
                 slot::text(&form.note, slot)
             };
-            let lines: usize = text
-                .split('\n')
-                .map(|line| {
-                    wrap(vec![Span::raw(line.to_owned())], usize::from(width), "")
-                        .len()
-                        .max(1)
-                })
-                .sum();
+            let lines = wrapped_rows(&text, usize::from(width), MOST_ROWS);
             // The cursor may sit after the last column.
             lines + usize::from(focused && slot.holds() == Holds::Lines)
         }
     };
     lines.clamp(1, MOST_ROWS) as u16
+}
+
+/// Rows `text` wraps to at `width` columns, counted up to `most` only: a long transcript in the
+/// body is not wrapped whole at every frame.
+pub fn wrapped_rows(text: &str, width: usize, most: usize) -> usize {
+    let mut rows = 0;
+    for line in text.split('\n') {
+        rows += wrap(vec![Span::raw(line.to_owned())], width, "")
+            .len()
+            .max(1);
+        if rows >= most {
+            break;
+        }
+    }
+    rows
 }

@@ -272,3 +272,29 @@ fn going_round_every_field_of_every_sample_note_changes_nothing() {
         );
     }
 }
+
+#[test]
+fn a_note_taller_than_a_terminal_can_count_is_drawn_at_any_field() {
+    let mut app = writing();
+    let note = &mut app.form.as_mut().expect("form").note;
+    note.body = "a line of transcript\n".repeat(50_000);
+    note.findings = vec![
+        crate::note::FindingForm {
+            did: "waits".into(),
+            ..Default::default()
+        };
+        20_000
+    ];
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    for slot in [Slot::Title, Slot::Did(19_999), Slot::Did(20_000), Slot::Body, Slot::Why] {
+        app.form.as_mut().expect("form").focus_on(slot);
+        terminal
+            .draw(|frame| crate::tui::view(&app, frame))
+            .expect("draw");
+        let screen = terminal.backend().to_string();
+        let label = slot.label("interview");
+        assert!(screen.contains(&format!("›{label}")), "{slot:?} is on screen:\n{screen}");
+    }
+    update(&mut app, Action::Click { column: 20, row: 5 });
+}

@@ -143,13 +143,23 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
         }
         Holds::Line | Holds::Lines if focused => frame.render_widget(&form.editor, value),
         Holds::Line | Holds::Lines => {
-            let text = slot::text(&form.note, slot);
-            let mut lines: Vec<Line<'static>> = text
-                .split('\n')
-                .flat_map(|line| wrap(vec![Span::raw(clean(line))], usize::from(value.width), ""))
-                .collect();
+            let text = shown_text(form, slot);
             let most = usize::from(value.height);
-            if lines.len() > most {
+            // Only what fits is wrapped: the body may be a long transcript.
+            let mut lines: Vec<Line<'static>> = Vec::new();
+            let mut more = false;
+            for line in text.split('\n') {
+                if lines.len() >= most {
+                    more = true;
+                    break;
+                }
+                lines.extend(wrap(
+                    vec![Span::raw(clean(line))],
+                    usize::from(value.width),
+                    "",
+                ));
+            }
+            if more || lines.len() > most {
                 lines.truncate(most);
                 if let Some(last) = lines.last_mut() {
                     last.spans.push(Span::styled(" …", theme.hint));
@@ -157,6 +167,23 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
             }
             frame.render_widget(Paragraph::new(lines), value);
         }
+    }
+}
+
+/// The text of a field not being typed in; tags read as a list.
+fn shown_text(form: &Form, slot: Slot) -> String {
+    match slot {
+        Slot::Tags => {
+            let tags: Vec<&str> = form
+                .note
+                .tags
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            tags.join(", ")
+        }
+        _ => slot::text(&form.note, slot),
     }
 }
 
