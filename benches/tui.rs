@@ -71,7 +71,7 @@ fn main() {
         "peak resident memory of the binary after the searches: {} MB",
         launch_memory(&tmux, &notebook, &cache) / 1024
     );
-    let timed = keystrokes(&notebook, &cache.join("fieldnotes"));
+    let (timed, written) = keystrokes(&notebook, &cache.join("fieldnotes"));
     let keys: Vec<f64> = timed.iter().map(|(_, ms)| *ms).collect();
     let slow = keys.iter().filter(|&&ms| ms > 16.0).count();
     println!(
@@ -85,6 +85,20 @@ fn main() {
     for (what, ms) in timed.iter().filter(|(_, ms)| *ms > 16.0) {
         println!("  {ms:.1} ms: {what}");
     }
+    let (saving, typing): (Vec<_>, Vec<_>) = written
+        .iter()
+        .partition(|(what, _)| what.starts_with("Save"));
+    if let Some((what, ms)) = typing.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+        println!("  slowest key in the form, {ms:.1} ms: {what}");
+    }
+    let typing: Vec<f64> = typing.iter().map(|(_, ms)| *ms).collect();
+    println!(
+        "writing a note (form keys and the code picker): median {:.1} ms, slowest {:.1} ms of {}; saving it (file, index, list): {:.1} ms",
+        percentile(&typing, 50),
+        percentile(&typing, 100),
+        typing.len(),
+        saving.first().map_or(0.0, |(_, ms)| *ms)
+    );
     println!(
         "peak resident memory of the in-process run: {} MB",
         peak_rss_kb("self") / 1024
@@ -205,8 +219,13 @@ fn launch_memory(tmux: &Tmux, notebook: &Path, cache: &Path) -> u64 {
     peak_rss_kb(pid.trim())
 }
 
-/// Each keystroke, as what the search line held after it, and how long it took.
-fn keystrokes(notebook: &Path, cache: &Path) -> Vec<(String, f64)> {
+/// Keys pressed, each as what it did and how long it took in milliseconds.
+type Timed = Vec<(String, f64)>;
+
+/// Each keystroke, as what the search line held after it, and how long it took; then each
+/// key of writing a street interview in the form, and saving it.
+fn keystrokes(notebook: &Path, cache: &Path) -> (Timed, Timed) {
+    let root = notebook.to_path_buf();
     let notebook = Notebook::open(notebook).expect("the corpus is a notebook");
     let mut runtime = Runtime::new(App::new(&notebook.name(), SIZE), cache);
     runtime.open(notebook);
@@ -222,8 +241,8 @@ fn keystrokes(notebook: &Path, cache: &Path) -> Vec<(String, f64)> {
     std::thread::sleep(Duration::from_secs(3));
     runtime.listen(Duration::ZERO, &mut Headless);
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("test terminal");
-    let mut timings = Vec::new();
-    let mut press = |runtime: &mut Runtime, action: Action| {
+    let (mut searching, mut writing) = (Vec::new(), Vec::new());
+    let mut press = |runtime: &mut Runtime, timings: &mut Timed, action: Action| {
         let started = Instant::now();
         runtime.act(vec![action.clone()], &mut Headless);
         let acted = started.elapsed().as_secs_f64() * 1000.0;
@@ -238,14 +257,39 @@ fn keystrokes(notebook: &Path, cache: &Path) -> Vec<(String, f64)> {
     };
     for query in QUERIES.iter().chain(QUERIES.iter()) {
         for c in query.chars() {
-            press(&mut runtime, Action::Type { c });
+            press(&mut runtime, &mut searching, Action::Type { c });
         }
         for _ in 0..5 {
-            press(&mut runtime, Action::Down);
+            press(&mut runtime, &mut searching, Action::Down);
         }
         for _ in query.chars() {
-            press(&mut runtime, Action::DeleteBack);
+            press(&mut runtime, &mut searching, Action::DeleteBack);
         }
     }
-    timings
+    let mut keys = vec![Action::NewNote];
+    keys.extend(
+        "Commuter with earbuds at the gate"
+            .chars()
+            .map(|c| Action::Type { c }),
+    );
+    keys.push(Action::NextEmptyFinding);
+    keys.extend("takes one earbud out".chars().map(|c| Action::Type { c }));
+    keys.push(Action::NextField);
+    keys.extend("it is my bubble".chars().map(|c| Action::Type { c }));
+    keys.push(Action::NextField);
+    keys.extend("privsou".chars().map(|c| Action::Type { c }));
+    keys.extend([Action::Advance, Action::Save]);
+    for key in keys {
+        press(&mut runtime, &mut writing, key);
+    }
+    // The note is not left in the corpus.
+    if let Some(saved) = runtime
+        .app()
+        .message
+        .as_deref()
+        .and_then(|m| m.strip_prefix("Saved as "))
+    {
+        let _ = std::fs::remove_file(root.join(saved.trim_end_matches('.')));
+    }
+    (searching, writing)
 }

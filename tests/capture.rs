@@ -212,6 +212,31 @@ fn a_draft_is_saved_within_two_seconds_and_offered_after_a_crash() {
     );
 }
 
+#[test]
+fn a_draft_of_an_edit_whose_file_was_deleted_comes_back_as_a_new_note() {
+    let mut ui = Ui::sample((100, 30));
+    let path = "portable-music/2024-05-02-busker.yaml";
+    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
+    ui.restart();
+    select(&mut ui, "busker coins", path);
+    ui.press(KeyCodeChar('E'));
+    ui.type_text(" at dusk");
+    ui.runtime.save_draft();
+    std::fs::remove_file(ui.root().join(path)).expect("delete");
+    ui.restart();
+    ui.press(KeyCodeChar('r'));
+    let form = ui.runtime.app().form.as_ref().expect("the words are back");
+    assert_eq!(
+        form.note.title,
+        "Busker counting coins by the ticket gate at dusk"
+    );
+    assert!(form.editing.is_none(), "saved as a new note");
+    ui.ctrl('s');
+    let text = std::fs::read_to_string(ui.root().join(saved_path(&ui))).expect("read");
+    assert!(text.contains("title: Busker counting coins by the ticket gate at dusk\n"));
+    assert!(ui_drafts(&ui.drafts()).is_empty());
+}
+
 #[allow(non_snake_case)]
 fn KeyCodeChar(c: char) -> ratatui::crossterm::event::KeyCode {
     ratatui::crossterm::event::KeyCode::Char(c)

@@ -123,6 +123,7 @@ fn a_note_in_progress_survives_kill_9_and_is_offered_at_the_next_start() {
 
     launch(&tmux, &notebook, "A note you were writing was not saved");
     tmux.wait_for("Woman humming on the escalator");
+    tmux.wait_for("57 notes");
     tmux.keys(&["r"]);
     tmux.wait_for("Shinjuku station");
     tmux.keys(&["C-s"]);

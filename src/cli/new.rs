@@ -91,7 +91,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
                 "add --title 'what happened'",
             ));
         };
-        let path = notebook.write_note(&folder, &note)?;
+        let path = notebook.write_note(&folder, &note, None)?;
         super::output::say(path.display())?;
         return Ok(EXIT_OK);
     }
@@ -139,7 +139,8 @@ fn edit_until_valid(
             } else {
                 note.to_yaml()
             };
-            let path = notebook.write_new(folder, &note.title, &note.date, &note.kind, &body)?;
+            let path =
+                notebook.write_new(folder, &note.title, &note.date, &note.kind, &body, None)?;
             let _ = std::fs::remove_file(&draft_path);
             super::output::say(path.display())?;
             return Ok(EXIT_OK);
@@ -155,7 +156,7 @@ fn edit_until_valid(
             .ok()
             .and_then(|n| title_of(&n))
             .unwrap_or_default();
-        let path = notebook.write_new(folder, &title, &NoteDate::now(), "note", &text)?;
+        let path = notebook.write_new(folder, &title, &NoteDate::now(), "note", &text, None)?;
         let _ = std::fs::remove_file(&draft_path);
         eprintln!(
             "saved as it is in {}: `fieldnotes check` shows what to fix",

@@ -99,12 +99,20 @@ impl Notebook {
     }
 
     /// Writes `note` in the canonical form as a new note in `folder`; see [`Self::write_new`].
-    pub fn write_note(&self, folder: &Path, note: &crate::note::Note) -> Result<PathBuf> {
-        self.write_new(folder, &note.title, &note.date, &note.kind, &note.to_yaml())
+    pub fn write_note(
+        &self,
+        folder: &Path,
+        note: &crate::note::Note,
+        taken: Option<&dyn Fn(&str) -> bool>,
+    ) -> Result<PathBuf> {
+        let text = note.to_yaml();
+        self.write_new(folder, &note.title, &note.date, &note.kind, &text, taken)
     }
 
     /// Writes `text` as a new note in `folder`, named from its date and title, never over an
-    /// existing file; returns its path relative to the root.
+    /// existing file; returns its path relative to the root. Ids are unique in the notebook:
+    /// `taken` says whether a note has one (an index answers at once); without it, every file
+    /// is looked at.
     pub fn write_new(
         &self,
         folder: &Path,
@@ -112,11 +120,15 @@ impl Notebook {
         date: &crate::note::NoteDate,
         kind: &str,
         text: &str,
+        taken: Option<&dyn Fn(&str) -> bool>,
     ) -> Result<PathBuf> {
-        let taken: std::collections::HashSet<String> =
-            self.note_paths().iter().map(|p| note_id(p)).collect();
+        let walked: std::collections::HashSet<String> = match taken {
+            Some(_) => Default::default(),
+            None => self.note_paths().iter().map(|p| note_id(p)).collect(),
+        };
         let id = store::new_id(date.day(), title, kind, |id| {
-            taken.contains(id) || folder.join(format!("{id}.yaml")).exists()
+            taken.map_or_else(|| walked.contains(id), |taken| taken(id))
+                || folder.join(format!("{id}.yaml")).exists()
         });
         let path = folder.join(format!("{id}.yaml"));
         store::write_atomic(&path, text.as_bytes(), false)?;

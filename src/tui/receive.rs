@@ -27,8 +27,14 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Ready { notes, broken } => {
             app.browse.ready = true;
-            // "Building the search index" is over.
-            app.message = None;
+            // "Building the search index" is over; anything said since stays.
+            if app
+                .message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("Building the search index"))
+            {
+                app.message = None;
+            }
             app.browse.notes = notes;
             app.browse.broken = broken;
             // What was asked for before the index opened is asked again.

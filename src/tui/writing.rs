@@ -65,10 +65,18 @@ fn parsed(bytes: &[u8]) -> Option<Note> {
 
 /// Writes `note`: a new file named from its date and title, or the file being edited, in
 /// place, when it still holds what was read.
-pub fn save(notebook: &Notebook, note: &Note, editing: Option<&Editing>) -> Result<Written> {
+pub fn save(
+    notebook: &Notebook,
+    index: Option<&SearchIndex>,
+    note: &Note,
+    editing: Option<&Editing>,
+) -> Result<Written> {
     let Some(editing) = editing else {
         let folder = notebook.folder_for(note.study.as_deref());
-        let path = notebook.write_note(&folder, note)?;
+        // The index knows every id at once; walking 100,000 files takes half a second.
+        let known = |id: &str| index.is_some_and(|i| i.path_of(id).ok().flatten().is_some());
+        let taken: Option<&dyn Fn(&str) -> bool> = index.is_some().then_some(&known);
+        let path = notebook.write_note(&folder, note, taken)?;
         return Ok(Written::Saved(path.to_string_lossy().into_owned()));
     };
     let file = notebook.root.join(&editing.path);
@@ -164,11 +172,21 @@ pub fn perform(
             path,
             tag,
             restored,
-        } => Outcome::EditForm {
-            kinds: kinds(),
-            editing: Box::new(read_for_edit(notebook, path, restored.as_deref())?),
-            tag: *tag,
-            restored: restored.clone(),
+        } => match read_for_edit(notebook, path, restored.as_deref()) {
+            Ok(editing) => Outcome::EditForm {
+                kinds: kinds(),
+                editing: Box::new(editing),
+                tag: *tag,
+                restored: restored.clone(),
+            },
+            // A draft of an edit whose file is gone or broken is not lost: it opens as a new
+            // note, to be saved beside it.
+            Err(_) if restored.is_some() => Outcome::NewForm {
+                kinds: kinds(),
+                now: NoteDate::now().as_str().to_owned(),
+                restored: restored.clone(),
+            },
+            Err(e) => return Err(e),
         },
         Effect::Codes => Outcome::Codes(match index {
             Some(index) => choices(notebook, index)?
@@ -197,21 +215,23 @@ pub fn perform(
             notebook.add_code(&Code::named(name))?;
             Outcome::Notice(format!("Added the code `{name}` to codebook.yaml."))
         }
-        Effect::SaveNote { note, editing } => match save(notebook, note, editing.as_deref())? {
-            Written::Changed(conflict) => Outcome::Conflict(conflict),
-            Written::Saved(path) => {
-                let file = notebook.root.join(&path);
-                // Before the index is open, the index thread takes the note in when it is.
-                let refresh = match index {
-                    Some(index) => Some(index.refresh_around(&HashSet::from([file]), &|_| {})?),
-                    None => None,
-                };
-                Outcome::Saved {
-                    path,
-                    counts: refresh.map(|r| (r.notes, r.broken)),
+        Effect::SaveNote { note, editing } => {
+            match save(notebook, index, note, editing.as_deref())? {
+                Written::Changed(conflict) => Outcome::Conflict(conflict),
+                Written::Saved(path) => {
+                    let file = notebook.root.join(&path);
+                    // Before the index is open, the index thread takes the note in when it is.
+                    let refresh = match index {
+                        Some(index) => Some(index.refresh_around(&HashSet::from([file]), &|_| {})?),
+                        None => None,
+                    };
+                    Outcome::Saved {
+                        path,
+                        counts: refresh.map(|r| (r.notes, r.broken)),
+                    }
                 }
             }
-        },
+        }
         _ => return Ok(None),
     }))
 }

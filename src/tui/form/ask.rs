@@ -29,8 +29,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     },
                     None => Effect::StartNote { restored },
                 };
-                // The draft goes on in this session's own draft file.
-                vec![open, Effect::DropLeftBehind { path: left.path }]
+                // Once the form holds it, the draft goes on in this session's own file.
+                app.restoring = Some(left.path);
+                vec![open]
             }
             Action::Discard if !drafts.is_empty() => {
                 let path = drafts.remove(0).path;

@@ -73,7 +73,10 @@ fn open(
     app.overlay = None;
     let mut effects = vec![Effect::Codes];
     if restored {
-        effects.push(Effect::DraftChanged);
+        effects.push(Effect::FlushDraft);
+    }
+    if let Some(path) = app.restoring.take() {
+        effects.push(Effect::DropLeftBehind { path });
     }
     effects
 }
@@ -128,12 +131,17 @@ pub fn saved(app: &mut App, path: &str) -> Vec<Effect> {
     });
     let mut effects = vec![Effect::DropDraft];
     match app.screen {
-        Screen::Note => effects.push(Effect::Load {
-            path: path.to_owned(),
-        }),
+        // The note read again, and the list behind it searched again with the change.
+        Screen::Note => effects.extend([
+            Effect::Load {
+                path: path.to_owned(),
+            },
+            crate::tui::update::search(app),
+        ]),
         _ => {
             effects.extend(crate::tui::update::restart(app));
             app.browse.select = Some(path.to_owned());
+            return effects;
         }
     }
     effects

@@ -287,14 +287,38 @@ fn a_note_taller_than_a_terminal_can_count_is_drawn_at_any_field() {
     ];
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    for slot in [Slot::Title, Slot::Did(19_999), Slot::Did(20_000), Slot::Body, Slot::Why] {
+    for slot in [
+        Slot::Title,
+        Slot::Did(19_999),
+        Slot::Did(20_000),
+        Slot::Body,
+        Slot::Why,
+    ] {
         app.form.as_mut().expect("form").focus_on(slot);
         terminal
             .draw(|frame| crate::tui::view(&app, frame))
             .expect("draw");
         let screen = terminal.backend().to_string();
         let label = slot.label("interview");
-        assert!(screen.contains(&format!("›{label}")), "{slot:?} is on screen:\n{screen}");
+        assert!(
+            screen.contains(&format!("›{label}")),
+            "{slot:?} is on screen:\n{screen}"
+        );
     }
     update(&mut app, Action::Click { column: 20, row: 5 });
+}
+
+#[test]
+fn the_index_opening_late_does_not_wipe_what_a_save_said() {
+    let mut app = writing();
+    let ready = || crate::tui::effect::Outcome::Ready {
+        notes: 1,
+        broken: 0,
+    };
+    app.message = Some("Saved as a.yaml.".into());
+    crate::tui::receive(&mut app, ready());
+    assert_eq!(app.message.as_deref(), Some("Saved as a.yaml."));
+    app.message = Some("Building the search index (there is none yet)".into());
+    crate::tui::receive(&mut app, ready());
+    assert_eq!(app.message, None);
 }
