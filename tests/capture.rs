@@ -275,6 +275,11 @@ fn leaving_asks_only_when_something_would_be_lost() {
     assert!(!ui.runtime.app().quit, "Ctrl-C asks too");
     assert!(ui.screen().contains("Ctrl-C quit, keeping a draft"));
     ui.press(KeyCodeChar('d'));
+    assert!(
+        ui.runtime.app().form.is_some(),
+        "a `d` typed by habit throws nothing away"
+    );
+    ui.press(KeyCodeChar('D'));
     assert!(ui.runtime.app().quit && ui.runtime.app().form.is_none());
     assert!(ui_drafts(&ui.drafts()).is_empty(), "discarded means gone");
 }
@@ -426,7 +431,7 @@ fn a_note_changed_on_disk_while_edited_is_never_overwritten() {
         ui.runtime.app().overlay,
         Some(Overlay::Conflict(_))
     ));
-    ui.press(KeyCodeChar('t'));
+    ui.press(KeyCodeChar('T'));
     assert_eq!(read(&ui), theirs);
     assert_eq!(ui.runtime.app().screen, Screen::Browse);
 }
@@ -437,7 +442,7 @@ fn keeping_mine_over_a_change_on_disk_writes_mine_into_their_file() {
     let path = "portable-music/2024-05-02-busker.yaml";
     let theirs = edit_while_a_teammate_changes_it(&mut ui, path);
     assert!(theirs.contains("south exit"));
-    ui.press(KeyCodeChar('m'));
+    ui.press(KeyCodeChar('M'));
     let text = std::fs::read_to_string(ui.root().join(path)).expect("read");
     // My version whole (their place goes, as the conflict screen showed), written into
     // their file, so that their comments stay.

@@ -180,7 +180,13 @@ impl NoteForm {
             .findings
             .iter()
             .enumerate()
-            .filter(|(_, f)| !f.is_blank())
+            // A finding that holds only keys fieldnotes does not know is kept as it is.
+            .filter(|(i, f)| {
+                !f.is_blank()
+                    || base
+                        .and_then(|b| b.findings.get(*i))
+                        .is_some_and(|k| !k.extra.is_empty())
+            })
             .map(|(i, f)| Finding {
                 did: some(&f.did),
                 quote: some(&f.quote),
@@ -288,6 +294,18 @@ weather: rain
         assert!(note.findings.is_empty() && note.participants.is_empty());
         form.participants[0].about = "student".into();
         assert_eq!(form.to_note(None).unwrap_err().field, "participant 1");
+    }
+
+    #[test]
+    fn a_finding_that_holds_only_unknown_keys_survives_an_edit() {
+        let text = "kind: interview\ntitle: T\ndate: 2024-05-02\nfindings:\n  - photo: p1.jpg\n  - did: waves\n";
+        let note = super::super::parse(text).note.expect("a note");
+        let mut form = NoteForm::of(&note);
+        form.title = "T2".into();
+        let edited = form.to_note(Some(&note)).expect("a note");
+        assert_eq!(edited.findings, note.findings);
+        // A new note has no such rows: blank ones go.
+        assert_eq!(form.to_note(None).expect("a note").findings.len(), 1);
     }
 
     #[test]

@@ -26,6 +26,8 @@ macro_rules! actions {
 actions! {
     /// Type into the line you are in
     Type { c: char },
+    /// Paste text into the field you are in
+    Paste { text: String },
     /// Delete the character before the cursor
     DeleteBack,
     /// Delete the character under the cursor
@@ -126,6 +128,7 @@ impl Action {
         matches!(
             self,
             Action::Type { .. }
+                | Action::Paste { .. }
                 | Action::DeleteBack
                 | Action::DeleteForward
                 | Action::DeleteWord

@@ -89,6 +89,8 @@ pub enum Effect {
         note: Box<Note>,
         /// The file edited, as it was read.
         editing: Option<Box<Editing>>,
+        /// Quit once it is saved.
+        then_quit: bool,
     },
     /// The form changed: save the draft soon (within a second).
     DraftChanged,
@@ -196,6 +198,8 @@ pub enum Outcome {
         path: String,
         /// Notes and files with errors the index holds now, when it is open.
         counts: Option<(usize, usize)>,
+        /// Quit now.
+        then_quit: bool,
     },
     /// The file changed on disk since the form read it; nothing was written.
     Conflict(Box<Conflict>),

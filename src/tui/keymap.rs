@@ -167,14 +167,16 @@ pub static BINDINGS: &[Binding] = &[
     bind!(&[Form], [(Char('n'), CTRL)], Action::NextEmptyFinding),
     bind!(&[Leaving], [(Char('s'), NONE)], Action::Save),
     bind!(&[Form, Leaving], [(Char('s'), CTRL)], Action::Save),
-    bind!(&[Leaving, Restore], [(Char('d'), NONE)], Action::Discard),
+    // Answers that throw words away take a capital letter: `Esc` then `d` typed by habit, or
+    // letters typed on after a question opened, must not lose a note.
+    bind!(&[Leaving, Restore], [(Char('D'), NONE)], Action::Discard),
     bind!(
         &[Restore],
         [(Char('r'), NONE), (Enter, NONE)],
         Action::Restore
     ),
-    bind!(&[Conflict], [(Char('m'), NONE)], Action::KeepMine),
-    bind!(&[Conflict], [(Char('t'), NONE)], Action::TakeTheirs),
+    bind!(&[Conflict], [(Char('M'), NONE)], Action::KeepMine),
+    bind!(&[Conflict], [(Char('T'), NONE)], Action::TakeTheirs),
     bind!(
         &[Form, Leaving, Restore, Conflict],
         [(Esc, NONE)],
@@ -316,17 +318,13 @@ pub fn actions_for(place: Place, event: Event) -> Vec<Action> {
             }
         }
         Event::Resize(width, height) => vec![Action::Resize { width, height }],
-        // A paste is typing, on one line: a line break must not open a note. A form's field
-        // takes the line breaks it can hold.
+        // A form's field takes a paste whole, line breaks and all where it can hold them.
+        Event::Paste(text) if place == Form => vec![Action::Paste { text }],
+        // A paste is typing, on one line: a line break must not open a note.
         Event::Paste(text) if TYPING.contains(&place) => text
             .chars()
-            .filter(|&c| c != '\r')
             .map(|c| Action::Type {
-                c: match c {
-                    '\n' if place == Form => c,
-                    c if c.is_control() => ' ',
-                    c => c,
-                },
+                c: if c.is_control() { ' ' } else { c },
             })
             .collect(),
         _ => Vec::new(),

@@ -187,12 +187,18 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             form::open::candidates(app, &query, notes);
             Vec::new()
         }
-        Outcome::Saved { path, counts } => {
+        Outcome::Saved {
+            path,
+            counts,
+            then_quit,
+        } => {
             if let Some((notes, broken)) = counts {
                 app.browse.notes = notes;
                 app.browse.broken = broken;
             }
-            form::open::saved(app, &path)
+            let effects = form::open::saved(app, &path);
+            app.quit |= then_quit;
+            effects
         }
         Outcome::Conflict(conflict) => {
             form::open::conflict(app, *conflict);

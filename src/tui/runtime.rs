@@ -304,7 +304,13 @@ impl Runtime {
                 return Ok(None);
             }
             Effect::DropDraft => return self.drafts.discard().map(|()| None),
-            Effect::DropLeftBehind { path } => return self.drafts.remove(path).map(|()| None),
+            Effect::DropLeftBehind { path } => {
+                // Restoring: the old draft goes only once this session's own holds the words.
+                if let (Some(session), Some(form)) = (&self.session, &self.app.form) {
+                    self.drafts.save(&session.notebook.root, Some(form))?;
+                }
+                return self.drafts.remove(path).map(|()| None);
+            }
             _ => {}
         }
         if let Effect::OpenNotebook { root } | Effect::Init { dir: root } = &effect {

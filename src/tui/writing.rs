@@ -44,7 +44,7 @@ pub fn read_for_edit(notebook: &Notebook, path: &str, draft: Option<&Draft>) -> 
     let base = parsed(&bytes).ok_or_else(|| {
         Error::invalid(
             format!("{path} has errors and cannot be edited here"),
-            "press e to fix it in your editor",
+            "leave the form and press e to fix it in your editor",
         )
     })?;
     let began_from = draft
@@ -89,16 +89,25 @@ pub fn save(
         return Ok(Written::Changed(Box::new(conflict(editing, bytes, note))));
     }
     if bytes.is_empty() {
-        // Deleted on disk, and the user chose to keep their version.
-        crate::notebook::store::write_atomic(&file, note.to_yaml().as_bytes(), false)?;
+        // Deleted or emptied on disk, and the user chose to keep their version.
+        let text = note.to_yaml();
+        if file.exists() {
+            crate::notebook::store::replace_if_unchanged(&file, &bytes, text.as_bytes())?;
+        } else {
+            crate::notebook::store::write_atomic(&file, text.as_bytes(), false)?;
+        }
         return Ok(Written::Saved(editing.path.clone()));
     }
-    let text = crate::yaml::decode(&bytes)
-        .map_err(|p| Error::invalid(p.message, "press e to fix it in your editor"))?;
+    let text = crate::yaml::decode(&bytes).map_err(|p| {
+        Error::invalid(
+            p.message,
+            "leave the form and press e to fix it in your editor",
+        )
+    })?;
     let written = note::edited(text, &editing.base, note).map_err(|why| {
         Error::invalid(
             format!("{} was not saved: {why}", editing.path),
-            "press e to change it in your editor; your changes are kept in the form",
+            "leave the form and press e to change it in your editor; the form keeps your changes until then",
         )
     })?;
     // The text was read without its byte-order mark; the file keeps it.
@@ -215,19 +224,24 @@ pub fn perform(
             notebook.add_code(&Code::named(name))?;
             Outcome::Notice(format!("Added the code `{name}` to codebook.yaml."))
         }
-        Effect::SaveNote { note, editing } => {
+        Effect::SaveNote {
+            note,
+            editing,
+            then_quit,
+        } => {
             match save(notebook, index, note, editing.as_deref())? {
                 Written::Changed(conflict) => Outcome::Conflict(conflict),
                 Written::Saved(path) => {
                     let file = notebook.root.join(&path);
                     // Before the index is open, the index thread takes the note in when it is.
-                    let refresh = match index {
-                        Some(index) => Some(index.refresh_around(&HashSet::from([file]), &|_| {})?),
-                        None => None,
-                    };
+                    // The note is written: an index that cannot take it in now does so when it
+                    // next refreshes, and the save stands.
+                    let refresh =
+                        index.and_then(|i| i.refresh_around(&HashSet::from([file]), &|_| {}).ok());
                     Outcome::Saved {
                         path,
                         counts: refresh.map(|r| (r.notes, r.broken)),
+                        then_quit: *then_quit,
                     }
                 }
             }

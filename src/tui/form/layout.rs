@@ -5,9 +5,9 @@
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
+use super::Form;
 use super::pick::SHOWN;
 use super::slot::{self, Holds, Slot};
-use super::{Form, slots};
 use crate::tui::text::wrap;
 
 /// Columns of the label before each field.
@@ -39,7 +39,11 @@ pub fn fields_area(area: Rect) -> Rect {
 /// to show the focused field and its suggestions.
 pub fn placed(form: &Form, area: Rect) -> Vec<(Part, Rect)> {
     let width = area.width.saturating_sub(LABEL + 1);
-    let parts = layout(form, width, area.height);
+    let mut parts = layout(form, width, area.height);
+    // The focused field always fits, however short the terminal.
+    for part in parts.iter_mut().filter(|p| p.slot == Some(form.focus)) {
+        part.height = part.height.min(area.height.max(1));
+    }
     // Counted in usize: a note with thousands of findings is taller than u16 rows.
     let visible = usize::from(area.height);
     let mut top = 0usize;
@@ -86,7 +90,7 @@ pub fn slot_at(form: &Form, screen: Rect, column: u16, row: u16) -> Option<Slot>
 /// The rows of the form with their heights, headings included.
 fn layout(form: &Form, width: u16, height: u16) -> Vec<Part> {
     let kind = form.note.kind.as_str();
-    let order = slots(&form.note);
+    let order = form.order();
     let fixed: usize = order
         .iter()
         .filter(|s| **s != Slot::Body)

@@ -46,8 +46,6 @@ pub struct Form {
     pub opened_as: NoteForm,
     /// The screen to go back to.
     pub from: Screen,
-    /// Quit once the note is saved (asked for while leaving).
-    pub quit_after_save: bool,
 }
 
 /// The note file a form edits, as it was read.
@@ -79,7 +77,6 @@ impl Form {
             codes: Vec::new(),
             editing,
             from,
-            quit_after_save: false,
         };
         form.focus_on(Slot::Title);
         form
@@ -123,6 +120,16 @@ impl Form {
         if slot.holds() == Holds::Codes {
             pick::narrow_codes(self);
         }
+    }
+
+    /// The fields in Tab order. The focused one stays though emptying it took it out of its
+    /// kind's fields (a place cleared in a social post), so typing never goes out of sight.
+    pub fn order(&self) -> Vec<Slot> {
+        let mut order = slots(&self.note);
+        if !order.contains(&self.focus) {
+            order.push(self.focus);
+        }
+        order
     }
 
     /// What is typed in the focused field.

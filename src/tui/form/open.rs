@@ -72,9 +72,7 @@ fn open(
     app.screen = Screen::Form;
     app.overlay = None;
     let mut effects = vec![Effect::Codes];
-    if restored {
-        effects.push(Effect::FlushDraft);
-    }
+    // Saved as this session's draft first, then the old file goes.
     if let Some(path) = app.restoring.take() {
         effects.push(Effect::DropLeftBehind { path });
     }
@@ -120,10 +118,8 @@ pub fn candidates(app: &mut App, query: &str, notes: Vec<(String, String)>) {
 
 /// The note was written: the form closes and the screen it came from shows the note as saved.
 pub fn saved(app: &mut App, path: &str) -> Vec<Effect> {
-    let quit = app.form.as_ref().is_some_and(|f| f.quit_after_save);
     let new = app.form.as_ref().is_some_and(|f| f.editing.is_none());
     super::update::close(app);
-    app.quit = quit;
     app.message = Some(if new {
         format!("Saved as {path}.")
     } else {

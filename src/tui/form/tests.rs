@@ -172,7 +172,7 @@ fn saving_an_unfinished_note_says_what_is_missing_and_goes_there() {
     type_text(&mut app, "Busker");
     let effects = update(&mut app, Action::Save);
     assert!(
-        matches!(&effects[..], [Effect::SaveNote { note, editing: None }] if note.title == "Busker")
+        matches!(&effects[..], [Effect::SaveNote { note, editing: None, then_quit: false }] if note.title == "Busker")
     );
 }
 
@@ -321,4 +321,112 @@ fn the_index_opening_late_does_not_wipe_what_a_save_said() {
     app.message = Some("Building the search index (there is none yet)".into());
     crate::tui::receive(&mut app, ready());
     assert_eq!(app.message, None);
+}
+
+#[test]
+fn answers_that_throw_words_away_take_a_capital_letter() {
+    use crate::tui::keymap::{Place, action_for};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    for (place, letter) in [
+        (Place::Leaving, 'd'),
+        (Place::Restore, 'd'),
+        (Place::Conflict, 'm'),
+        (Place::Conflict, 't'),
+    ] {
+        assert_eq!(action_for(place, key(letter)), None, "{place:?} {letter}");
+        assert!(action_for(place, key(letter.to_ascii_uppercase())).is_some());
+    }
+}
+
+#[test]
+fn ctrl_u_in_the_body_takes_the_line_not_the_transcript() {
+    let mut app = writing();
+    app.form.as_mut().expect("form").focus_on(Slot::Body);
+    type_text(&mut app, "first line");
+    update(&mut app, Action::Advance);
+    type_text(&mut app, "second");
+    update(&mut app, Action::ClearSearch);
+    assert_eq!(form(&app).note.body, "first line\n");
+}
+
+#[test]
+fn a_paste_is_one_action_and_keeps_line_breaks_only_where_they_belong() {
+    use crate::tui::keymap::{Place, actions_for};
+    let text = "We met at the gate.\r\nShe laughed.".to_owned();
+    let actions = actions_for(
+        Place::Form,
+        ratatui::crossterm::event::Event::Paste(text.clone()),
+    );
+    assert_eq!(actions, [Action::Paste { text: text.clone() }]);
+    let mut app = writing();
+    update(&mut app, actions[0].clone());
+    assert_eq!(form(&app).note.title, "We met at the gate.  She laughed.");
+    app.form.as_mut().expect("form").focus_on(Slot::Body);
+    let effects = update(&mut app, actions[0].clone());
+    assert_eq!(form(&app).note.body, "We met at the gate.\nShe laughed.");
+    assert!(effects.contains(&Effect::DraftChanged));
+}
+
+#[test]
+fn emptying_a_field_another_kind_shows_keeps_it_in_view_while_focused() {
+    let mut app = writing();
+    let f = app.form.as_mut().expect("form");
+    f.note.kind = "social".into();
+    f.note.place = "Shibuya".into();
+    f.focus_on(Slot::Place);
+    update(&mut app, Action::ClearSearch);
+    assert!(form(&app).note.place.is_empty());
+    assert!(form(&app).order().contains(&Slot::Place));
+    type_text(&mut app, "Harajuku");
+    assert_eq!(form(&app).note.place, "Harajuku");
+    let screen = drawn(&app, 100, 30);
+    assert!(screen.contains("›place         Harajuku"), "{screen}");
+}
+
+/// The screen `app` draws at this size.
+fn drawn(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| crate::tui::view(app, frame))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn thousands_of_codes_and_a_short_terminal_still_draw_the_focused_field() {
+    let mut app = writing();
+    let f = app.form.as_mut().expect("form");
+    f.note.why = (0..6000).map(|i| format!("code-{i}")).collect();
+    f.focus_on(Slot::Why);
+    drawn(&app, 100, 30);
+    app.form.as_mut().expect("form").focus_on(Slot::Body);
+    type_text(&mut app, "words");
+    let screen = drawn(&app, 100, 6);
+    assert!(screen.contains("›body"), "{screen}");
+}
+
+#[test]
+fn only_the_save_asked_for_while_quitting_quits() {
+    let mut app = writing();
+    type_text(&mut app, "Busker");
+    update(&mut app, Action::Quit);
+    let effects = update(&mut app, Action::Save);
+    assert!(matches!(
+        &effects[..],
+        [Effect::SaveNote {
+            then_quit: true,
+            ..
+        }]
+    ));
+    // Say it hit a conflict and the user went back to writing: a later save does not quit.
+    let effects = update(&mut app, Action::Save);
+    assert!(matches!(
+        &effects[..],
+        [Effect::SaveNote {
+            then_quit: false,
+            ..
+        }]
+    ));
 }

@@ -3,7 +3,7 @@
 
 use ratatui_textarea::CursorMove;
 
-use super::slot::{self, Holds, Slot, slots};
+use super::slot::{self, Holds, Slot};
 use super::{Form, pick};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
@@ -20,13 +20,27 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let typed_before = form.typed();
     let mut effects = Vec::new();
     match action {
+        Action::Paste { .. } if holds == Holds::Choice => {}
+        Action::Paste { text } => {
+            let text = match holds {
+                Holds::Lines => text.replace("\r\n", "\n").replace('\r', "\n"),
+                _ => text.replace(['\r', '\n'], " "),
+            };
+            let text: String = text
+                .chars()
+                .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+                .collect();
+            form.editor.insert_str(text);
+        }
         Action::Type { c } if holds == Holds::Choice => choose_kind_by_letter(form, c),
         Action::Type { c: '\n' } if holds == Holds::Lines => form.editor.insert_newline(),
         Action::Type { c } => form
             .editor
             .insert_char(if c.is_control() { ' ' } else { c }),
         Action::DeleteBack if holds.picks() && form.typed().is_empty() => {
-            if let Some(list) = slot::list_mut(&mut form.note, form.focus) {
+            if !slot::list(&form.note, form.focus).is_empty()
+                && let Some(list) = slot::list_mut(&mut form.note, form.focus)
+            {
                 list.pop();
             }
         }
@@ -38,6 +52,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::DeleteWord => {
             form.editor.delete_word();
+        }
+        // In the body, only the line: a transcript is never wiped by one key.
+        Action::ClearSearch if holds == Holds::Lines => {
+            form.editor.delete_line_by_head();
         }
         Action::ClearSearch => {
             form.editor.select_all();
@@ -134,7 +152,7 @@ impl Holds {
 
 /// Moves to the next or previous field, wrapping around.
 fn move_focus(form: &mut Form, forward: bool) {
-    let order = slots(&form.note);
+    let order = form.order();
     let at = order.iter().position(|s| *s == form.focus).unwrap_or(0);
     let next = if forward {
         (at + 1) % order.len()
@@ -147,7 +165,7 @@ fn move_focus(form: &mut Form, forward: bool) {
 /// The first finding with nothing in it: the row to record the next one in.
 fn next_empty_finding(app: &mut App) {
     let Some(form) = &mut app.form else { return };
-    let order = slots(&form.note);
+    let order = form.order();
     let empty = order.iter().find(|s| match s {
         Slot::Did(i) => form.note.findings.get(*i).is_none_or(|f| f.is_blank()),
         _ => false,
@@ -225,6 +243,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
         Ok(note) => vec![Effect::SaveNote {
             note: Box::new(note),
             editing: form.editing.clone().map(Box::new),
+            then_quit: false,
         }],
         Err(unfinished) => {
             let slot = match unfinished.field.as_str() {
@@ -272,10 +291,13 @@ pub fn leaving(app: &mut App, action: Action, quitting: bool) -> Vec<Effect> {
     match action {
         Action::Save => {
             app.overlay = None;
-            let effects = save(app);
-            // An unfinished note is not saved: the user finishes it first and quits later.
-            if let Some(form) = &mut app.form {
-                form.quit_after_save = quitting && !effects.is_empty();
+            let mut effects = save(app);
+            // Only this save quits once it is done; an unfinished note, a conflict or an
+            // error leaves the user in the form.
+            for effect in &mut effects {
+                if let Effect::SaveNote { then_quit, .. } = effect {
+                    *then_quit = quitting;
+                }
             }
             effects
         }

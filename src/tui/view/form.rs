@@ -123,8 +123,10 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
                     ]
                 })
                 .collect();
-            let used: u16 = crate::tui::text::width(&spans) as u16;
-            if focused && used + 12 <= value.width {
+            let used = crate::tui::text::width(&spans);
+            // Counted in usize: thousands of codes are wider than a u16.
+            if focused && used + 12 <= usize::from(value.width) {
+                let used = used as u16;
                 let chips = Rect {
                     width: used,
                     ..value
