@@ -102,6 +102,7 @@ impl Form {
 
     /// Moves the cursor to `slot`, with its text in the editor and the cursor at the end.
     pub fn focus_on(&mut self, slot: Slot) {
+        self.keep_typed_code();
         self.focus = slot;
         let text = match slot.holds() {
             Holds::Line | Holds::Lines => slot::text(&self.note, slot),
@@ -130,6 +131,29 @@ impl Form {
             order.push(self.focus);
         }
         order
+    }
+
+    /// A code typed out in full in a why field counts as picked when the field is left or the
+    /// note saved, though `Enter` was not pressed.
+    pub fn keep_typed_code(&mut self) {
+        if self.focus.holds() != Holds::Codes {
+            return;
+        }
+        let typed = self.typed().trim().to_lowercase();
+        let wanted = typed.split_whitespace().collect::<Vec<_>>().join("-");
+        let Some(code) = self
+            .codes
+            .iter()
+            .find(|c| c.value.eq_ignore_ascii_case(&wanted))
+        else {
+            return;
+        };
+        let code = code.value.clone();
+        if let Some(list) = slot::list_mut(&mut self.note, self.focus)
+            && !list.contains(&code)
+        {
+            list.push(code);
+        }
     }
 
     /// What is typed in the focused field.

@@ -430,3 +430,32 @@ fn only_the_save_asked_for_while_quitting_quits() {
         }]
     ));
 }
+
+#[test]
+fn a_code_typed_out_in_full_is_kept_by_tab_or_save_without_enter() {
+    let mut app = writing();
+    app.form
+        .as_mut()
+        .expect("form")
+        .focus_on(Slot::FindingWhy(0));
+    type_text(&mut app, "Social Courtesy");
+    update(&mut app, Action::NextField);
+    assert_eq!(form(&app).note.findings[0].why, ["social-courtesy"]);
+    update(&mut app, Action::PreviousField);
+    type_text(&mut app, "privat");
+    update(&mut app, Action::NextField);
+    assert_eq!(
+        form(&app).note.findings[0].why,
+        ["social-courtesy"],
+        "a fragment is no code"
+    );
+    update(&mut app, Action::PreviousField);
+    type_text(&mut app, "private-soundtrack");
+    let effects = update(&mut app, Action::Save);
+    assert!(effects.is_empty(), "no title yet");
+    assert_eq!(form(&app).focus, Slot::Title);
+    assert_eq!(
+        form(&app).note.findings[0].why,
+        ["social-courtesy", "private-soundtrack"]
+    );
+}

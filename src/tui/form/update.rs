@@ -238,6 +238,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
     let Some(form) = &mut app.form else {
         return Vec::new();
     };
+    form.keep_typed_code();
     let base = form.editing.as_ref().map(|e| &e.base);
     match form.note.to_note(base) {
         Ok(note) => vec![Effect::SaveNote {
