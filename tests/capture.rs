@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use common::ui::Ui;
 use fieldnotes::note::parse;
 use fieldnotes::tui::app::{Overlay, Screen};
-use ratatui::crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, Right, Tab};
+use ratatui::crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, Right, Tab};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 const TEAMMATE: &str = "kind: interview\n\
 title: Busker counting coins by the ticket gate\n\
@@ -28,6 +29,13 @@ fn draw_tiny(ui: &mut Ui) {
         common::ui::terminal(ui.runtime.app());
     }
 }
+
+/// One step of typing: words, or a key beside them.
+enum Step {
+    Words(&'static str),
+    Key(KeyEvent),
+}
+use Step::{Key, Words};
 
 /// The path of the note the status bar says was saved.
 fn saved_path(ui: &Ui) -> String {
@@ -54,28 +62,30 @@ fn ui_drafts(drafts: &Path) -> Vec<String> {
 #[test]
 fn a_street_interview_takes_six_keys_beside_the_words_and_search_finds_it() {
     let mut ui = Ui::sample((100, 30));
-    let mut keys = 0;
-    ui.ctrl('r');
-    keys += 1;
-    assert_eq!(ui.runtime.app().screen, Screen::Form);
-    ui.type_text("Commuter with earbuds at the gate");
-    ui.ctrl('n');
-    keys += 1;
-    ui.type_text("takes one earbud out to buy a ticket");
-    ui.press(Tab);
-    keys += 1;
-    ui.type_text("I keep the other one in, it is my bubble");
-    ui.press(Tab);
-    keys += 1;
-    ui.type_text("privsound");
-    ui.press(Enter);
-    keys += 1;
-    ui.ctrl('s');
-    keys += 1;
+    // The whole recording, as typed: words, and the keys beside them.
+    let script = [
+        Key(KeyEvent::new(Char('r'), KeyModifiers::CONTROL)),
+        Words("Commuter with earbuds at the gate"),
+        Key(KeyEvent::new(Char('n'), KeyModifiers::CONTROL)),
+        Words("takes one earbud out to buy a ticket"),
+        Key(KeyEvent::from(Tab)),
+        Words("I keep the other one in, it is my bubble"),
+        Key(KeyEvent::from(Tab)),
+        Words("privsound"),
+        Key(KeyEvent::from(Enter)),
+        Key(KeyEvent::new(Char('s'), KeyModifiers::CONTROL)),
+    ];
+    let keys = script.iter().filter(|step| matches!(step, Key(_))).count();
     assert!(
         keys <= 10,
-        "the street-speed limit is 10 keys; this took {keys}"
+        "the street-speed limit is 10 keys; this takes {keys}"
     );
+    for step in script {
+        match step {
+            Key(key) => ui.key(key),
+            Words(words) => ui.type_text(words),
+        }
+    }
 
     let path = saved_path(&ui);
     let text = std::fs::read_to_string(ui.root().join(&path)).expect("the note was written");
@@ -197,7 +207,7 @@ fn a_draft_is_saved_within_two_seconds_and_offered_after_a_crash() {
     );
 
     draw_tiny(&mut ui);
-    ui.press(KeyCodeChar('r'));
+    ui.press(Char('r'));
     draw_tiny(&mut ui);
     let form = ui.runtime.app().form.as_ref().expect("the form is back");
     assert_eq!(form.note.title, "Woman humming on the escalator");
@@ -215,16 +225,13 @@ fn a_draft_is_saved_within_two_seconds_and_offered_after_a_crash() {
 #[test]
 fn a_draft_of_an_edit_whose_file_was_deleted_comes_back_as_a_new_note() {
     let mut ui = Ui::sample((100, 30));
-    let path = "portable-music/2024-05-02-busker.yaml";
-    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
-    ui.restart();
-    select(&mut ui, "busker coins", path);
-    ui.press(KeyCodeChar('E'));
+    let path = BUSKER;
+    open_the_busker(&mut ui, 'E');
     ui.type_text(" at dusk");
     ui.runtime.save_draft();
     std::fs::remove_file(ui.root().join(path)).expect("delete");
     ui.restart();
-    ui.press(KeyCodeChar('r'));
+    ui.press(Char('r'));
     let form = ui.runtime.app().form.as_ref().expect("the words are back");
     assert_eq!(
         form.note.title,
@@ -235,11 +242,6 @@ fn a_draft_of_an_edit_whose_file_was_deleted_comes_back_as_a_new_note() {
     let text = std::fs::read_to_string(ui.root().join(saved_path(&ui))).expect("read");
     assert!(text.contains("title: Busker counting coins by the ticket gate at dusk\n"));
     assert!(ui_drafts(&ui.drafts()).is_empty());
-}
-
-#[allow(non_snake_case)]
-fn KeyCodeChar(c: char) -> ratatui::crossterm::event::KeyCode {
-    ratatui::crossterm::event::KeyCode::Char(c)
 }
 
 #[test]
@@ -274,31 +276,35 @@ fn leaving_asks_only_when_something_would_be_lost() {
     ui.ctrl('c');
     assert!(!ui.runtime.app().quit, "Ctrl-C asks too");
     assert!(ui.screen().contains("Ctrl-C quit, keeping a draft"));
-    ui.press(KeyCodeChar('d'));
+    ui.press(Char('d'));
     assert!(
         ui.runtime.app().form.is_some(),
         "a `d` typed by habit throws nothing away"
     );
-    ui.press(KeyCodeChar('D'));
+    ui.press(Char('D'));
     assert!(ui.runtime.app().quit && ui.runtime.app().form.is_none());
     assert!(ui_drafts(&ui.drafts()).is_empty(), "discarded means gone");
 }
 
-/// Selects the note at `path` by searching for `words`, with the list taking the keys.
-fn select(ui: &mut Ui, words: &str, path: &str) {
-    ui.type_text(words);
-    ui.settle(|app| app.selected_hit().is_some_and(|h| h.path == path));
+/// The teammate's note, in the notebook the UI has open.
+const BUSKER: &str = "portable-music/2024-05-02-busker.yaml";
+
+/// Writes the teammate's note, starts the UI again so that it is indexed, selects it in the
+/// list and presses `key` on it (`E` edit, `t` tag).
+fn open_the_busker(ui: &mut Ui, key: char) {
+    std::fs::write(ui.root().join(BUSKER), TEAMMATE).expect("write");
+    ui.restart();
+    ui.type_text("busker coins");
+    ui.settle(|app| app.selected_hit().is_some_and(|h| h.path == BUSKER));
     ui.press(Esc);
+    ui.press(Char(key));
 }
 
 #[test]
 fn tagging_a_finding_changes_that_line_and_keeps_every_comment() {
     let mut ui = Ui::sample((100, 30));
-    let path = "portable-music/2024-05-02-busker.yaml";
-    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
-    ui.restart();
-    select(&mut ui, "busker coins", path);
-    ui.press(KeyCodeChar('t'));
+    let path = BUSKER;
+    open_the_busker(&mut ui, 't');
     let screen = ui.screen();
     assert!(
         screen.contains("›why"),
@@ -313,7 +319,7 @@ fn tagging_a_finding_changes_that_line_and_keeps_every_comment() {
         TEAMMATE.replace("why: [belonging]", "why: [belonging, private-soundtrack]")
     );
     // The search knows at once.
-    ui.press(KeyCodeChar('/'));
+    ui.press(Char('/'));
     ui.ctrl('u');
     ui.type_text("why:private-soundtrack coins");
     let hits = &ui.runtime.app().browse.hits;
@@ -327,11 +333,8 @@ fn tagging_a_finding_changes_that_line_and_keeps_every_comment() {
 #[test]
 fn editing_a_field_here_changes_that_line_and_nothing_else() {
     let mut ui = Ui::sample((100, 30));
-    let path = "portable-music/2024-05-02-busker.yaml";
-    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
-    ui.restart();
-    select(&mut ui, "busker coins", path);
-    ui.press(KeyCodeChar('E'));
+    let path = BUSKER;
+    open_the_busker(&mut ui, 'E');
     ui.type_text(" at dusk");
     ui.press(Tab);
     ui.ctrl('u');
@@ -391,10 +394,7 @@ fn a_new_code_made_in_the_picker_goes_to_the_codebook() {
 
 /// Opens the busker note in the form, changes its title, and has a teammate change the file.
 fn edit_while_a_teammate_changes_it(ui: &mut Ui, path: &str) -> String {
-    std::fs::write(ui.root().join(path), TEAMMATE).expect("write");
-    ui.restart();
-    select(ui, "busker coins", path);
-    ui.press(KeyCodeChar('E'));
+    open_the_busker(ui, 'E');
     ui.type_text(" at dusk");
     let theirs = TEAMMATE.replace("place: Shibuya", "place: Shibuya, south exit");
     std::fs::write(ui.root().join(path), &theirs).expect("write");
@@ -405,7 +405,7 @@ fn edit_while_a_teammate_changes_it(ui: &mut Ui, path: &str) -> String {
 #[test]
 fn a_note_changed_on_disk_while_edited_is_never_overwritten() {
     let mut ui = Ui::sample((100, 30));
-    let path = "portable-music/2024-05-02-busker.yaml";
+    let path = BUSKER;
     let theirs = edit_while_a_teammate_changes_it(&mut ui, path);
     let read = |ui: &Ui| std::fs::read_to_string(ui.root().join(path)).expect("read");
     assert_eq!(read(&ui), theirs, "nothing was written");
@@ -431,7 +431,7 @@ fn a_note_changed_on_disk_while_edited_is_never_overwritten() {
         ui.runtime.app().overlay,
         Some(Overlay::Conflict(_))
     ));
-    ui.press(KeyCodeChar('T'));
+    ui.press(Char('T'));
     assert_eq!(read(&ui), theirs);
     assert_eq!(ui.runtime.app().screen, Screen::Browse);
 }
@@ -439,10 +439,10 @@ fn a_note_changed_on_disk_while_edited_is_never_overwritten() {
 #[test]
 fn keeping_mine_over_a_change_on_disk_writes_mine_into_their_file() {
     let mut ui = Ui::sample((100, 30));
-    let path = "portable-music/2024-05-02-busker.yaml";
+    let path = BUSKER;
     let theirs = edit_while_a_teammate_changes_it(&mut ui, path);
     assert!(theirs.contains("south exit"));
-    ui.press(KeyCodeChar('M'));
+    ui.press(Char('M'));
     let text = std::fs::read_to_string(ui.root().join(path)).expect("read");
     // My version whole (their place goes, as the conflict screen showed), written into
     // their file, so that their comments stay.

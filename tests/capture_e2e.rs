@@ -33,14 +33,21 @@ fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
     (sandbox, notebook, tmux)
 }
 
-/// The notes in `dir` (not below it) whose file name holds `words`.
-fn notes_named(dir: &Path, words: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
+/// Saves the note with `Ctrl-S`, quits, and reads the one new note in the notebook's root
+/// whose file name holds `words`.
+fn save_quit_and_read(tmux: &Tmux, notebook: &Path, words: &str) -> String {
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved as");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("fieldnotes' --notebook");
+    let written: Vec<PathBuf> = std::fs::read_dir(notebook)
         .expect("read the notebook")
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.to_string_lossy().contains(words))
-        .collect()
+        .collect();
+    assert_eq!(written.len(), 1, "one new note: {written:?}");
+    std::fs::read_to_string(&written[0]).expect("read the note")
 }
 
 #[test]
@@ -56,14 +63,7 @@ fn a_street_interview_recorded_in_the_terminal_is_in_its_file_and_found() {
     tmux.wait_for("private-soundtrack");
     tmux.keys(&["Enter"]);
     tmux.wait_for("[private-soundtrack]");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("Saved as");
-    tmux.keys(&["C-c"]);
-    tmux.wait_for("fieldnotes' --notebook");
-
-    let written = notes_named(&notebook, "commuter-with-earbuds-at-the-gate");
-    assert_eq!(written.len(), 1, "one new note: {written:?}");
-    let text = std::fs::read_to_string(&written[0]).expect("read the note");
+    let text = save_quit_and_read(&tmux, &notebook, "commuter-with-earbuds-at-the-gate");
     let body = text.split_once("\nfindings:\n").map(|(_, b)| b);
     assert_eq!(
         body,
@@ -126,14 +126,7 @@ fn a_note_in_progress_survives_kill_9_and_is_offered_at_the_next_start() {
     tmux.wait_for("57 notes");
     tmux.keys(&["r"]);
     tmux.wait_for("Shinjuku station");
-    tmux.keys(&["C-s"]);
-    tmux.wait_for("Saved as");
-    tmux.keys(&["C-c"]);
-    tmux.wait_for("fieldnotes' --notebook");
-
-    let written = notes_named(&notebook, "woman-humming-on-the-escalator");
-    assert_eq!(written.len(), 1, "{written:?}");
-    let text = std::fs::read_to_string(&written[0]).expect("read the note");
+    let text = save_quit_and_read(&tmux, &notebook, "woman-humming-on-the-escalator");
     assert!(
         text.contains("title: Woman humming on the escalator\n"),
         "{text}"

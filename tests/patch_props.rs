@@ -10,25 +10,24 @@
 //! `spans` and `indented_blocks` hold one small test per shape whose byte spans are easy to
 //! get wrong, each a bug these properties once found.
 
-use fieldnotes::note::{self, Coded, Note};
+use fieldnotes::note::{self, Coded, FINDING_KEYS, NOTE_KEYS, Note};
 use fieldnotes::yaml::patch::{Step, set_words};
 use fieldnotes::yaml::{self, Node, Value};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 
-/// The keys `with_codes` puts before a note's `why`.
-const BEFORE_WHY: [&str; 8] = [
-    "kind",
-    "title",
-    "date",
-    "study",
-    "place",
-    "researcher",
-    "participants",
-    "tags",
-];
+/// The keys `with_codes` puts before a note's `why`: those before it in the canonical order.
+const BEFORE_WHY: &[&str] = before_why(&NOTE_KEYS);
 /// The keys `with_codes` puts before a finding's `why`.
-const FINDING_BEFORE_WHY: [&str; 2] = ["did", "quote"];
+const FINDING_BEFORE_WHY: &[&str] = before_why(&FINDING_KEYS);
+
+const fn before_why<'a>(keys: &'a [&'a str]) -> &'a [&'a str] {
+    let mut end = 0;
+    while end < keys.len() && !matches!(keys[end].as_bytes(), b"why") {
+        end += 1;
+    }
+    keys.split_at(end).0
+}
 
 /// Codes as `tag` accepts them. Some read as numbers, booleans or null when written plain, so
 /// the writer has to quote them.
@@ -683,7 +682,7 @@ fn case(doc: &Doc, change: &Change) -> Case {
         words.reverse();
     }
     let (coded, path, after): (_, _, &'static [&'static str]) = match target {
-        None => (Coded::Note, vec![Step::Key("why")], &BEFORE_WHY),
+        None => (Coded::Note, vec![Step::Key("why")], BEFORE_WHY),
         Some(i) => (
             Coded::Finding(i),
             // The file's item, counting the blank row the note skips.
@@ -692,7 +691,7 @@ fn case(doc: &Doc, change: &Change) -> Case {
                 Step::Item(i + usize::from(doc.blank_row)),
                 Step::Key("why"),
             ],
-            &FINDING_BEFORE_WHY,
+            FINDING_BEFORE_WHY,
         ),
     };
     Case {
@@ -928,7 +927,7 @@ mod spans {
             "findings:\n  - {did: x,}\n",
             "findings:\n  - {did: x, # c\n    }\n",
         ] {
-            let out = set_words(text, &FINDING_0, &words(&["a"]), &FINDING_BEFORE_WHY);
+            let out = set_words(text, &FINDING_0, &words(&["a"]), FINDING_BEFORE_WHY);
             if let Ok(out) = out {
                 assert_eq!(read_at(&out, &FINDING_0), seq(&["a"]), "{out:?}");
             }
@@ -940,7 +939,7 @@ mod spans {
         // `{did: x, why}` and `? why` are keys with no colon after them: looking for one
         // finds the next key's, on another line.
         let text = "findings:\n  - {did: x, why}\n  - did: y\n";
-        let out = set_words(text, &FINDING_0, &words(&["a"]), &FINDING_BEFORE_WHY);
+        let out = set_words(text, &FINDING_0, &words(&["a"]), FINDING_BEFORE_WHY);
         if let Ok(out) = out {
             assert_eq!(read_at(&out, &FINDING_0), seq(&["a"]), "{out:?}");
         }
@@ -1014,7 +1013,7 @@ mod indented_blocks {
         // start, so "the end of the line holding the end" is the end of the next key's line.
         let text = "findings:\n  - did: x\n    why: |\n      a\n    mood: calm\n";
         // Today: Ok("findings:\n  - did: x\n"), and `mood` is gone.
-        if let Ok(out) = set_words(text, &FINDING_0, &[], &FINDING_BEFORE_WHY) {
+        if let Ok(out) = set_words(text, &FINDING_0, &[], FINDING_BEFORE_WHY) {
             let mood = &[Step::Key("findings"), Step::Item(0), Step::Key("mood")];
             assert_eq!(
                 read_at(&out, mood),
@@ -1030,7 +1029,7 @@ mod indented_blocks {
         // is the next finding's.
         let text = "findings:\n  - did: x\n    quote: |\n      t\n  - did: y\n";
         // Today: Ok("findings:\n  - did: x\n    quote: |\n      t\n  - did: y\n    why: [a]\n").
-        if let Ok(out) = set_words(text, &FINDING_0, &words(&["a"]), &FINDING_BEFORE_WHY) {
+        if let Ok(out) = set_words(text, &FINDING_0, &words(&["a"]), FINDING_BEFORE_WHY) {
             assert_eq!(read_at(&out, &FINDING_0), seq(&["a"]), "{out:?}");
             let second = &[Step::Key("findings"), Step::Item(1), Step::Key("why")];
             assert_eq!(read_at(&out, second), None, "{out:?}");
@@ -1049,7 +1048,7 @@ mod indented_blocks {
         // A `|+` block's trailing blank lines are its text: the new key goes after them, and
         // no further.
         let text = "findings:\n  - did: x\n    quote: |+\n      text\n\n  - did: y\n";
-        if let Ok(out) = set_words(text, &FINDING_0, &words(&["a"]), &FINDING_BEFORE_WHY) {
+        if let Ok(out) = set_words(text, &FINDING_0, &words(&["a"]), FINDING_BEFORE_WHY) {
             let quote = &[Step::Key("findings"), Step::Item(0), Step::Key("quote")];
             assert_eq!(
                 read_at(&out, quote),

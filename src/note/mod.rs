@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 pub use date::NoteDate;
 pub use form::{FindingForm, NoteForm, PersonForm, Unfinished};
 pub use read::{Parsed, Spots, parse};
-pub use save::edited;
+pub use save::{FINDING_KEYS, NOTE_KEYS, edited};
 pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};
 

@@ -9,7 +9,7 @@ use crate::yaml::patch::{self, Refused, Step};
 use crate::yaml::{self};
 
 /// The keys of a note in the canonical order.
-const NOTE_KEYS: [&str; 15] = [
+pub const NOTE_KEYS: [&str; 15] = [
     "kind",
     "title",
     "date",
@@ -26,7 +26,8 @@ const NOTE_KEYS: [&str; 15] = [
     "action",
     "status",
 ];
-const FINDING_KEYS: [&str; 4] = ["did", "quote", "why", "note"];
+/// The keys of a finding in the canonical order.
+pub const FINDING_KEYS: [&str; 4] = ["did", "quote", "why", "note"];
 const PERSON_KEYS: [&str; 3] = ["alias", "about", "consent"];
 const SOURCE_KEYS: [&str; 3] = ["url", "author", "platform"];
 

@@ -41,6 +41,8 @@ pub struct App {
     pub form: Option<Form>,
     /// Who records new notes (`researcher` in the user's config).
     pub researcher: Option<String>,
+    /// The last thing the index thread said: the index being ready makes it out of date.
+    pub index_said: Option<String>,
     /// The draft file being restored: removed once the form holds what it held.
     pub restoring: Option<PathBuf>,
 }

@@ -161,6 +161,8 @@ pub enum Outcome {
     Problems(Vec<Problem>),
     /// Something to tell the user.
     Notice(String),
+    /// Something the index thread tells the user (building the index, say).
+    IndexNotice(String),
     /// Drafts earlier sessions left unsaved, newest first.
     LeftBehind(Vec<LeftBehind>),
     /// The answer to [`Effect::StartNote`].

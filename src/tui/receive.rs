@@ -27,12 +27,9 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Ready { notes, broken } => {
             app.browse.ready = true;
-            // "Building the search index" is over; anything said since stays.
-            if app
-                .message
-                .as_deref()
-                .is_some_and(|m| m.starts_with("Building the search index"))
-            {
+            // What the index said while opening ("building the search index") is over;
+            // anything said since (a note saved) stays.
+            if app.message.is_some() && app.message == app.index_said.take() {
                 app.message = None;
             }
             app.browse.notes = notes;
@@ -159,6 +156,11 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             Vec::new()
         }
         Outcome::Notice(text) => {
+            app.message = Some(text);
+            Vec::new()
+        }
+        Outcome::IndexNotice(text) => {
+            app.index_said = Some(text.clone());
             app.message = Some(text);
             Vec::new()
         }

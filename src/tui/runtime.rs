@@ -274,7 +274,7 @@ impl Runtime {
                 notes: refresh.notes,
                 broken: refresh.broken,
             },
-            News::Notice(text) => Outcome::Notice(text),
+            News::Notice(text) => Outcome::IndexNotice(text),
         };
         receive(&mut self.app, outcome)
     }

@@ -39,6 +39,13 @@ fn writing() -> App {
     app
 }
 
+/// An app with a blank interview open and the cursor in `slot`.
+fn writing_in(slot: Slot) -> App {
+    let mut app = writing();
+    app.form.as_mut().expect("form").focus_on(slot);
+    app
+}
+
 fn form(app: &App) -> &Form {
     app.form.as_ref().expect("a form")
 }
@@ -91,8 +98,7 @@ fn typing_fills_the_focused_field_and_asks_for_a_draft() {
 
 #[test]
 fn the_body_takes_line_breaks_and_the_arrows_leave_it_at_its_ends() {
-    let mut app = writing();
-    app.form.as_mut().expect("form").focus_on(Slot::Body);
+    let mut app = writing_in(Slot::Body);
     type_text(&mut app, "first");
     update(&mut app, Action::Advance);
     type_text(&mut app, "second");
@@ -143,8 +149,7 @@ fn codes_are_picked_with_enter_and_taken_back_with_backspace() {
 
 #[test]
 fn a_new_code_is_picked_and_sent_to_the_codebook() {
-    let mut app = writing();
-    app.form.as_mut().expect("form").focus_on(Slot::Why);
+    let mut app = writing_in(Slot::Why);
     type_text(&mut app, "Street Safety");
     let offered: Vec<_> = form(&app)
         .suggestions
@@ -318,7 +323,8 @@ fn the_index_opening_late_does_not_wipe_what_a_save_said() {
     app.message = Some("Saved as a.yaml.".into());
     crate::tui::receive(&mut app, ready());
     assert_eq!(app.message.as_deref(), Some("Saved as a.yaml."));
-    app.message = Some("Building the search index (there is none yet)".into());
+    let building = "Building the search index (there is none yet)".to_owned();
+    crate::tui::receive(&mut app, crate::tui::effect::Outcome::IndexNotice(building));
     crate::tui::receive(&mut app, ready());
     assert_eq!(app.message, None);
 }
@@ -341,8 +347,7 @@ fn answers_that_throw_words_away_take_a_capital_letter() {
 
 #[test]
 fn ctrl_u_in_the_body_takes_the_line_not_the_transcript() {
-    let mut app = writing();
-    app.form.as_mut().expect("form").focus_on(Slot::Body);
+    let mut app = writing_in(Slot::Body);
     type_text(&mut app, "first line");
     update(&mut app, Action::Advance);
     type_text(&mut app, "second");
