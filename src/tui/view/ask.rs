@@ -115,8 +115,9 @@ pub fn conflict(app: &App, conflict: &Conflict, frame: &mut Frame, theme: &Theme
         return;
     }
     frame.render_widget(Clear, area);
+    // The question first: a long path is what a narrow terminal cuts.
     let heading = format!(
-        " {} changed on disk while you edited it. Keep which?",
+        " Changed on disk while you edited it. Keep which? {}",
         clean(&conflict.path)
     );
     frame.render_widget(
