@@ -2,6 +2,7 @@
 //! through `serde-saphyr` with resource limits, and written back in one canonical style.
 
 pub mod fields;
+mod lines;
 pub mod patch;
 #[cfg(test)]
 mod patch_tests;
@@ -184,6 +185,14 @@ const MAX_REPLAYED_EVENTS: usize = 100_000;
 /// Parses one YAML document into a positioned tree, within limits that stop alias bombs and
 /// pathological nesting.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let parsed = parse_counting_yaml_lines(text);
+    match lines::YamlLines::with_lone_cr(text) {
+        Some(lines) => lines.recount(parsed),
+        None => parsed,
+    }
+}
+
+fn parse_counting_yaml_lines(text: &str) -> Result<Node, SyntaxError> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
@@ -198,7 +207,24 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     };
     serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|error| SyntaxError {
         message: plain_message(&error),
-        pos: error.location().map_or(Pos::START, Pos::of_location),
+        pos: error
+            .location()
+            .map(Pos::of_location)
+            .filter(|pos| *pos != Pos::START)
+            .or_else(|| pos_in_message(&error.to_string()))
+            .unwrap_or(Pos::START),
+    })
+}
+
+/// The position our own checks write into a message they raise through the parser, which
+/// knows no position for them.
+fn pos_in_message(message: &str) -> Option<Pos> {
+    let (_, at) = message.split_once(" at line ")?;
+    let (line, rest) = at.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some(Pos {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
     })
 }
 
@@ -521,6 +547,18 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
+            // The parser tells `why` and `!x why` apart by their tags; the notes do not, and
+            // writing both back would make two `why` keys.
+            if entries
+                .iter()
+                .any(|(k, _): &(Key, Node)| k.name == key.value)
+            {
+                let at = Pos::of_location(key.referenced);
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate mapping key: {} at line {} column {}",
+                    key.value, at.line, at.column
+                )));
+            }
             let node = map.next_value::<Node>()?;
             let key = Key {
                 name: key.value,
@@ -535,6 +573,14 @@ impl<'de> Visitor<'de> for ValueVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tagged_key_is_the_same_key_as_the_plain_one() {
+        // Written back, both would be `why:`; read, they must already clash.
+        let error = parse("why: [autonomy]\n!x why: [trust]\n").unwrap_err();
+        assert!(error.message.contains("`why` appears twice"), "{error:?}");
+        assert_eq!(error.pos.line, 2, "{error:?}");
+    }
 
     #[test]
     fn keeps_key_order_and_positions() {
