@@ -25,14 +25,17 @@ pub enum Error {
     NotANotebook(PathBuf),
 
     /// A file could not be read or written.
-    #[error("{action} {}: {source}", path.display())]
+    #[error("{action} {}: {}", path.display(), in_words(reason))]
     Io {
         /// What we were doing ("cannot read").
         action: &'static str,
         /// The file.
         path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
+        /// What the system said; told once, in the message, not again as a cause.
+        reason: std::io::Error,
+        /// What to do about it, where the reason says.
+        #[help]
+        help: Option<String>,
     },
 
     /// No note has the id the user gave.
@@ -90,11 +93,24 @@ pub enum Error {
 
 impl Error {
     /// An I/O error on `path`.
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, reason: std::io::Error) -> Self {
+        let help = match reason.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(
+                "the disk is full: free some space and run the command again; the file on disk is as it was",
+            ),
+            std::io::ErrorKind::ReadOnlyFilesystem => Some(
+                "the notebook is on a read-only disk: mount it writable, or copy the notebook somewhere that is; the file on disk is as it was",
+            ),
+            std::io::ErrorKind::PermissionDenied => {
+                Some("check the permissions of the file and its folder")
+            }
+            _ => None,
+        };
         Error::Io {
             action,
             path: path.into(),
-            source,
+            reason,
+            help: help.map(str::to_owned),
         }
     }
 
@@ -115,6 +131,15 @@ impl Error {
     }
 }
 
+/// What the system said, without the error number people cannot use.
+fn in_words(reason: &std::io::Error) -> String {
+    let text = reason.to_string();
+    match text.find(" (os error ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
 fn suggestion_help(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "`fieldnotes list` shows every note and its id".to_owned()
@@ -125,3 +150,27 @@ fn suggestion_help(suggestions: &[String]) -> String {
 
 /// The result of a library call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_names_the_note_says_why_once_and_what_to_do() {
+        let error = Error::io(
+            "cannot write",
+            "street/2024-05-02-gate.yaml",
+            std::io::Error::from_raw_os_error(28),
+        );
+        let shown = format!("{:?}", miette::Report::new(error));
+        assert!(
+            shown.contains("cannot write street/2024-05-02-gate.yaml: No space left on device"),
+            "{shown}"
+        );
+        assert_eq!(shown.matches("No space left").count(), 1, "{shown}");
+        assert!(
+            !shown.contains("os error") && shown.contains("free some space"),
+            "{shown}"
+        );
+    }
+}

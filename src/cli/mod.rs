@@ -199,7 +199,7 @@ pub fn main() -> ExitCode {
     match run(cli.command, &context) {
         Ok(code) => ExitCode::from(code),
         // A reader that stopped reading (`| head`) is not a failure to report.
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(Error::Io { reason, .. }) if reason.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::from(EXIT_OK)
         }
         Err(error) => {
@@ -240,6 +240,11 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
             Ok(EXIT_OK)
         }
     }
+}
+
+/// Tells the person at the terminal, on stderr, why a command is taking its time.
+pub fn notice(line: &str) {
+    eprintln!("{line}");
 }
 
 /// Whether a person is at the terminal: the UI needs both a keyboard and a screen; otherwise
