@@ -7,7 +7,7 @@ use super::output::{plural, print_json};
 use super::{Context, EXIT_OK, EXIT_PROBLEMS};
 use crate::error::Result;
 use crate::note;
-use crate::notebook::{read_bytes, store};
+use crate::notebook::read_bytes;
 use crate::problem::Problem;
 use crate::yaml;
 
@@ -60,47 +60,45 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
     let mut broken = 0;
     for path in notebook.note_paths() {
         let relative = notebook.relative(&path).to_path_buf();
-        // The bytes as read are what must still be on disk when the file is replaced (a BOM
-        // included, which the text has lost).
-        let Ok(bytes) = read_bytes(&path) else {
-            broken += 1;
-            continue;
+        let verdict = if args.check {
+            read_bytes(&path).map_or(Canonical::Broken, |bytes| canonical(&bytes))
+        } else {
+            // Decided and written under the notebook's write lock, from the bytes on disk.
+            let mut verdict = Canonical::Broken;
+            let written = notebook.change(&path, &super::notice, |bytes| {
+                verdict = bytes.map_or(Canonical::Broken, canonical);
+                Ok(match &verdict {
+                    Canonical::Differs(text) => Some(text.clone().into_bytes()),
+                    _ => None,
+                })
+            });
+            match written {
+                Ok(_) => verdict,
+                // Edited while fmt ran: leave the user's version and go on with the others.
+                Err(error @ crate::error::Error::ChangedOnDisk(_)) => {
+                    eprintln!("{:?}", miette::Report::new(error));
+                    Canonical::Refused(None)
+                }
+                Err(error) => return Err(error),
+            }
         };
-        let Ok(text) = yaml::decode(&bytes) else {
-            broken += 1;
-            continue;
-        };
-        let text = text.to_owned();
-        let Some(note) = note::parse(&text).note else {
-            broken += 1;
-            continue;
-        };
-        let canonical = note.to_yaml();
-        if canonical == text {
-            continue;
-        }
-        differing += 1;
-        if args.check {
-            super::output::say(relative.display())?;
-            continue;
-        }
-        if let Some((at, why, hint)) = yaml::unkeepable(&text) {
-            refused += 1;
-            let problem = Problem::error(at, format!("not rewritten: {why}"))
-                .hint(format!("{hint}, and run fmt again"))
-                .in_file(&relative);
-            eprintln!("{problem}");
-            continue;
-        }
-        match store::replace_if_unchanged(&path, &bytes, canonical.as_bytes()) {
-            Ok(()) => {}
-            // Edited while fmt ran: leave the user's version and go on with the others.
-            Err(error @ crate::error::Error::ChangedOnDisk(_)) => {
-                refused += 1;
-                eprintln!("{:?}", miette::Report::new(error));
+        match verdict {
+            Canonical::Same => continue,
+            Canonical::Broken => {
+                broken += 1;
                 continue;
             }
-            Err(error) => return Err(error),
+            Canonical::Refused(problem) => {
+                differing += 1;
+                if !args.check {
+                    refused += 1;
+                    if let Some(problem) = problem {
+                        eprintln!("{}", problem.in_file(&relative));
+                    }
+                    continue;
+                }
+            }
+            Canonical::Differs(_) => differing += 1,
         }
         super::output::say(relative.display())?;
     }
@@ -118,4 +116,49 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
     eprintln!("{} {verb}", plural(differing - refused, "note"));
     let failed = refused > 0 || broken > 0 || (args.check && differing > 0);
     Ok(if failed { EXIT_PROBLEMS } else { EXIT_OK })
+}
+
+/// What the canonical form of a note file is.
+enum Canonical {
+    /// The file has errors: it is not rewritten.
+    Broken,
+    /// It is in the canonical form already.
+    Same,
+    /// Its canonical form, which reads back as the same note.
+    Differs(String),
+    /// Rewriting it would lose something, as the problem says.
+    Refused(Option<Problem>),
+}
+
+fn canonical(bytes: &[u8]) -> Canonical {
+    // A byte-order mark alone is left alone; a rewrite drops it with the rest.
+    let Ok(text) = yaml::decode(bytes) else {
+        return Canonical::Broken;
+    };
+    let Some(note) = note::parse(text).note else {
+        return Canonical::Broken;
+    };
+    let canonical = note.to_yaml();
+    if canonical == text {
+        return Canonical::Same;
+    }
+    if let Some((at, why, hint)) = yaml::unkeepable(text) {
+        return Canonical::Refused(Some(
+            Problem::error(at, format!("not rewritten: {why}"))
+                .hint(format!("{hint}, and run fmt again")),
+        ));
+    }
+    // A rewrite that would not read back as the same note, with no new problem, is a loss.
+    let reread = note::parse(&canonical);
+    let errors = |problems: &[Problem]| problems.iter().filter(|p| p.is_error()).count();
+    if reread.note.as_ref() != Some(&note) || errors(&reread.problems) > 0 {
+        return Canonical::Refused(Some(
+            Problem::error(
+                crate::yaml::Pos::START,
+                "not rewritten: its canonical form would not read back as the same note",
+            )
+            .hint("simplify the file by hand (`fieldnotes check` shows what is unusual), and run fmt again"),
+        ));
+    }
+    Canonical::Differs(canonical)
 }

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{Context, EXIT_OK};
 use crate::codebook::CODEBOOK_FILE;
 use crate::error::{Error, Result};
-use crate::notebook::{SETTINGS_FILE, store};
+use crate::notebook::{Notebook, SETTINGS_FILE};
 
 /// Arguments of `init`.
 #[derive(Debug, Args)]
@@ -41,8 +41,7 @@ const STARTER_CODEBOOK: &str = "codes:
     color: \"#E377C2\"
 ";
 
-const GITIGNORE: &str =
-    "# fieldnotes writes through temporary files; never commit a leftover one\n.fieldnotes-*.tmp\n";
+const GITIGNORE: &str = "# fieldnotes writes through temporary files; never commit a leftover one\n.fieldnotes-tmp/\n.fieldnotes-*.tmp\n";
 
 /// Creates `fieldnotes.yaml`, a starter codebook and a `.gitignore`, and runs `git init`
 /// when git is installed and the folder is not already in a repository. Existing files are
@@ -80,9 +79,9 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
     };
     let settings =
         crate::yaml::to_canonical_string(&settings).unwrap_or_else(|_| "language: en\n".into());
-    write_new(&dir.join(SETTINGS_FILE), &settings)?;
-    write_new(&dir.join(CODEBOOK_FILE), STARTER_CODEBOOK)?;
-    write_new(&dir.join(".gitignore"), GITIGNORE)?;
+    write_new(dir, SETTINGS_FILE, &settings)?;
+    write_new(dir, CODEBOOK_FILE, STARTER_CODEBOOK)?;
+    write_new(dir, ".gitignore", GITIGNORE)?;
     if git_available() && !inside_git(dir) {
         let status = Command::new("git")
             .args(["init", "-q"])
@@ -98,12 +97,18 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-fn write_new(path: &Path, text: &str) -> Result<()> {
+fn write_new(dir: &Path, name: &str, text: &str) -> Result<()> {
+    let path = dir.join(name);
     if path.exists() {
         eprintln!("kept the existing {}", path.display());
         return Ok(());
     }
-    store::write_atomic(path, text.as_bytes(), false)
+    // Not yet a notebook, but written the way every notebook file is.
+    let notebook = Notebook {
+        root: dir.to_path_buf(),
+    };
+    notebook.create(&super::notice, text.as_bytes(), || Ok(path))?;
+    Ok(())
 }
 
 fn git_available() -> bool {

@@ -91,7 +91,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
                 "add --title 'what happened'",
             ));
         };
-        let path = notebook.write_note(&folder, &note, None)?;
+        let path = notebook.write_note(&folder, &note, None, &super::notice)?;
         super::output::say(path.display())?;
         return Ok(EXIT_OK);
     }
@@ -118,7 +118,7 @@ fn edit_until_valid(
     std::fs::create_dir_all(&drafts).map_err(|e| Error::io("cannot create", &drafts, e))?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
     let draft_path = drafts.join(format!("{stamp}-{}.yaml", std::process::id()));
-    store::write_atomic(&draft_path, template.as_bytes(), false)?;
+    crate::notebook::write_atomic(&draft_path, template.as_bytes(), false)?;
     loop {
         edit(&draft_path)?;
         let text = std::fs::read_to_string(&draft_path)
@@ -139,8 +139,13 @@ fn edit_until_valid(
             } else {
                 note.to_yaml()
             };
-            let path =
-                notebook.write_new(folder, &note.title, &note.date, &note.kind, &body, None)?;
+            let path = notebook.write_new(
+                folder,
+                (&note.title, &note.date, &note.kind),
+                &body,
+                None,
+                &super::notice,
+            )?;
             let _ = std::fs::remove_file(&draft_path);
             super::output::say(path.display())?;
             return Ok(EXIT_OK);
@@ -156,7 +161,13 @@ fn edit_until_valid(
             .ok()
             .and_then(|n| title_of(&n))
             .unwrap_or_default();
-        let path = notebook.write_new(folder, &title, &NoteDate::now(), "note", &text, None)?;
+        let path = notebook.write_new(
+            folder,
+            (&title, &NoteDate::now(), "note"),
+            &text,
+            None,
+            &super::notice,
+        )?;
         let _ = std::fs::remove_file(&draft_path);
         eprintln!(
             "saved as it is in {}: `fieldnotes check` shows what to fix",

@@ -4,11 +4,10 @@
 use clap::Args;
 
 use super::list::one_note;
-use super::{Context, EXIT_OK, output};
+use super::{Context, EXIT_OK, notice, output};
 use crate::codebook::{Code, Codebook, is_slug};
 use crate::error::{Error, Result};
 use crate::note::{self, Coded};
-use crate::notebook::{read_bytes, store};
 use crate::yaml;
 
 /// Arguments of `tag` and `untag`.
@@ -58,31 +57,14 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
             ));
         }
     };
-    let before = file.note.codes(target).cloned().unwrap_or_default();
-    let mut after = before.clone();
-    if add {
-        after.extend(codes.iter().filter(|c| !before.contains(c)).cloned());
-    } else {
-        after.retain(|c| !codes.contains(c));
-    }
     let what = match target {
         Coded::Note => file.id.clone(),
         Coded::Finding(i) => format!("{} finding {}", file.id, i + 1),
     };
-    let unchanged: Vec<&String> = if add {
-        codes.iter().filter(|c| before.contains(c)).collect()
-    } else {
-        codes.iter().filter(|c| !before.contains(c)).collect()
-    };
-    for code in &unchanged {
-        let state = if add { "already has" } else { "does not have" };
-        eprintln!("{} {state} `{code}`", output::safe(&what));
-    }
     if add && args.new {
         let mut added = Vec::new();
         for code in codes.iter().filter(|c| codebook.get(c).is_none()) {
-            if !added.contains(&code) {
-                notebook.add_code(&Code::named(code))?;
+            if !added.contains(&code) && notebook.add_code(&Code::named(code), &notice)? {
                 added.push(code);
             }
         }
@@ -91,17 +73,41 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
             eprintln!("added {} to codebook.yaml", names.join(", "));
         }
     }
-    if after != before {
-        let path = notebook.root.join(&file.path);
-        let bytes = read_bytes(&path).map_err(|p| {
+    let path = notebook.root.join(&file.path);
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    // The new list is computed from the note as it is on disk under the write lock, so a
+    // change another writer made a moment ago is kept.
+    notebook.change(&path, &notice, |bytes| {
+        let bytes = bytes.ok_or_else(|| {
             Error::invalid(
-                p.message.clone(),
-                "check that the file is still there and readable",
+                format!("{} is gone", file.path.display()),
+                "check that the file is still there",
             )
         })?;
-        let text = yaml::decode(&bytes)
+        let text = yaml::decode(bytes)
             .map_err(|p| Error::invalid(p.message.clone(), "run `fieldnotes check` for details"))?;
-        let written = note::with_codes(text, &file.note, target, &after).map_err(|why| {
+        let now = note::parse(text).note.ok_or_else(|| {
+            Error::invalid(
+                format!("{} has errors now and was not changed", file.path.display()),
+                "run `fieldnotes check` for details",
+            )
+        })?;
+        before = now.codes(target).cloned().ok_or_else(|| {
+            Error::invalid(
+                format!("{what} is no longer there"),
+                "`fieldnotes show` lists the note's findings as they are now",
+            )
+        })?;
+        after.clone_from(&before);
+        if add {
+            after.extend(codes.iter().filter(|c| !before.contains(c)).cloned());
+        } else {
+            after.retain(|c| !codes.contains(c));
+        }
+        if after == before {
+            return Ok(None);
+        }
+        let written = note::with_codes(text, &now, target, &after).map_err(|why| {
             Error::invalid(
                 format!("{} was not changed: {why}", file.path.display()),
                 "edit the file by hand, or remove what is in the way and run the command again",
@@ -113,7 +119,11 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
         } else {
             b""
         };
-        store::replace_if_unchanged(&path, &bytes, &[bom, written.as_bytes()].concat())?;
+        Ok(Some([bom, written.as_bytes()].concat()))
+    })?;
+    for code in codes.iter().filter(|c| before.contains(c) == add) {
+        let state = if add { "already has" } else { "does not have" };
+        eprintln!("{} {state} `{code}`", output::safe(&what));
     }
     let list = if after.is_empty() {
         "no why-codes".to_owned()

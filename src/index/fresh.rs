@@ -131,7 +131,10 @@ fn walk(notebook: &Notebook, walker: ignore::WalkBuilder) -> HashMap<String, Fil
         Box::new(move |entry| {
             if let Ok(entry) = entry {
                 let path = entry.path();
-                if entry.file_type().is_some_and(|t| !t.is_dir()) && notebook.is_note_path(path) {
+                if entry.file_type().is_some_and(|t| !t.is_dir())
+                    && notebook.is_note_path(path)
+                    && notebook.is_inside(&entry)
+                {
                     // Followed through symbolic links, as reading the note does.
                     if let Ok(metadata) = std::fs::metadata(path) {
                         let file = (relative_key(&notebook.root, path), FileMeta::of(&metadata));

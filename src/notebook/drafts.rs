@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::store::write_atomic;
+use super::write_atomic;
 use crate::error::{Error, Result};
 use crate::note::NoteForm;
 

@@ -65,16 +65,32 @@ impl Notebook {
     /// Every note file below the root, in path order: `*.yaml` outside hidden folders and
     /// what `.gitignore` excludes, without the settings and codebook.
     pub fn note_paths(&self) -> Vec<PathBuf> {
-        let mut paths: Vec<PathBuf> = self
-            .walker()
-            .build()
-            .filter_map(|entry| entry.ok())
-            .filter(|entry| entry.file_type().is_some_and(|t| !t.is_dir()))
-            .map(|entry| entry.into_path())
-            .filter(|path| self.is_note_path(path))
-            .collect();
+        self.note_files().0
+    }
+
+    /// The note files, and the symbolic links that look like notes but lead outside the
+    /// notebook, which are not read: a notebook shared through git holds its own notes, and
+    /// a link's far end is not in the repository.
+    fn note_files(&self) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let (mut paths, mut outside) = (Vec::new(), Vec::new());
+        for entry in self.walker().build().filter_map(|entry| entry.ok()) {
+            if entry.file_type().is_some_and(|t| !t.is_dir()) && self.is_note_path(entry.path()) {
+                match self.is_inside(&entry) {
+                    true => paths.push(entry.into_path()),
+                    false => outside.push(entry.into_path()),
+                }
+            }
+        }
         paths.sort();
-        paths
+        outside.sort();
+        (paths, outside)
+    }
+
+    /// Whether a file found by [`Notebook::walker`] is inside the notebook: every plain file
+    /// is, and a symbolic link is unless it leads to a file outside (a broken or looping
+    /// link is kept, for reading it to say what is wrong).
+    pub fn is_inside(&self, entry: &ignore::DirEntry) -> bool {
+        !entry.path_is_symlink() || !self.leads_outside(entry.path())
     }
 
     /// A walk over the notebook that skips hidden folders and what `.gitignore` excludes.
@@ -94,7 +110,19 @@ impl Notebook {
     /// Reads every note. Broken files are counted and their problems kept; duplicate ids are
     /// reported on every file that shares one.
     pub fn load(&self) -> Loaded {
-        self.load_paths(self.note_paths())
+        let (paths, outside) = self.note_files();
+        let mut loaded = self.load_paths(paths);
+        for link in outside {
+            loaded.problems.push(
+                Problem::warning(
+                    Pos::START,
+                    "not read: this symbolic link leads outside the notebook",
+                )
+                .hint("move the note itself into the notebook, or link to a file inside it")
+                .in_file(self.relative(&link)),
+            );
+        }
+        loaded
     }
 
     /// Reads the notes at `paths`, as [`Notebook::load`] reads all of them.

@@ -6,12 +6,14 @@ pub mod drafts;
 mod load;
 mod settings;
 pub mod store;
+mod write;
 
 use std::path::{Path, PathBuf};
 
 pub use discover::{Origin, SETTINGS_FILE, find_root};
 pub use load::{Loaded, NoteFile, note_id, read_bytes, read_text};
 pub use settings::{Settings, UserConfig};
+pub use write::{TEMP_FOLDER, write_atomic};
 
 use crate::codebook::{CODEBOOK_FILE, Code, Codebook};
 use crate::error::{Error, Result};
@@ -30,9 +32,11 @@ impl Notebook {
         if !root.join(SETTINGS_FILE).is_file() {
             return Err(Error::NotANotebook(root.to_path_buf()));
         }
-        Ok(Notebook {
+        let notebook = Notebook {
             root: root.to_path_buf(),
-        })
+        };
+        notebook.clear_stale_temp_files();
+        Ok(notebook)
     }
 
     /// The name the settings give the notebook, else its folder's name.
@@ -59,33 +63,31 @@ impl Notebook {
     }
 
     /// Adds `code` at the end of `codebook.yaml` (creating the file when there is none),
-    /// changing nothing else in it.
-    pub fn add_code(&self, code: &Code) -> Result<()> {
+    /// changing nothing else in it. Returns false when the codebook already has it (another
+    /// writer may have added it a moment ago).
+    pub fn add_code(&self, code: &Code, notice: &dyn Fn(&str)) -> Result<bool> {
         let path = self.root.join(CODEBOOK_FILE);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io("cannot read", &path, e)),
-        };
-        let text = match &bytes {
-            Some(bytes) => crate::yaml::decode(bytes).map_err(|p| {
+        self.change(&path, notice, |bytes| {
+            let text = match bytes {
+                Some(bytes) => crate::yaml::decode(bytes).map_err(|p| {
+                    Error::invalid(
+                        format!("{CODEBOOK_FILE} cannot be read: {}", p.message),
+                        "run `fieldnotes check` and fix it first",
+                    )
+                })?,
+                None => "",
+            };
+            if Codebook::parse(text).0.get(&code.name).is_some() {
+                return Ok(None);
+            }
+            let written = crate::codebook::with_code_added(text, code).map_err(|why| {
                 Error::invalid(
-                    format!("{CODEBOOK_FILE} cannot be read: {}", p.message),
-                    "run `fieldnotes check` and fix it first",
+                    format!("`{}` was not added to {CODEBOOK_FILE}: {why}", code.name),
+                    "add it by hand",
                 )
-            })?,
-            None => "",
-        };
-        let written = crate::codebook::with_code_added(text, code).map_err(|why| {
-            Error::invalid(
-                format!("`{}` was not added to {CODEBOOK_FILE}: {why}", code.name),
-                "add it by hand",
-            )
-        })?;
-        match &bytes {
-            Some(bytes) => store::replace_if_unchanged(&path, bytes, written.as_bytes()),
-            None => store::write_atomic(&path, written.as_bytes(), false),
-        }
+            })?;
+            Ok(Some(written.into_bytes()))
+        })
     }
 
     /// Where a new note of `study` goes: the study's folder when there is one, else the root.
@@ -104,9 +106,11 @@ impl Notebook {
         folder: &Path,
         note: &crate::note::Note,
         taken: Option<&dyn Fn(&str) -> bool>,
+        notice: &dyn Fn(&str),
     ) -> Result<PathBuf> {
         let text = note.to_yaml();
-        self.write_new(folder, &note.title, &note.date, &note.kind, &text, taken)
+        let named = (note.title.as_str(), &note.date, note.kind.as_str());
+        self.write_new(folder, named, &text, taken, notice)
     }
 
     /// Writes `text` as a new note in `folder`, named from its date and title, never over an
@@ -116,22 +120,23 @@ impl Notebook {
     pub fn write_new(
         &self,
         folder: &Path,
-        title: &str,
-        date: &crate::note::NoteDate,
-        kind: &str,
+        (title, date, kind): (&str, &crate::note::NoteDate, &str),
         text: &str,
         taken: Option<&dyn Fn(&str) -> bool>,
+        notice: &dyn Fn(&str),
     ) -> Result<PathBuf> {
-        let walked: std::collections::HashSet<String> = match taken {
-            Some(_) => Default::default(),
-            None => self.note_paths().iter().map(|p| note_id(p)).collect(),
-        };
-        let id = store::new_id(date.day(), title, kind, |id| {
-            taken.map_or_else(|| walked.contains(id), |taken| taken(id))
-                || folder.join(format!("{id}.yaml")).exists()
-        });
-        let path = folder.join(format!("{id}.yaml"));
-        store::write_atomic(&path, text.as_bytes(), false)?;
+        let path = self.create(notice, text.as_bytes(), || {
+            // Chosen under the write lock, so two writers never pick the same free id.
+            let walked: std::collections::HashSet<String> = match taken {
+                Some(_) => Default::default(),
+                None => self.note_paths().iter().map(|p| note_id(p)).collect(),
+            };
+            let id = store::new_id(date.day(), title, kind, |id| {
+                taken.map_or_else(|| walked.contains(id), |taken| taken(id))
+                    || folder.join(format!("{id}.yaml")).exists()
+            });
+            Ok(folder.join(format!("{id}.yaml")))
+        })?;
         Ok(self.relative(&path).to_path_buf())
     }
 

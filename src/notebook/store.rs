@@ -1,55 +1,8 @@
-//! Writing files so that nothing is ever half-written or silently overwritten, and naming new
-//! notes.
+//! Where new notes go and what they are named.
 
-use std::fs::File;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
-
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename over the
-/// target, fsync of the folder. Readers see the old file or the new one, never a mix. With
-/// `replace` false an existing file is never touched.
-pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".fieldnotes-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io("cannot create a temporary file in", dir, e))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| Error::io("cannot write", temp.path().to_path_buf(), e))?;
-    let persisted = if replace {
-        temp.persist(path).map(drop)
-    } else {
-        temp.persist_noclobber(path).map(drop)
-    };
-    persisted.map_err(|e| Error::io("cannot write", path, e.error))?;
-    sync_dir(dir)
-}
-
-/// Replaces `path` with `bytes` only if it still holds `expected`, the bytes it had when it was
-/// read; otherwise nothing is written and [`Error::ChangedOnDisk`] says so.
-pub fn replace_if_unchanged(path: &Path, expected: &[u8], bytes: &[u8]) -> Result<()> {
-    let now = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
-    if now != expected {
-        return Err(Error::ChangedOnDisk(path.to_path_buf()));
-    }
-    write_atomic(path, bytes, true)
-}
-
-fn sync_dir(dir: &Path) -> Result<()> {
-    // Directories cannot be opened for syncing on every platform; where they can, the rename
-    // is only durable once the folder itself is flushed.
-    #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io("cannot flush the folder", dir, e))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
 
 /// The folder `relative` inside `root`, created if needed, refusing anything that would lead
 /// outside the notebook: absolute paths, `..`, hidden folders, or symlinks pointing elsewhere.
@@ -160,29 +113,6 @@ mod tests {
             new_id(day, "渋谷", "interview", |_| false),
             "2024-03-14-interview"
         );
-    }
-
-    #[test]
-    fn atomic_write_never_clobbers_when_told_not_to() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("a.yaml");
-        write_atomic(&path, b"one", false).unwrap();
-        assert!(write_atomic(&path, b"two", false).is_err());
-        assert_eq!(std::fs::read(&path).unwrap(), b"one");
-        write_atomic(&path, b"three", true).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"three");
-        let leftovers = std::fs::read_dir(tmp.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temp files left behind");
-    }
-
-    #[test]
-    fn a_changed_file_is_not_overwritten() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("a.yaml");
-        std::fs::write(&path, "edited elsewhere").unwrap();
-        let err = replace_if_unchanged(&path, b"as we read it", b"ours").unwrap_err();
-        assert!(matches!(err, Error::ChangedOnDisk(_)));
-        assert_eq!(std::fs::read(&path).unwrap(), b"edited elsewhere");
     }
 
     #[test]

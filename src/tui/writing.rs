@@ -76,49 +76,47 @@ pub fn save(
         // The index knows every id at once; walking 100,000 files takes half a second.
         let known = |id: &str| index.is_some_and(|i| i.path_of(id).ok().flatten().is_some());
         let taken: Option<&dyn Fn(&str) -> bool> = index.is_some().then_some(&known);
-        let path = notebook.write_note(&folder, note, taken)?;
+        let path = notebook.write_note(&folder, note, taken, &quiet)?;
         return Ok(Written::Saved(path.to_string_lossy().into_owned()));
     };
     let file = notebook.root.join(&editing.path);
-    let bytes = match std::fs::read(&file) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(Error::io("cannot read", &file, e)),
-    };
-    if bytes != editing.bytes || fingerprint(&bytes) != editing.began_from {
-        return Ok(Written::Changed(Box::new(conflict(editing, bytes, note))));
-    }
-    if bytes.is_empty() {
-        // Deleted or emptied on disk, and the user chose to keep their version.
-        let text = note.to_yaml();
-        if file.exists() {
-            crate::notebook::store::replace_if_unchanged(&file, &bytes, text.as_bytes())?;
-        } else {
-            crate::notebook::store::write_atomic(&file, text.as_bytes(), false)?;
+    let mut changed = None;
+    notebook.change(&file, &quiet, |now| {
+        // A file deleted on disk reads as empty: the form read it so after that question.
+        let bytes = now.unwrap_or_default();
+        if bytes != editing.bytes || fingerprint(bytes) != editing.began_from {
+            changed = Some(bytes.to_vec());
+            return Ok(None);
         }
-        return Ok(Written::Saved(editing.path.clone()));
-    }
-    let text = crate::yaml::decode(&bytes).map_err(|p| {
-        Error::invalid(
-            p.message,
-            "leave the form and press e to fix it in your editor",
-        )
+        if bytes.is_empty() {
+            // Deleted or emptied on disk, and the user chose to keep their version.
+            return Ok(Some(note.to_yaml().into_bytes()));
+        }
+        let text = crate::yaml::decode(bytes).map_err(|p| {
+            Error::invalid(
+                p.message,
+                "leave the form and press e to fix it in your editor",
+            )
+        })?;
+        let written = note::edited(text, &editing.base, note).map_err(|why| {
+            Error::invalid(
+                format!("{} was not saved: {why}", editing.path),
+                "leave the form and press e to change it in your editor; the form keeps your changes until then",
+            )
+        })?;
+        // The text was read without its byte-order mark; the file keeps it.
+        let bom = if bytes.starts_with(BOM) { BOM } else { b"" };
+        Ok(Some([bom, written.as_bytes()].concat()))
     })?;
-    let written = note::edited(text, &editing.base, note).map_err(|why| {
-        Error::invalid(
-            format!("{} was not saved: {why}", editing.path),
-            "leave the form and press e to change it in your editor; the form keeps your changes until then",
-        )
-    })?;
-    // The text was read without its byte-order mark; the file keeps it.
-    let bom = if bytes.starts_with(BOM) { BOM } else { b"" };
-    crate::notebook::store::replace_if_unchanged(
-        &file,
-        &bytes,
-        &[bom, written.as_bytes()].concat(),
-    )?;
-    Ok(Written::Saved(editing.path.clone()))
+    Ok(match changed {
+        Some(bytes) => Written::Changed(Box::new(conflict(editing, bytes, note))),
+        None => Written::Saved(editing.path.clone()),
+    })
 }
+
+/// The UI cannot draw while a save waits for another writer, which takes moments: it waits
+/// without a word, as it does for the disk.
+fn quiet(_: &str) {}
 
 /// Both versions of a file that changed on disk: as it is now, and as saving would make it.
 fn conflict(editing: &Editing, bytes: Vec<u8>, note: &Note) -> Conflict {
@@ -221,8 +219,12 @@ pub fn perform(
             }
         }
         Effect::AddCode { name } => {
-            notebook.add_code(&Code::named(name))?;
-            Outcome::Notice(format!("Added the code `{name}` to codebook.yaml."))
+            let added = notebook.add_code(&Code::named(name), &quiet)?;
+            Outcome::Notice(if added {
+                format!("Added the code `{name}` to codebook.yaml.")
+            } else {
+                format!("codebook.yaml already has `{name}`.")
+            })
         }
         Effect::SaveNote {
             note,
