@@ -5,6 +5,10 @@
 //! command line ([`cli`]) and the terminal UI ([`tui`]). The binary only calls [`cli::main`].
 //! Every text from a notebook reaches a terminal through [`safe`].
 
+// Printing goes through `cli::output`, which makes what it prints safe; a stray `println!`
+// could let a note's escape sequences reach the terminal.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod check;
 pub mod cli;
 pub mod codebook;

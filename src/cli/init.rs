@@ -5,10 +5,12 @@ use std::process::{Command, Stdio};
 
 use clap::Args;
 
+use super::output::warn;
 use super::{Context, EXIT_OK};
 use crate::codebook::CODEBOOK_FILE;
 use crate::error::{Error, Result};
 use crate::notebook::{SETTINGS_FILE, store};
+use crate::safe;
 
 /// Arguments of `init`.
 #[derive(Debug, Args)]
@@ -50,10 +52,10 @@ const GITIGNORE: &str =
 pub fn run(args: InitArgs, context: &Context) -> Result<u8> {
     let dir = context.cwd.join(args.dir.unwrap_or_default());
     init(&dir, args.name.as_deref())?;
-    eprintln!(
+    warn(format!(
         "Notebook ready in {}. Next: fieldnotes new interview",
-        dir.display()
-    );
+        safe::line(&dir.to_string_lossy())
+    ));
     Ok(EXIT_OK)
 }
 
@@ -89,10 +91,10 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
             .current_dir(dir)
             .status();
         if !status.is_ok_and(|s| s.success()) {
-            eprintln!(
+            warn(format!(
                 "note: `git init` failed in {}; the notebook works without git",
-                dir.display()
-            );
+                safe::line(&dir.to_string_lossy())
+            ));
         }
     }
     Ok(())
@@ -100,7 +102,10 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
 
 fn write_new(path: &Path, text: &str) -> Result<()> {
     if path.exists() {
-        eprintln!("kept the existing {}", path.display());
+        warn(format!(
+            "kept the existing {}",
+            safe::line(&path.to_string_lossy())
+        ));
         return Ok(());
     }
     store::write_atomic(path, text.as_bytes(), false)

@@ -11,7 +11,7 @@ mod output;
 mod search;
 mod tag;
 
-pub use output::{plural, safe};
+pub use output::plural;
 pub use search::wants_colour;
 
 use std::path::PathBuf;
@@ -207,7 +207,7 @@ pub fn main() -> ExitCode {
                 Error::Usage { .. } => EXIT_USAGE,
                 _ => EXIT_FAILURE,
             };
-            eprintln!("{:?}", miette::Report::new(error));
+            output::report(error);
             ExitCode::from(code)
         }
     }

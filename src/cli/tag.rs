@@ -9,6 +9,7 @@ use crate::codebook::{Code, Codebook, is_slug};
 use crate::error::{Error, Result};
 use crate::note::{self, Coded};
 use crate::notebook::{read_bytes, store};
+use crate::safe;
 use crate::yaml;
 
 /// Arguments of `tag` and `untag`.
@@ -76,7 +77,7 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     };
     for code in &unchanged {
         let state = if add { "already has" } else { "does not have" };
-        eprintln!("{} {state} `{code}`", output::safe(&what));
+        output::warn(format!("{} {state} `{code}`", safe::line(&what)));
     }
     if add && args.new {
         let mut added = Vec::new();
@@ -88,7 +89,7 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
         }
         if !added.is_empty() {
             let names: Vec<String> = added.iter().map(|c| format!("`{c}`")).collect();
-            eprintln!("added {} to codebook.yaml", names.join(", "));
+            output::warn(format!("added {} to codebook.yaml", names.join(", ")));
         }
     }
     if after != before {
@@ -120,7 +121,7 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     } else {
         format!("why: {}", after.join(", "))
     };
-    eprintln!("{}: {list}", output::safe(&what));
+    output::warn(safe::line(&format!("{what}: {list}")));
     Ok(EXIT_OK)
 }
 
@@ -147,7 +148,7 @@ fn refuse_unknown(codebook: &Codebook, codes: &[String]) -> Result<()> {
         format!(
             "did you mean {}? Otherwise add it with --new",
             near.iter()
-                .map(|n| format!("`{n}`"))
+                .map(|n| format!("`{}`", safe::line(n)))
                 .collect::<Vec<_>>()
                 .join(" or ")
         )
