@@ -1,31 +1,26 @@
 //! The errors a command can end with. Problems inside notes are not errors: they are
 //! [`crate::problem::Problem`]s, reported while the rest of the notebook keeps working.
 
+use std::fmt;
 use std::path::PathBuf;
 
 use miette::Diagnostic;
-use thiserror::Error;
+
+use crate::safe;
 
 /// Why a command could not do its job.
-#[derive(Debug, Error, Diagnostic)]
+#[derive(Debug)]
 pub enum Error {
     /// No notebook was found where the user asked or where we looked.
-    #[error("no notebook found {where_}")]
-    #[diagnostic(help(
-        "create one with `fieldnotes init [DIR]`, or point at one with `--notebook DIR` or FIELDNOTES_NOTEBOOK"
-    ))]
     NoNotebook {
         /// Where we looked.
         where_: String,
     },
 
     /// A folder named as a notebook has no `fieldnotes.yaml`.
-    #[error("{} is not a notebook: it has no fieldnotes.yaml", .0.display())]
-    #[diagnostic(help("run `fieldnotes init {}` to make it one", .0.display()))]
     NotANotebook(PathBuf),
 
     /// A file could not be read or written.
-    #[error("{action} {}: {}", path.display(), in_words(reason))]
     Io {
         /// What we were doing ("cannot read").
         action: &'static str,
@@ -34,13 +29,10 @@ pub enum Error {
         /// What the system said; told once, in the message, not again as a cause.
         reason: std::io::Error,
         /// What to do about it, where the reason says.
-        #[help]
         help: Option<String>,
     },
 
     /// No note has the id the user gave.
-    #[error("no note with id `{id}`")]
-    #[diagnostic(help("{}", suggestion_help(.suggestions)))]
     NoSuchNote {
         /// The id asked for.
         id: String,
@@ -49,20 +41,12 @@ pub enum Error {
     },
 
     /// A file that fieldnotes was about to rewrite changed on disk since it was read.
-    #[error("{} changed on disk while fieldnotes was working on it; nothing was written", .0.display())]
-    #[diagnostic(help("run the command again: it will start from the new version"))]
     ChangedOnDisk(PathBuf),
 
     /// A request that would write outside the notebook.
-    #[error("{0}")]
-    #[diagnostic(help("give a folder inside the notebook, written relative to its root"))]
     OutsideNotebook(String),
 
     /// The search index could not be read or written.
-    #[error("the search index in {} could not be used: {message}", path.display())]
-    #[diagnostic(help(
-        "run `fieldnotes index --rebuild`; the index is a cache of the notes and safe to delete"
-    ))]
     Index {
         /// The index folder.
         path: PathBuf,
@@ -71,22 +55,18 @@ pub enum Error {
     },
 
     /// The command line asks for something that cannot be (exit code 2, like clap's own).
-    #[error("{message}")]
     Usage {
         /// What is wrong.
         message: String,
         /// What to type instead.
-        #[help]
         help: String,
     },
 
     /// The user's request does not make sense as given.
-    #[error("{message}")]
     Invalid {
         /// What is wrong.
         message: String,
         /// What to do instead.
-        #[help]
         help: Option<String>,
     },
 }
@@ -131,6 +111,42 @@ impl Error {
     }
 }
 
+/// The message. Errors quote paths, ids and notebook text, so the whole message is made
+/// safe for the terminal here, where no variant can forget it.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = match self {
+            Error::NoNotebook { where_ } => format!("no notebook found {where_}"),
+            Error::NotANotebook(path) => format!(
+                "{} is not a notebook: it has no fieldnotes.yaml",
+                path.display()
+            ),
+            Error::Io {
+                action,
+                path,
+                reason,
+                ..
+            } => format!("{action} {}: {}", path.display(), in_words(reason)),
+            Error::NoSuchNote { id, .. } => format!("no note with id `{id}`"),
+            Error::ChangedOnDisk(path) => format!(
+                "{} changed on disk while fieldnotes was working on it; nothing was written",
+                path.display()
+            ),
+            Error::Index { path, message } => format!(
+                "the search index in {} could not be used: {message}",
+                path.display()
+            ),
+            Error::OutsideNotebook(message)
+            | Error::Usage { message, .. }
+            | Error::Invalid { message, .. } => message.clone(),
+        };
+        f.write_str(&safe::line(&message))
+    }
+}
+
+// No variant gives a source: the system's reason is in the message, and said once.
+impl std::error::Error for Error {}
+
 /// What the system said, without the error number people cannot use.
 fn in_words(reason: &std::io::Error) -> String {
     let text = reason.to_string();
@@ -140,11 +156,39 @@ fn in_words(reason: &std::io::Error) -> String {
     }
 }
 
-fn suggestion_help(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        "`fieldnotes list` shows every note and its id".to_owned()
-    } else {
-        format!("did you mean: {}", suggestions.join(", "))
+/// What to do about it, made safe as the message is; a help may span lines (a problem and
+/// its hint), so notebook text inside one is made safe for a line where it is quoted.
+impl Diagnostic for Error {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let help = match self {
+            Error::NoNotebook { .. } => "create one with `fieldnotes init [DIR]`, or point at \
+                one with `--notebook DIR` or FIELDNOTES_NOTEBOOK"
+                .to_owned(),
+            Error::NotANotebook(path) => format!(
+                "run `fieldnotes init {}` to make it one",
+                safe::line(&path.to_string_lossy())
+            ),
+            Error::Io { help, .. } => help.clone()?,
+            Error::NoSuchNote { suggestions, .. } if suggestions.is_empty() => {
+                "`fieldnotes list` shows every note and its id".to_owned()
+            }
+            Error::NoSuchNote { suggestions, .. } => {
+                let ids: Vec<String> = suggestions.iter().map(|id| safe::line(id)).collect();
+                format!("did you mean: {}", ids.join(", "))
+            }
+            Error::ChangedOnDisk(_) => {
+                "run the command again: it will start from the new version".to_owned()
+            }
+            Error::OutsideNotebook(_) => {
+                "give a folder inside the notebook, written relative to its root".to_owned()
+            }
+            Error::Index { .. } => "run `fieldnotes index --rebuild`; the index is a cache of \
+                the notes and safe to delete"
+                .to_owned(),
+            Error::Usage { help, .. } => help.clone(),
+            Error::Invalid { help, .. } => help.clone()?,
+        };
+        Some(Box::new(safe::text(&help)))
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::safe;
 use crate::yaml::Pos;
 
 /// How serious a problem is.
@@ -73,7 +74,8 @@ impl Problem {
 }
 
 /// `path:line:column: error: message`, then the hint on its own line: the shape editors and
-/// terminals turn into links.
+/// terminals turn into links. Paths and messages quote the notebook, so each part is made
+/// safe for the terminal here, where no caller can forget it.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
@@ -83,12 +85,12 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}:{}: {severity}: {}",
-            self.path.display(),
+            safe::line(&self.path.to_string_lossy()),
             self.pos,
-            self.message
+            safe::line(&self.message)
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", safe::line(hint))?;
         }
         Ok(())
     }

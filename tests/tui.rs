@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::ui::{Headless, Ui, draw};
+use common::ui::{Headless, Ui, draw, harmful_cells};
 use fieldnotes::tui::App;
 use fieldnotes::tui::app::{Overlay, Screen, StartChoices};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -215,6 +215,62 @@ fn escape_sequences_in_notes_never_reach_the_terminal_and_wide_text_lines_up() {
         })
         .collect();
     assert_eq!(date_columns[0], date_columns[1], "{screen}");
+}
+
+#[test]
+fn nothing_from_a_hostile_notebook_is_drawn_as_it_is() {
+    let mut ui = Ui::changed_sample((100, 30), common::hostile::write);
+    let mut screens = vec![("browse", harmful_cells(ui.runtime.app()))];
+    ui.type_text("hostile");
+    ui.settle(|app| app.browse.total >= 6 && app.browse.preview.is_some());
+    let total = ui.runtime.app().browse.total;
+    let mut full_note = String::new();
+    for _ in 0..total {
+        ui.settle(|app| app.browse.preview.as_ref().is_some_and(|p| p.file.is_ok()));
+        screens.push(("preview", harmful_cells(ui.runtime.app())));
+        let preview = ui.runtime.app().browse.preview.as_ref();
+        let full = preview.is_some_and(|p| p.path.contains(common::hostile::FULL_ID));
+        ui.press(KeyCode::Enter);
+        ui.settle(|app| app.screen == Screen::Note);
+        screens.push(("note", harmful_cells(ui.runtime.app())));
+        if full {
+            // The note with hostile text in every field, read to its end.
+            full_note = ui.screen();
+            for _ in 0..4 {
+                ui.press(KeyCode::PageDown);
+                screens.push(("note, further down", harmful_cells(ui.runtime.app())));
+            }
+        }
+        ui.press(KeyCode::Esc);
+        ui.press(KeyCode::Down);
+    }
+    ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
+    screens.push(("filters", harmful_cells(ui.runtime.app())));
+    ui.press(KeyCode::Esc);
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Char('p'));
+    ui.settle(|app| app.problems.list.is_some());
+    screens.push(("problems", harmful_cells(ui.runtime.app())));
+    let bad: Vec<_> = screens
+        .iter()
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of {} screens draw harmful characters: {bad:?}",
+        bad.len(),
+        screens.len()
+    );
+    // Shown as escapes, not merely left out.
+    for escape in [
+        "\\u{1b}]52;c;TkFNRQ==",
+        "\\u{200b}",
+        "\\u{61c}",
+        "\\u{202e}",
+    ] {
+        assert!(full_note.contains(escape), "{escape} in {full_note}");
+    }
 }
 
 #[test]

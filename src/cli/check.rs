@@ -3,12 +3,13 @@
 use clap::Args;
 
 use super::list::{report_skipped, stdout_error};
-use super::output::{plural, print_json};
+use super::output::{plural, print_json, say, warn};
 use super::{Context, EXIT_OK, EXIT_PROBLEMS};
 use crate::error::Result;
 use crate::note;
 use crate::notebook::read_bytes;
 use crate::problem::Problem;
+use crate::safe;
 use crate::yaml;
 
 /// Arguments of `check`.
@@ -35,15 +36,15 @@ pub fn check(args: CheckArgs, context: &Context) -> Result<u8> {
         print_json(&report.problems).map_err(stdout_error)?;
     } else {
         for problem in &report.problems {
-            super::output::say(super::output::safe(&problem.to_string()))?;
+            say(problem)?;
         }
     }
-    eprintln!(
+    warn(format!(
         "checked {}: {}, {}",
         plural(report.files, "note file"),
         plural(report.errors(), "error"),
         plural(report.warnings(), "warning")
-    );
+    ));
     Ok(if report.errors() > 0 {
         EXIT_PROBLEMS
     } else {
@@ -76,7 +77,7 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
                 Ok(_) => verdict,
                 // Edited while fmt ran: leave the user's version and go on with the others.
                 Err(error @ crate::error::Error::ChangedOnDisk(_)) => {
-                    eprintln!("{:?}", miette::Report::new(error));
+                    super::output::report(error);
                     Canonical::Refused(None)
                 }
                 Err(error) => return Err(error),
@@ -93,14 +94,14 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
                 if !args.check {
                     refused += 1;
                     if let Some(problem) = problem {
-                        eprintln!("{}", problem.in_file(&relative));
+                        warn(problem.in_file(&relative));
                     }
                     continue;
                 }
             }
             Canonical::Differs(_) => differing += 1,
         }
-        super::output::say(relative.display())?;
+        say(safe::line(&relative.to_string_lossy()))?;
     }
     if broken > 0 {
         report_skipped(&crate::notebook::Loaded {
@@ -113,7 +114,7 @@ pub fn fmt(args: FmtArgs, context: &Context) -> Result<u8> {
     } else {
         "rewritten"
     };
-    eprintln!("{} {verb}", plural(differing - refused, "note"));
+    warn(format!("{} {verb}", plural(differing - refused, "note")));
     let failed = refused > 0 || broken > 0 || (args.check && differing > 0);
     Ok(if failed { EXIT_PROBLEMS } else { EXIT_OK })
 }

@@ -6,11 +6,12 @@ use clap::Args;
 use serde::Serialize;
 
 use super::list::{report_skipped, stdout_error};
-use super::output::{print_json, safe};
+use super::output::{print_json, say, warn};
 use super::{Context, EXIT_OK};
 use crate::codebook::Codebook;
 use crate::error::Result;
 use crate::notebook::NoteFile;
+use crate::safe;
 
 /// Arguments of `codes`.
 #[derive(Debug, Args)]
@@ -74,7 +75,7 @@ pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let (codebook, problems) = notebook.codebook();
     for problem in &problems {
-        eprintln!("{problem}");
+        warn(problem);
     }
     let loaded = notebook.load();
     let mut rows: Vec<(usize, CodeJson)> = Vec::new();
@@ -134,25 +135,24 @@ fn walk<'a>(
 }
 
 fn print_tree(rows: &[(usize, CodeJson)]) -> Result<()> {
-    let width = rows
+    let names: Vec<String> = rows
         .iter()
-        .map(|(d, c)| d * 2 + c.name.chars().count())
-        .max()
-        .unwrap_or(0);
+        .map(|(depth, code)| format!("{}{}", "  ".repeat(*depth), safe::line(code.name)))
+        .collect();
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     let mut heading_done = false;
-    for (depth, code) in rows {
+    for ((_, code), name) in rows.iter().zip(names) {
         if !code.in_codebook && !heading_done {
-            super::output::say("\nUsed in notes but not in the codebook:")?;
+            say("\nUsed in notes but not in the codebook:")?;
             heading_done = true;
         }
         let u = &code.usage;
-        let name = format!("{}{}", "  ".repeat(*depth), code.name);
         let counts = format!(
             "{:>3} notes {:>3} findings {:>3} people",
             u.notes, u.findings, u.participants
         );
-        let description = code.description.unwrap_or_default();
-        super::output::say(safe(&format!("{name:width$}  {counts}  {description}")))?;
+        let description = safe::line(code.description.unwrap_or_default());
+        say(format!("{name:width$}  {counts}  {description}"))?;
     }
     Ok(())
 }

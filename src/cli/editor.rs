@@ -73,8 +73,9 @@ pub fn confirm(question: &str, default: bool) -> bool {
         return false;
     }
     let choices = if default { "[Y/n]" } else { "[y/N]" };
-    eprint!("{question} {choices} ");
-    let _ = std::io::stderr().flush();
+    let mut stderr = std::io::stderr();
+    let _ = write!(stderr, "{question} {choices} ");
+    let _ = stderr.flush();
     let mut answer = String::new();
     if stdin.lock().read_line(&mut answer).is_err() {
         return false;

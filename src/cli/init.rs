@@ -5,10 +5,12 @@ use std::process::{Command, Stdio};
 
 use clap::Args;
 
+use super::output::warn;
 use super::{Context, EXIT_OK};
 use crate::codebook::CODEBOOK_FILE;
 use crate::error::{Error, Result};
 use crate::notebook::{Notebook, SETTINGS_FILE};
+use crate::safe;
 
 /// Arguments of `init`.
 #[derive(Debug, Args)]
@@ -49,10 +51,10 @@ const GITIGNORE: &str = "# fieldnotes writes through temporary files; never comm
 pub fn run(args: InitArgs, context: &Context) -> Result<u8> {
     let dir = context.cwd.join(args.dir.unwrap_or_default());
     init(&dir, args.name.as_deref())?;
-    eprintln!(
+    warn(format!(
         "Notebook ready in {}. Next: fieldnotes new interview",
-        dir.display()
-    );
+        safe::line(&dir.to_string_lossy())
+    ));
     Ok(EXIT_OK)
 }
 
@@ -88,10 +90,10 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
             .current_dir(dir)
             .status();
         if !status.is_ok_and(|s| s.success()) {
-            eprintln!(
+            warn(format!(
                 "note: `git init` failed in {}; the notebook works without git",
-                dir.display()
-            );
+                safe::line(&dir.to_string_lossy())
+            ));
         }
     }
     Ok(())
@@ -100,7 +102,10 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
 fn write_new(dir: &Path, name: &str, text: &str) -> Result<()> {
     let path = dir.join(name);
     if path.exists() {
-        eprintln!("kept the existing {}", path.display());
+        warn(format!(
+            "kept the existing {}",
+            safe::line(&path.to_string_lossy())
+        ));
         return Ok(());
     }
     // Not yet a notebook, but written the way every notebook file is.

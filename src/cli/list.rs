@@ -5,10 +5,11 @@ use std::io::{self, Write};
 use clap::Args;
 use jiff::civil::Date;
 
-use super::output::{NoteJson, print_json, render_note, safe};
+use super::output::{NoteJson, print_json, render_note, say, warn};
 use super::{Context, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::notebook::{Loaded, NoteFile, Notebook};
+use crate::safe;
 
 /// Arguments of `list`.
 #[derive(Debug, Args)]
@@ -86,29 +87,29 @@ pub fn list(args: ListArgs, context: &Context) -> Result<u8> {
 }
 
 fn print_table(notes: &[&NoteFile]) -> io::Result<()> {
-    let id_width = notes
+    // Made safe before measuring, so that the columns line up with what is printed.
+    let rows: Vec<[String; 3]> = notes
         .iter()
-        .map(|f| f.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    let kind_width = notes
-        .iter()
-        .map(|f| f.note.kind.chars().count())
-        .max()
-        .unwrap_or(0);
+        .map(|f| {
+            let why = f.note.all_codes();
+            let title = if why.is_empty() {
+                safe::line(&f.note.title)
+            } else {
+                safe::line(&format!("{}  [{}]", f.note.title, why.join(", ")))
+            };
+            [safe::line(&f.id), safe::line(&f.note.kind), title]
+        })
+        .collect();
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (id_width, kind_width) = (width(0), width(1));
     let mut out = io::stdout().lock();
-    for f in notes {
-        let why = f.note.all_codes();
-        let why = if why.is_empty() {
-            String::new()
-        } else {
-            format!("  [{}]", why.join(", "))
-        };
-        let line = format!(
-            "{:id_width$}  {:kind_width$}  {}{why}",
-            f.id, f.note.kind, f.note.title
-        );
-        writeln!(out, "{}", safe(&line))?;
+    for [id, kind, title] in rows {
+        writeln!(out, "{id:id_width$}  {kind:kind_width$}  {title}")?;
     }
     Ok(())
 }
@@ -120,7 +121,7 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     if args.json {
         print_json(&NoteJson::from(file)).map_err(stdout_error)?;
     } else {
-        super::output::say(render_note(file).trim_end_matches('\n'))?;
+        say(render_note(file).trim_end_matches('\n'))?;
     }
     Ok(EXIT_OK)
 }
@@ -185,7 +186,11 @@ pub fn overview(context: &Context) -> Result<u8> {
     let report = crate::check::check_loaded(&notebook, &loaded);
     let name = notebook.name();
     let mut out = String::new();
-    out.push_str(&format!("{}  ({})\n", name, notebook.root.display()));
+    let mut line = |text: String| {
+        out.push_str(&safe::line(&text));
+        out.push('\n');
+    };
+    line(format!("{}  ({})", name, notebook.root.display()));
     let mut by_kind: Vec<(String, usize)> = Vec::new();
     for f in &loaded.notes {
         match by_kind.iter_mut().find(|(k, _)| *k == f.note.kind) {
@@ -194,26 +199,28 @@ pub fn overview(context: &Context) -> Result<u8> {
         }
     }
     let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    out.push_str(&format!(
-        "{} notes: {}\n",
+    line(format!(
+        "{} notes: {}",
         loaded.notes.len(),
         kinds.join(", ")
     ));
-    out.push_str(&format!(
-        "{} errors, {} warnings\n\nLatest:\n",
+    line(format!(
+        "{} errors, {} warnings",
         report.errors(),
         report.warnings()
     ));
+    line(String::new());
+    line("Latest:".into());
     let mut latest: Vec<&NoteFile> = loaded.notes.iter().collect();
     latest.sort_by(|a, b| b.note.date.cmp(&a.note.date));
     for f in latest.iter().take(5) {
-        out.push_str(&format!("  {}  {}\n", f.id, f.note.title));
+        line(format!("  {}  {}", f.id, f.note.title));
     }
     out.push_str(
         "\nIn a terminal, `fieldnotes` alone opens the UI to search and read.\n\
          Try: fieldnotes search WORDS · fieldnotes list · fieldnotes show ID · fieldnotes codes · fieldnotes check\n",
     );
-    super::output::say(safe(out.trim_end_matches('\n')))?;
+    say(out.trim_end_matches('\n'))?;
     Ok(EXIT_OK)
 }
 
@@ -221,10 +228,10 @@ pub fn overview(context: &Context) -> Result<u8> {
 pub fn report_skipped(loaded: &Loaded) {
     if loaded.skipped > 0 {
         let files = if loaded.skipped == 1 { "file" } else { "files" };
-        eprintln!(
+        warn(format!(
             "{} {files} with errors skipped: run `fieldnotes check` to see why",
             loaded.skipped
-        );
+        ));
     }
 }
 

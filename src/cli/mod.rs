@@ -11,7 +11,7 @@ mod output;
 mod search;
 mod tag;
 
-pub use output::{plural, safe};
+pub use output::plural;
 pub use search::wants_colour;
 
 use std::path::PathBuf;
@@ -207,7 +207,7 @@ pub fn main() -> ExitCode {
                 Error::Usage { .. } => EXIT_USAGE,
                 _ => EXIT_FAILURE,
             };
-            eprintln!("{:?}", miette::Report::new(error));
+            output::report(error);
             ExitCode::from(code)
         }
     }
@@ -244,7 +244,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
 
 /// Tells the person at the terminal, on stderr, why a command is taking its time.
 pub fn notice(line: &str) {
-    eprintln!("{line}");
+    output::warn(line);
 }
 
 /// Whether a person is at the terminal: the UI needs both a keyboard and a screen; otherwise

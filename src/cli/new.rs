@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::editor::{confirm, edit};
+use super::output::{say, warn};
 use super::{Context, EXIT_OK, EXIT_PROBLEMS};
 use crate::error::{Error, Result};
 use crate::note::{self, Draft, NoteDate};
 use crate::notebook::{Notebook, Origin, UserConfig, store};
+use crate::safe;
 
 /// Arguments of `new`.
 #[derive(Debug, Args)]
@@ -53,14 +55,14 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
     let (settings, problems) = notebook.settings();
     // A broken fieldnotes.yaml loses its `kinds:`; say why before "not a kind" confuses.
     for problem in &problems {
-        eprintln!("{}", super::output::safe(&problem.to_string()));
+        warn(problem);
     }
     if !settings.kinds().contains(&args.kind.as_str()) {
         return Err(Error::usage(
             format!("`{}` is not a kind of note in this notebook", args.kind),
             format!(
                 "use one of: {} (or add it under `kinds:` in fieldnotes.yaml)",
-                settings.kinds().join(", ")
+                safe::line(&settings.kinds().join(", "))
             ),
         ));
     }
@@ -92,7 +94,7 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
             ));
         };
         let path = notebook.write_note(&folder, &note, None, &super::notice)?;
-        super::output::say(path.display())?;
+        say(safe::line(&path.to_string_lossy()))?;
         return Ok(EXIT_OK);
     }
     edit_until_valid(&notebook, &folder, &template, context)
@@ -103,7 +105,10 @@ fn open_or_create(context: &Context) -> Result<Notebook> {
     let (root, origin) = context.find()?;
     if origin == Origin::Default && !root.join(crate::notebook::SETTINGS_FILE).exists() {
         super::init::init(&root, Some("Field notes"))?;
-        eprintln!("created the default notebook in {}", root.display());
+        warn(format!(
+            "created the default notebook in {}",
+            safe::line(&root.to_string_lossy())
+        ));
     }
     Notebook::open(&root)
 }
@@ -125,7 +130,7 @@ fn edit_until_valid(
             .map_err(|e| Error::io("cannot read", &draft_path, e))?;
         if text == template {
             let _ = std::fs::remove_file(&draft_path);
-            eprintln!("the template was left unchanged: no note written");
+            warn("the template was left unchanged: no note written");
             return Ok(EXIT_OK);
         }
         let parsed = note::parse(&text);
@@ -147,11 +152,11 @@ fn edit_until_valid(
                 &super::notice,
             )?;
             let _ = std::fs::remove_file(&draft_path);
-            super::output::say(path.display())?;
+            say(safe::line(&path.to_string_lossy()))?;
             return Ok(EXIT_OK);
         }
         for problem in &parsed.problems {
-            eprintln!("{}", problem.clone().in_file(&draft_path));
+            warn(problem.clone().in_file(&draft_path));
         }
         if confirm("The note has errors. Open it again to fix them?", true) {
             continue;
@@ -169,11 +174,11 @@ fn edit_until_valid(
             &super::notice,
         )?;
         let _ = std::fs::remove_file(&draft_path);
-        eprintln!(
-            "saved as it is in {}: `fieldnotes check` shows what to fix",
-            path.display()
-        );
-        super::output::say(path.display())?;
+        let path = safe::line(&path.to_string_lossy());
+        warn(format!(
+            "saved as it is in {path}: `fieldnotes check` shows what to fix"
+        ));
+        say(path)?;
         return Ok(EXIT_PROBLEMS);
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::note::Note;
 use crate::notebook::NoteFile;
+use crate::safe;
 
 /// A note as `--json` prints it: its id and path, then its fields.
 #[derive(Serialize)]
@@ -30,45 +31,42 @@ impl<'a> From<&'a NoteFile> for NoteJson<'a> {
     }
 }
 
-/// Writes `text` and a line break to stdout; a failed write (a closed pipe) becomes an
-/// error the command returns, instead of the panic `println!` would raise.
+/// Writes `text` and a line break to stdout, made safe for the terminal (a line break in it
+/// stays one: single-line fields inside it must be made safe with [`safe::line`] first). A
+/// failed write (a closed pipe) becomes an error the command returns, instead of the panic
+/// `println!` would raise.
 pub fn say(text: impl std::fmt::Display) -> crate::error::Result<()> {
+    let text = safe::text(&text.to_string());
     writeln!(io::stdout().lock(), "{text}").map_err(super::list::stdout_error)
 }
 
-/// Prints `value` as pretty JSON on stdout.
+/// Writes a message and a line break to stderr, made safe as [`say`] makes it. A message
+/// that cannot be written has nowhere else to go.
+pub fn warn(text: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "{}", safe::text(&text.to_string()));
+}
+
+/// Writes an error report to stderr. Errors make the text they carry safe themselves, so
+/// that the report's own colours survive.
+pub fn report(error: impl miette::Diagnostic + Send + Sync + 'static) {
+    let _ = writeln!(io::stderr().lock(), "{:?}", miette::Report::new(error));
+}
+
+/// Prints `value` as pretty JSON on stdout, with the characters a terminal would act on
+/// escaped: every `--json` goes through here.
 pub fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, safe::Json::default());
+    value.serialize(&mut serializer)?;
     writeln!(out)
 }
 
-/// Text from a note made safe for a terminal: control characters (which could move the
-/// cursor, change colours or retitle the window) and the bidirectional overrides (which could
-/// make text read as something else) are shown as visible escapes.
-pub fn safe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The characters that reorder the text around them.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
-}
-
-/// A note rendered for reading in a terminal.
+/// A note rendered for reading in a terminal, each of its lines made safe.
 pub fn render_note(file: &NoteFile) -> String {
     let n = &file.note;
     let mut out = String::new();
     let mut line = |text: String| {
-        out.push_str(&safe(&text));
+        out.push_str(&safe::line(&text));
         out.push('\n');
     };
     line(n.title.clone());
@@ -156,22 +154,5 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_sequences_never_reach_the_terminal() {
-        let shown = safe("ok\x1b]0;pwned\x07 and\r\nnext\ttab");
-        assert!(
-            !shown
-                .chars()
-                .any(|c| c.is_control() && c != '\n' && c != '\t')
-        );
-        assert!(shown.contains("\\u{1b}]0;pwned"));
-        assert_eq!(safe("a\u{202E}b"), "a\\u{202e}b");
     }
 }

@@ -8,11 +8,12 @@ use std::time::Instant;
 use clap::Args;
 
 use super::list::stdout_error;
-use super::output::{plural, print_json, safe};
+use super::output::{plural, print_json, report, say, warn};
 use super::{Context, EXIT_OK, EXIT_USAGE};
 use crate::error::Result;
 use crate::index::{Hit, Refresh, SearchIndex, Sort};
 use crate::query::{self, Mode};
+use crate::safe;
 
 /// Arguments of `search`.
 #[derive(Debug, Args)]
@@ -74,7 +75,7 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
     let query = match query::parse(&text, Mode::Strict) {
         Ok(query) => query,
         Err(error) => {
-            eprintln!("{:?}", miette::Report::new(error));
+            report(error);
             return Ok(EXIT_USAGE);
         }
     };
@@ -102,15 +103,15 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
         }
     }
     if results.near {
-        eprintln!("No note has these exact words; these have near spellings.");
+        warn("No note has these exact words; these have near spellings.");
     }
     match results.total {
-        0 => eprintln!("No notes match."),
-        n if n > results.hits.len() => eprintln!(
+        0 => warn("No notes match."),
+        n if n > results.hits.len() => warn(format!(
             "{} match; showing the first {} (--limit to see more).",
             plural(n, "note"),
             results.hits.len()
-        ),
+        )),
         _ => {}
     }
     report_broken(&refresh);
@@ -146,7 +147,7 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
             refresh.removed
         )
     };
-    super::output::say(format!(
+    say(format!(
         "Search index {what} in {seconds:.2} s: {} at {}",
         plural(refresh.notes, "note"),
         index.folder().display()
@@ -177,19 +178,20 @@ pub fn watch(_args: WatchArgs, context: &Context) -> Result<u8> {
     }
 }
 
+/// A line from the index (what it is doing; the watcher's notebook folder).
 fn notice(line: &str) {
-    eprintln!("{line}");
+    warn(safe::line(line));
 }
 
 fn report_broken(refresh: &Refresh) {
     if refresh.broken > 0 {
-        eprintln!(
+        warn(format!(
             "{} errors and cannot be searched; `fieldnotes check` shows why.",
             match refresh.broken {
                 1 => "1 file has".to_string(),
                 n => format!("{n} files have"),
             }
-        );
+        ));
     }
 }
 
@@ -213,6 +215,7 @@ fn write_hit(out: &mut impl Write, hit: &Hit, colour: bool) -> io::Result<()> {
         paint(MATCH),
         paint(RESET),
         paint(BOLD),
+        safe::line,
     );
     // The day and time are enough to place a note; the offset stays in the file.
     let when: String = hit
@@ -230,9 +233,15 @@ fn write_hit(out: &mut impl Write, hit: &Hit, colour: bool) -> io::Result<()> {
         "{}{title}{}  {}",
         paint(BOLD),
         paint(RESET),
-        safe(&facts.join(" · "))
+        safe::line(&facts.join(" · "))
     )?;
-    writeln!(out, "  {}{}{}", paint(DIM), safe(&hit.id), paint(RESET))?;
+    writeln!(
+        out,
+        "  {}{}{}",
+        paint(DIM),
+        safe::line(&hit.id),
+        paint(RESET)
+    )?;
     if let Some(snippet) = &hit.snippet {
         let text = marked(
             &snippet.text,
@@ -240,7 +249,9 @@ fn write_hit(out: &mut impl Write, hit: &Hit, colour: bool) -> io::Result<()> {
             paint(MATCH),
             paint(RESET),
             "",
+            safe::text,
         );
+        // The passage is shown on one line, its line breaks and tabs as spaces.
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         match snippet.field {
             "quote" => writeln!(out, "  “{text}”")?,
@@ -251,9 +262,16 @@ fn write_hit(out: &mut impl Write, hit: &Hit, colour: bool) -> io::Result<()> {
     writeln!(out)
 }
 
-/// `text` made safe for the terminal, with each marked range between `on` and `off`;
-/// `after` restores the surrounding style.
-fn marked(text: &str, marks: &[Range<usize>], on: &str, off: &str, after: &str) -> String {
+/// `text` made safe for the terminal by `escape`, with each marked range between `on` and
+/// `off`; `after` restores the surrounding style.
+fn marked(
+    text: &str,
+    marks: &[Range<usize>],
+    on: &str,
+    off: &str,
+    after: &str,
+    escape: fn(&str) -> String,
+) -> String {
     let mut out = String::new();
     let mut at = 0;
     for range in marks {
@@ -261,14 +279,14 @@ fn marked(text: &str, marks: &[Range<usize>], on: &str, off: &str, after: &str) 
         else {
             continue;
         };
-        out.push_str(&safe(before));
+        out.push_str(&escape(before));
         out.push_str(on);
-        out.push_str(&safe(inside));
+        out.push_str(&escape(inside));
         out.push_str(off);
         out.push_str(after);
         at = range.end;
     }
-    out.push_str(&safe(text.get(at..).unwrap_or_default()));
+    out.push_str(&escape(text.get(at..).unwrap_or_default()));
     out
 }
 
@@ -288,10 +306,13 @@ mod tests {
     fn marked_words_are_wrapped_and_control_characters_defused() {
         let text = "a walk\x1b[2J here";
         assert_eq!(
-            marked(text, &[0..0, 2..6], "<", ">", "|"),
+            marked(text, &[0..0, 2..6], "<", ">", "|", safe::line),
             "<>|a <walk>|\\u{1b}[2J here"
         );
         // A range that does not fall on character boundaries is skipped, not a panic.
-        assert_eq!(marked("ヘッド", &[1..2, 3..3], "<", ">", ""), "ヘ<>ッド");
+        assert_eq!(
+            marked("ヘッド", &[1..2, 3..3], "<", ">", "", safe::line),
+            "ヘ<>ッド"
+        );
     }
 }

@@ -8,6 +8,7 @@ use super::{Context, EXIT_OK, notice, output};
 use crate::codebook::{Code, Codebook, is_slug};
 use crate::error::{Error, Result};
 use crate::note::{self, Coded};
+use crate::safe;
 use crate::yaml;
 
 /// Arguments of `tag` and `untag`.
@@ -70,7 +71,7 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
         }
         if !added.is_empty() {
             let names: Vec<String> = added.iter().map(|c| format!("`{c}`")).collect();
-            eprintln!("added {} to codebook.yaml", names.join(", "));
+            output::warn(format!("added {} to codebook.yaml", names.join(", ")));
         }
     }
     let path = notebook.root.join(&file.path);
@@ -123,14 +124,14 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     })?;
     for code in codes.iter().filter(|c| before.contains(c) == add) {
         let state = if add { "already has" } else { "does not have" };
-        eprintln!("{} {state} `{code}`", output::safe(&what));
+        output::warn(format!("{} {state} `{code}`", safe::line(&what)));
     }
     let list = if after.is_empty() {
         "no why-codes".to_owned()
     } else {
         format!("why: {}", after.join(", "))
     };
-    eprintln!("{}: {list}", output::safe(&what));
+    output::warn(safe::line(&format!("{what}: {list}")));
     Ok(EXIT_OK)
 }
 
@@ -157,7 +158,7 @@ fn refuse_unknown(codebook: &Codebook, codes: &[String]) -> Result<()> {
         format!(
             "did you mean {}? Otherwise add it with --new",
             near.iter()
-                .map(|n| format!("`{n}`"))
+                .map(|n| format!("`{}`", safe::line(n)))
                 .collect::<Vec<_>>()
                 .join(" or ")
         )

@@ -7,12 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::cli::safe;
-
-/// Text from a note made safe to draw on one line, as the command line's [`safe`] makes it,
-/// with a tab as a few spaces and a line break as a space.
+/// Text from a note made safe to draw on one line, as [`crate::safe::text`] makes it for
+/// the command line, with a tab as a few spaces and a line break as a space.
 pub fn clean(text: &str) -> String {
-    safe(text).replace('\t', "    ").replace('\n', " ")
+    crate::safe::text(text)
+        .replace('\t', "    ")
+        .replace('\n', " ")
 }
 
 /// `text` as spans: the `marks` ranges in `marked`, the rest in `plain`, each piece cleaned.
@@ -134,6 +134,7 @@ mod tests {
     fn escapes_and_overrides_become_visible_text() {
         let shown = clean("ok\x1b]0;pwned\x07 \u{202E}evil\ttab");
         assert_eq!(shown, "ok\\u{1b}]0;pwned\\u{7} \\u{202e}evil    tab");
+        assert_eq!(clean("zero\u{200b}width\nline"), "zero\\u{200b}width line");
         // Emoji joiners are not controls: families stay one picture.
         assert_eq!(clean("👩‍👩‍👧"), "👩‍👩‍👧");
     }

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod tmux;
 pub mod ui;
 
@@ -79,6 +80,57 @@ impl Sandbox {
             .env_remove("VISUAL")
             .env_remove("FIELDNOTES_NOTEBOOK")
             .env_remove("RUST_BACKTRACE");
+    }
+
+    /// Runs `fieldnotes --notebook <notebook> <args>` on a pseudo-terminal (through
+    /// `script`), as a person at a terminal would; stdout and stderr both land in
+    /// [`Run::stdout`], with the terminal's line endings.
+    pub fn run_on_terminal(&self, notebook: &Path, args: &[&str]) -> Run {
+        let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
+        let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
+        let mut line = format!(
+            "{} --notebook {}",
+            quote(&bin.to_string_lossy()),
+            quote(&notebook.to_string_lossy(),)
+        );
+        for arg in args {
+            line.push(' ');
+            line.push_str(&quote(arg));
+        }
+        let mut command = std::process::Command::new("script");
+        self.isolate(&mut command);
+        command
+            .current_dir(self.home())
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .args(["--quiet", "--return", "--command", &line, "/dev/null"]);
+        let started = Instant::now();
+        let output = Command::from_std(command)
+            .timeout(TIME_LIMIT)
+            .output()
+            .expect("run fieldnotes through `script` (util-linux)");
+        let run = Run::new(args, output, started.elapsed());
+        run.assert_finished_cleanly(TIME_LIMIT);
+        run
+    }
+
+    /// A script that stands in for the user's editor: it replaces the file with `text`.
+    pub fn editor_writing(&self, text: &str) -> String {
+        let content = self.path("typed.yaml");
+        std::fs::write(&content, text).expect("write the typed text");
+        let script = self.path("editor.sh");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\ncp '{}' \"$1\"\n", content.display()),
+        )
+        .expect("write the editor script");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+                .expect("make the editor script runnable");
+        }
+        script.display().to_string()
     }
 
     /// Starts `fieldnotes --notebook <notebook> <args>` in the background, with the user's

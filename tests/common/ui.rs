@@ -32,6 +32,12 @@ pub struct Ui {
 
 impl Ui {
     pub fn sample(size: (u16, u16)) -> Ui {
+        Ui::changed_sample(size, |_| {})
+    }
+
+    /// The UI on a copy of the sample notebook with one broken note added, and whatever
+    /// `change` writes into its folder before the UI starts.
+    pub fn changed_sample(size: (u16, u16), change: impl FnOnce(&std::path::Path)) -> Ui {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("research");
         super::copy_dir(&super::sample(), &root);
@@ -40,6 +46,7 @@ impl Ui {
             "kind: interview\ntitle: Unfinished\ndate: 1979-03-32\n",
         )
         .expect("write a broken note");
+        change(&root);
         let runtime = Ui::start(dir.path(), size);
         let mut ui = Ui { dir, runtime };
         ui.settle(|app| app.browse.ready && app.browse.preview.is_some());
@@ -123,4 +130,21 @@ pub fn terminal(app: &App) -> Terminal<TestBackend> {
         Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("a test terminal");
     terminal.draw(|frame| view(app, frame)).expect("draw");
     terminal
+}
+
+/// The cells of the screen `app` draws that hold a harmful character (see
+/// [`super::hostile::harmful`]), or any control at all: where, and what.
+pub fn harmful_cells(app: &App) -> Vec<(u16, u16, String)> {
+    let terminal = terminal(app);
+    let buffer = terminal.backend().buffer();
+    let mut found = Vec::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            if !super::hostile::harmful_in(symbol).is_empty() || symbol.contains(char::is_control) {
+                found.push((x, y, symbol.escape_unicode().to_string()));
+            }
+        }
+    }
+    found
 }
