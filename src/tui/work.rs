@@ -74,7 +74,8 @@ pub fn follow(
 }
 
 /// Tantivy builds the automata for word beginnings and near spellings the first time it needs
-/// them; doing that now, off the UI thread, keeps it out of the user's first keystrokes.
+/// them; doing that now, off the UI thread, keeps it out of the user's first keystrokes. An
+/// index found damaged on the way is an error.
 fn warm_up(index: &SearchIndex) -> Result<()> {
     for (text, mode) in [("qzxv", Mode::Typing), ("qzxvjkwp", Mode::Strict)] {
         if let Ok(query) = query::parse(text, mode) {
@@ -83,7 +84,12 @@ fn warm_up(index: &SearchIndex) -> Result<()> {
                 snippets: false,
                 ..SearchOptions::default()
             };
-            index.search_with(&query, options)?;
+            // Damage is worth knowing now; anything else shows when the user searches.
+            if let Err(e) = index.search_with(&query, options)
+                && crate::index::damage(&e).is_some()
+            {
+                return Err(e);
+            }
         }
     }
     Ok(())
