@@ -83,15 +83,14 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let (index, refresh) = SearchIndex::open(&notebook, &context.dirs.cache, &notice)?;
     let results = match index.search(&query, args.sort, limit) {
+        Ok(results) => results,
         // Damage that only shows when a part of the index is read: build it again, once.
-        Err(crate::error::Error::Index { .. }) => {
+        Err(e) => {
+            let why = crate::index::damage(&e).ok_or(e)?;
             drop(index);
-            let cache = &context.dirs.cache;
-            let (index, _) =
-                SearchIndex::rebuild(&notebook, cache, &notice, "the old one is damaged")?;
+            let (index, _) = SearchIndex::rebuild(&notebook, &context.dirs.cache, &notice, &why)?;
             index.search(&query, args.sort, limit)?
         }
-        results => results?,
     };
     if args.json {
         print_json(&results).map_err(stdout_error)?;

@@ -46,34 +46,38 @@ impl SearchIndex {
 
     /// Every kind, study and why-code in the index with the number of notes that have it.
     pub fn facets(&self) -> Result<Facets> {
-        let f = &self.fields;
-        // One snapshot, so that a refresh from another thread cannot come between the counts.
-        let searcher = self.reader.searcher();
-        // Broken files carry none of these fields, so every document counted is a note.
-        let studies = self.tally(&searcher, f.study)?;
-        let spelled = self.spellings(&searcher, &studies)?;
-        let studies: Vec<(String, usize)> = studies
-            .into_iter()
-            .map(|(study, n)| (spelled.get(&study).cloned().unwrap_or(study), n))
-            .collect();
-        Ok(Facets {
-            kinds: ranked(self.tally(&searcher, f.kind)?),
-            studies: ranked(studies),
-            codes: ranked(self.with_sub_codes(&searcher, self.tally(&searcher, f.why)?)?),
+        self.guarded(|| {
+            let f = &self.fields;
+            // One snapshot, so that a refresh from another thread cannot come between counts.
+            let searcher = self.reader.searcher();
+            // Broken files carry none of these fields, so every document counted is a note.
+            let studies = self.tally(&searcher, f.study)?;
+            let spelled = self.spellings(&searcher, &studies)?;
+            let studies: Vec<(String, usize)> = studies
+                .into_iter()
+                .map(|(study, n)| (spelled.get(&study).cloned().unwrap_or(study), n))
+                .collect();
+            Ok(Facets {
+                kinds: ranked(self.tally(&searcher, f.kind)?),
+                studies: ranked(studies),
+                codes: ranked(self.with_sub_codes(&searcher, self.tally(&searcher, f.why)?)?),
+            })
         })
     }
 
     /// The files, relative to the notebook root, that the index holds as having errors.
     pub fn broken_paths(&self) -> Result<Vec<String>> {
-        self.paths_matching(&self.state_is(schema::BROKEN))
+        self.guarded(|| self.paths_matching(&self.state_is(schema::BROKEN)))
     }
 
     /// The file, relative to the notebook root, of the note with id `id`; the first in path
     /// order when notes in several folders share it.
     pub fn path_of(&self, id: &str) -> Result<Option<String>> {
-        let term = Term::from_field_text(self.fields.id, id);
-        let paths = self.paths_matching(&TermQuery::new(term, IndexRecordOption::Basic))?;
-        Ok(paths.into_iter().next())
+        self.guarded(|| {
+            let term = Term::from_field_text(self.fields.id, id);
+            let paths = self.paths_matching(&TermQuery::new(term, IndexRecordOption::Basic))?;
+            Ok(paths.into_iter().next())
+        })
     }
 
     /// The files of every document `query` matches, sorted. For queries that match few:

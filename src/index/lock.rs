@@ -6,6 +6,7 @@ use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::health::clear;
 use crate::error::{Error, Result};
 
 /// The lock file beside an index.
@@ -22,6 +23,9 @@ impl Drop for Held {
         let _ = self.0.unlock();
     }
 }
+
+/// What is said when something other than a file was where the lock file should be.
+const REPLACED: &str = "fieldnotes: the search index's lock was damaged (not a file); replaced it";
 
 /// How long to wait quietly before telling the user, and before giving up.
 const QUIET: Duration = Duration::from_secs(1);
@@ -52,7 +56,7 @@ impl IndexLock {
 
     /// The lock held alone, or `None` at once when someone else holds it.
     pub fn try_exclusive(&self) -> Result<Option<Held>> {
-        let file = self.file()?;
+        let file = self.file(&|_| {})?;
         match file.try_lock() {
             Ok(()) => Ok(Some(Held(file))),
             Err(TryLockError::WouldBlock) => Ok(None),
@@ -60,13 +64,26 @@ impl IndexLock {
         }
     }
 
-    fn file(&self) -> Result<File> {
-        File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.path)
-            .map_err(|e| Error::io("cannot open the lock file", &self.path, e))
+    fn file(&self, notice: &dyn Fn(&str)) -> Result<File> {
+        let open = || {
+            File::options()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&self.path)
+        };
+        let opened = match open() {
+            // Nobody can hold a lock on anything but a file: whatever else is there (a folder)
+            // is in the way, and goes.
+            Err(_) if std::fs::symlink_metadata(&self.path).is_ok_and(|m| !m.is_file()) => {
+                clear(&self.path).and_then(|()| {
+                    notice(REPLACED);
+                    open()
+                })
+            }
+            opened => opened,
+        };
+        opened.map_err(|e| Error::io("cannot open the lock file", &self.path, e))
     }
 
     fn wait(
@@ -74,7 +91,7 @@ impl IndexLock {
         notice: &dyn Fn(&str),
         try_lock: fn(&File) -> std::result::Result<(), TryLockError>,
     ) -> Result<Held> {
-        let file = self.file()?;
+        let file = self.file(notice)?;
         let started = Instant::now();
         let mut told = false;
         loop {
@@ -93,13 +110,14 @@ impl IndexLock {
                 told = true;
             }
             if waited >= PATIENCE {
-                return Err(Error::Index {
-                    path: self.path.parent().unwrap_or(&self.path).to_path_buf(),
-                    message: format!(
-                        "another fieldnotes has been updating it for {} seconds",
+                // Not damage: building the index again would wait for the same lock.
+                return Err(Error::invalid(
+                    format!(
+                        "another fieldnotes has been updating the search index for {} seconds",
                         PATIENCE.as_secs()
                     ),
-                });
+                    "try again once it is done",
+                ));
             }
             std::thread::sleep(Duration::from_millis(10));
         }

@@ -7,6 +7,12 @@
 //! refresh; readers take it shared while they open the index, so they never see a half-written
 //! commit. Nobody holds the lock between commands.
 //!
+//! Damage is answered by building the index again: whatever is at its path that is not a
+//! healthy index (a file where its folder should be, a folder where its lock should be,
+//! garbage in a segment, a build stopped half-way) is removed, under the lock. Every public
+//! operation reports damage, Tantivy's panics included, as an [`Error::Index`]; [`damage`]
+//! says why to rebuild.
+//!
 //! Inside one process, a [`SearchIndex`] may be shared between threads (the TUI searches while
 //! [`watch::follow`] refreshes): searches read a snapshot, and every refresh takes the same
 //! file lock as another process would, so two refreshes never write at once.
@@ -14,6 +20,8 @@
 mod cache;
 mod facets;
 mod fresh;
+mod guard;
+mod health;
 mod highlight;
 mod lock;
 mod open;
@@ -33,7 +41,9 @@ use tantivy::IndexReader;
 
 pub use facets::Facets;
 pub use fresh::{FileMeta, content_hash};
+pub use guard::catching;
 pub use highlight::{Highlighter, Part};
+pub use open::damage;
 pub use schema::SCHEMA_VERSION;
 pub use search::{Hit, Results, SearchOptions, Snippet, Sort};
 pub use snippet::edits_within;
@@ -100,8 +110,8 @@ pub fn location(cache: &Path, root: &Path) -> PathBuf {
 
 impl SearchIndex {
     /// Opens the notebook's index and brings it up to date, building it when it is missing,
-    /// unreadable, or from another version. `notice` gets one line to show the user when that
-    /// happens, or when another fieldnotes holds the index for long.
+    /// damaged, left unfinished, or from another version. `notice` gets one line to show the
+    /// user when that happens, or when another fieldnotes holds the index for long.
     pub fn open(
         notebook: &Notebook,
         cache: &Path,
@@ -130,6 +140,12 @@ impl SearchIndex {
         why: &str,
     ) -> Result<(SearchIndex, Refresh)> {
         Self::open_with(notebook, cache, notice, Opening::Rebuild(why))
+    }
+
+    /// Runs one of the index's public operations at the boundary where a panic in Tantivy
+    /// becomes an error (see [`guard`]).
+    fn guarded<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        guard::caught(&self.folder, work)
     }
 
     fn failed(&self, e: impl std::fmt::Display) -> Error {

@@ -1,12 +1,14 @@
 //! Opening a notebook's index: as it is, brought up to date, or built again from the files
 //! when it is missing, damaged, or made for another version or language.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tantivy::{IndexReader, ReloadPolicy};
 
 use super::cache::{Analyzers, CodebookCache};
 use super::fresh::{self, Changes};
+use super::guard::caught;
+use super::health;
 use super::lock::IndexLock;
 use super::schema::Fields;
 use super::starts::{STARTS, starts};
@@ -33,45 +35,74 @@ impl SearchIndex {
         opening: Opening,
     ) -> Result<(SearchIndex, Refresh)> {
         let folder = location(cache, &notebook.root);
+        let attempt = caught(&folder, || {
+            Self::open_in(notebook, &folder, notice, opening)
+        });
+        match (attempt, opening) {
+            // Damage that shows only once the index is read: it is built again, once.
+            (Err(e), Opening::Current | Opening::AsIs) => match damage(&e) {
+                Some(why) => caught(&folder, || {
+                    Self::open_in(notebook, &folder, notice, Opening::Rebuild(&why))
+                }),
+                None => Err(e),
+            },
+            (attempt, _) => attempt,
+        }
+    }
+
+    fn open_in(
+        notebook: &Notebook,
+        folder: &Path,
+        notice: &dyn Fn(&str),
+        opening: Opening,
+    ) -> Result<(SearchIndex, Refresh)> {
         let failed =
-            |e: std::io::Error| Error::io("cannot create the search index folder", &folder, e);
-        std::fs::create_dir_all(&folder).map_err(failed)?;
+            |e: std::io::Error| Error::io("cannot create the search index folder", folder, e);
+        // The index's own path holds nothing else worth keeping: a file there goes.
+        let mut opening = opening;
+        if !folder.is_dir() && std::fs::symlink_metadata(folder).is_ok() {
+            health::clear(folder).map_err(failed)?;
+            opening = Opening::Rebuild("the old one is damaged: a file was in place of its folder");
+        }
+        std::fs::create_dir_all(folder).map_err(failed)?;
         // For people looking through their cache folder.
         let named = folder.join("notebook.txt");
         if !named.exists() {
             let _ = std::fs::write(named, notebook.root.display().to_string());
         }
-        let lock = IndexLock::new(&folder);
+        let lock = IndexLock::new(folder);
         let language = language(notebook);
         if !matches!(opening, Opening::Rebuild(_)) {
             // Asked before opening, so that what the watcher committed is what opens.
-            let watched = matches!(opening, Opening::Current) && watcher_confirms(&folder, notice);
+            let watched = matches!(opening, Opening::Current) && watcher_confirms(folder, notice);
             let opened = {
                 let _shared = lock.shared(notice)?;
-                open_existing(&folder, &language)
+                open_existing(folder, &language)
             };
             if let Ok((index, reader)) = opened {
-                let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
+                let search = SearchIndex::new(notebook, folder, lock, index, reader, &language);
                 let refresh = search.settle(opening, watched, notice)?;
                 return Ok((search, refresh));
             }
         }
         let exclusive = lock.exclusive(notice)?;
-        // Another process may have built it while this one waited.
-        let why = match (opening, open_existing(&folder, &language)) {
-            (Opening::Rebuild(why), _) => why.to_string(),
-            (_, Ok((index, reader))) => {
-                // A refresh takes the lock itself.
-                drop(exclusive);
-                let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
-                let refresh = search.settle(opening, false, notice)?;
-                return Ok((search, refresh));
-            }
-            (_, Err(why)) => why,
+        let why = match opening {
+            Opening::Rebuild(why) => why.to_string(),
+            // Another process may have built it while this one waited.
+            _ => match open_existing(folder, &language) {
+                Ok((index, reader)) => {
+                    // A refresh takes the lock itself.
+                    drop(exclusive);
+                    let search = SearchIndex::new(notebook, folder, lock, index, reader, &language);
+                    let refresh = search.settle(opening, false, notice)?;
+                    return Ok((search, refresh));
+                }
+                Err(why) => why,
+            },
         };
         notice(&format!("fieldnotes: building the search index ({why})"));
-        let (index, reader) = create(&folder, &language)?;
-        let search = SearchIndex::new(notebook, &folder, lock, index, reader, &language);
+        let (index, reader) = create(folder, &language)?;
+        let search = SearchIndex::new(notebook, folder, lock, index, reader, &language);
         let mut refresh = search.write(Changes::all(&fresh::scan(notebook)))?;
         refresh.rebuilt = true;
         drop(exclusive);
@@ -164,19 +195,34 @@ fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {
         .try_into()
 }
 
+/// The folder in an index's folder that Tantivy's files are in.
+pub fn files_of(folder: &Path) -> PathBuf {
+    folder.join("tantivy")
+}
+
 /// The index in `folder` when it is usable as it is, or why not.
 fn open_existing(
     folder: &Path,
     language: &str,
 ) -> std::result::Result<(tantivy::Index, IndexReader), String> {
-    let dir = folder.join("tantivy");
-    if !dir.join("meta.json").exists() {
-        return Err("there is none yet".into());
+    let dir = files_of(folder);
+    match std::fs::symlink_metadata(&dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err("there is none yet".into());
+        }
+        _ if !dir.is_dir() => return Err(damaged("a file was in place of its folder")),
+        _ if !dir.join("meta.json").is_file() => return Err(damaged("its meta.json is missing")),
+        _ => {}
     }
-    // The details (a file name, a checksum) mean nothing to the user; the index is rebuilt.
-    let unreadable = |_: tantivy::TantivyError| "the old one is damaged".to_string();
+    let unreadable = |e: tantivy::TantivyError| damaged(&e.to_string());
     let index = tantivy::Index::open_in_dir(&dir).map_err(unreadable)?;
-    let found = recorded(&index.load_metas().map_err(unreadable)?);
+    let metas = index.load_metas().map_err(unreadable)?;
+    // Every commit records what made it, so an index without a record was never committed:
+    // the process building it stopped half-way.
+    if metas.payload.is_none() {
+        return Err("the old one was left unfinished".into());
+    }
+    let found = recorded(&metas);
     // The schema itself too: a payload alone can be right over fields that are not.
     if found["fieldnotes"] != SCHEMA_VERSION || index.schema() != Fields::schema().0 {
         return Err("the old one was made by another version of fieldnotes".into());
@@ -184,20 +230,41 @@ fn open_existing(
     if found["language"] != language {
         return Err(format!("the notebook's language is now `{language}`"));
     }
+    health::check(&dir, &index).map_err(|why| damaged(&why))?;
     register_analyzers(&index, language);
     let reader = reader(&index).map_err(unreadable)?;
     Ok((index, reader))
 }
 
+/// Why to build the index again after `error`, when building it again is the cure: the
+/// index's own files could not be used (not a lock, a watcher or the notebook).
+pub fn damage(error: &Error) -> Option<String> {
+    match error {
+        Error::Index { message, .. } => Some(damaged(message)),
+        _ => None,
+    }
+}
+
+/// Why an index with damage described by `detail` is rebuilt, as one short line.
+fn damaged(detail: &str) -> String {
+    const AT_MOST: usize = 100;
+    let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut end = detail.len().min(AT_MOST);
+    while !detail.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = if end < detail.len() { "…" } else { "" };
+    format!("the old one is damaged: {}{cut}", &detail[..end])
+}
+
 fn create(folder: &Path, language: &str) -> Result<(tantivy::Index, IndexReader)> {
-    let dir = folder.join("tantivy");
+    let dir = files_of(folder);
     let failed = |e: &dyn std::fmt::Display| Error::Index {
         path: folder.to_path_buf(),
         message: e.to_string(),
     };
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|e| failed(&e))?;
-    }
+    // Whatever is there (an index, a file, a link) is a cache being replaced, under the lock.
+    health::clear(&dir).map_err(|e| failed(&e))?;
     std::fs::create_dir_all(&dir).map_err(|e| failed(&e))?;
     let (schema, _) = Fields::schema();
     let settings = tantivy::IndexSettings {

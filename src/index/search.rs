@@ -115,23 +115,25 @@ impl SearchIndex {
         query: &Query,
         options: SearchOptions,
     ) -> Result<(Results, Highlighter)> {
-        let searcher = self.reader.searcher();
-        let codebook = self.codebook.get(&self.notebook);
-        let mut analyzers = self.analyzers.clone();
-        let (built, mut marks) =
-            Plan::new(self, &searcher, &codebook, &mut analyzers, false).build(query)?;
-        let mut results = self.run(&searcher, &*built, &marks, options, &mut analyzers)?;
-        if results.total == 0 && !marks.is_empty() {
-            let (built, near_marks) =
-                Plan::new(self, &searcher, &codebook, &mut analyzers, true).build(query)?;
-            if near_marks != marks {
-                results = self.run(&searcher, &*built, &near_marks, options, &mut analyzers)?;
-                results.near = results.total > 0;
-                marks = near_marks;
+        self.guarded(|| {
+            let searcher = self.reader.searcher();
+            let codebook = self.codebook.get(&self.notebook);
+            let mut analyzers = self.analyzers.clone();
+            let (built, mut marks) =
+                Plan::new(self, &searcher, &codebook, &mut analyzers, false).build(query)?;
+            let mut results = self.run(&searcher, &*built, &marks, options, &mut analyzers)?;
+            if results.total == 0 && !marks.is_empty() {
+                let (built, near_marks) =
+                    Plan::new(self, &searcher, &codebook, &mut analyzers, true).build(query)?;
+                if near_marks != marks {
+                    results = self.run(&searcher, &*built, &near_marks, options, &mut analyzers)?;
+                    results.near = results.total > 0;
+                    marks = near_marks;
+                }
             }
-        }
-        let highlighter = Highlighter::new(marks, self.fields.clone(), analyzers);
-        Ok((results, highlighter))
+            let highlighter = Highlighter::new(marks, self.fields.clone(), analyzers);
+            Ok((results, highlighter))
+        })
     }
 
     fn run(

@@ -45,14 +45,56 @@ pub struct Mark {
     pub field: Option<Field>,
 }
 
-/// The byte ranges of `text` that `marks` match, in order and not overlapping.
+/// How much of a text is looked through for the words a search matched, to mark them or to
+/// choose a passage: all of any note written by hand (a two-hour interview transcript is about
+/// 120 KB), and the beginning of a note of megabytes, which would otherwise cost every search
+/// that finds it, and every frame that shows it, a read of all of it.
+pub const SCANNED: usize = 128 * 1024;
+
+/// How much of a long text is looked through at a time for its first match.
+const PIECE: usize = 16 * 1024;
+
+/// The part of `text` that is looked through for matches: at most [`SCANNED`] bytes, ending
+/// between words.
+pub fn scanned(text: &str) -> &str {
+    &text[..cut(text, SCANNED)]
+}
+
+/// `text` in pieces of at most [`PIECE`] bytes, each ending between words.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let (piece, after) = rest.split_at(cut(rest, PIECE));
+        rest = after;
+        (!piece.is_empty()).then_some(piece)
+    })
+}
+
+/// Where to cut `text` to keep at most `max` bytes: after the last whitespace within the
+/// second half of them, or at a character boundary when there is none.
+fn cut(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end]
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .unwrap_or(end)
+}
+
+/// The byte ranges of `text` that `marks` match, in order and not overlapping; only those in
+/// the part [`scanned`] for matches.
 pub fn marked(
     analyzer: &mut TextAnalyzer,
     field: Field,
     text: &str,
     marks: &[Mark],
 ) -> Vec<Range<usize>> {
-    let ranges: Vec<Range<usize>> = matches(analyzer, field, text, marks)
+    let ranges: Vec<Range<usize>> = matches(analyzer, field, scanned(text), marks)
         .into_iter()
         .map(|t| t.offset_from..t.offset_to)
         .collect();
@@ -103,8 +145,9 @@ fn applies(marks: &[Mark], field: Field) -> impl Iterator<Item = &Wanted> {
         .map(|m| &m.wanted)
 }
 
-/// The passage of `text` around its matches, at most about `max` bytes, with the matches'
-/// ranges relative to the passage; `None` when nothing in it matches.
+/// The passage of `text` around its first matches, at most about `max` bytes, with the
+/// matches' ranges relative to the passage; `None` when nothing in the part [`scanned`] for
+/// matches matches.
 pub fn passage(
     analyzer: &mut TextAnalyzer,
     field: Field,
@@ -116,15 +159,16 @@ pub fn passage(
         let ranges = marked(analyzer, field, text, marks);
         return (!ranges.is_empty()).then(|| (text.to_owned(), ranges));
     }
-    let found: BTreeMap<String, f32> = matches(analyzer, field, text, marks)
-        .into_iter()
-        .map(|t| (t.text, 1.0))
-        .collect();
-    if found.is_empty() {
-        return None;
-    }
-    // The generator reads the text again, with a copy that remembers its stems.
-    let snippet = SnippetGenerator::new(found, analyzer.clone(), field, max).snippet(text);
+    // A piece at a time, so that a text with matches everywhere is read only to the first.
+    let (piece, found) = pieces(scanned(text)).find_map(|piece| {
+        let found: BTreeMap<String, f32> = matches(analyzer, field, piece, marks)
+            .into_iter()
+            .map(|t| (t.text, 1.0))
+            .collect();
+        (!found.is_empty()).then_some((piece, found))
+    })?;
+    // The generator reads the piece again, with a copy that remembers its stems.
+    let snippet = SnippetGenerator::new(found, analyzer.clone(), field, max).snippet(piece);
     if snippet.is_empty() {
         return None;
     }
@@ -138,15 +182,7 @@ pub fn opening(text: &str, max: usize) -> String {
     if text.len() <= max {
         return text.to_owned();
     }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = text[..end]
-        .rfind(char::is_whitespace)
-        .filter(|&i| i > max / 2)
-        .unwrap_or(end);
-    format!("{}…", text[..cut].trim_end())
+    format!("{}…", text[..cut(text, max)].trim_end())
 }
 
 /// Whether `a` becomes `b` in at most `limit` single-character insertions, deletions,
@@ -249,6 +285,49 @@ mod tests {
         assert!(passage.len() <= 130, "{passage}");
         assert_eq!(&passage[ranges[0].clone()], "napkin");
         assert!(super::passage(&mut prose("en"), field, "nothing here", &marks, 120).is_none());
+    }
+
+    #[test]
+    fn a_text_of_megabytes_is_looked_through_only_at_its_beginning() {
+        let field = Field::from_field_id(0);
+        let marks = [Mark {
+            wanted: Wanted::Exact("napkin".into()),
+            field: None,
+        }];
+        let passage = |text: &str| super::passage(&mut prose("en"), field, text, &marks, 120);
+        let filler = "the tape deck in the bag on the train ".repeat(130_000);
+        assert!(filler.len() > 4_000_000);
+        let looked_at: usize = pieces(scanned(&filler)).map(str::len).sum();
+        assert!(
+            looked_at <= SCANNED && looked_at > SCANNED - 100,
+            "{looked_at}"
+        );
+        // A match past the part looked through is not looked for.
+        assert_eq!(passage(&format!("{filler} napkin")), None);
+        let early = format!("{} napkin {filler}", &filler[..SCANNED - 1000]);
+        let (text, ranges) = passage(&early).expect("a match in the part looked through");
+        assert_eq!(&text[ranges[0].clone()], "napkin");
+        // Matches everywhere: the passage comes from the first piece, the only one read.
+        let everywhere: String = (0..400_000).map(|i| format!("napkin {i} ")).collect();
+        let (text, _) = passage(&everywhere).expect("a passage");
+        let numbers = text.split(' ').filter_map(|w| w.parse::<usize>().ok());
+        let first_piece = everywhere[..PIECE].matches("napkin").count();
+        assert!(numbers.max().is_some_and(|n| n < first_piece), "{text}");
+        let mut analyzer = prose("en");
+        let marked = marked(&mut analyzer, field, &everywhere, &marks);
+        assert!(marked.last().is_some_and(|r| r.end <= SCANNED));
+    }
+
+    #[test]
+    fn pieces_cover_the_text_between_words() {
+        let text = "ヘッドホン walk ".repeat(5_000);
+        let pieces: Vec<&str> = pieces(&text).collect();
+        assert_eq!(pieces.concat(), text);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| p.len() <= PIECE && !p.ends_with("wal"))
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::fresh::{self, Changes, FileMeta, content_hash};
-use super::open::payload;
+use super::health;
+use super::open::{files_of, payload};
 use super::{Refresh, SearchIndex};
 use crate::error::Result;
 use crate::note;
@@ -18,18 +19,20 @@ impl SearchIndex {
     /// Brings the index up to date with the files on disk: only new, changed and removed
     /// files are read.
     pub fn refresh(&self, notice: &dyn Fn(&str)) -> Result<Refresh> {
-        let on_disk = fresh::scan(&self.notebook);
-        let recorded =
-            fresh::recorded(&self.reader.searcher(), &self.fields).map_err(|e| self.failed(e))?;
-        if Changes::between(&recorded, &on_disk).is_empty() {
-            return self.counts();
-        }
-        let _exclusive = self.lock.exclusive(notice)?;
-        // What another process committed while this one waited is not read twice.
-        self.reader.reload().map_err(|e| self.failed(e))?;
-        let recorded =
-            fresh::recorded(&self.reader.searcher(), &self.fields).map_err(|e| self.failed(e))?;
-        self.write(Changes::between(&recorded, &on_disk))
+        self.guarded(|| {
+            let on_disk = fresh::scan(&self.notebook);
+            let recorded = fresh::recorded(&self.reader.searcher(), &self.fields)
+                .map_err(|e| self.failed(e))?;
+            if Changes::between(&recorded, &on_disk).is_empty() {
+                return self.counts();
+            }
+            let _exclusive = self.lock.exclusive(notice)?;
+            // What another process committed while this one waited is not read twice.
+            self.reader.reload().map_err(|e| self.failed(e))?;
+            let recorded = fresh::recorded(&self.reader.searcher(), &self.fields)
+                .map_err(|e| self.failed(e))?;
+            self.write(Changes::between(&recorded, &on_disk))
+        })
     }
 
     /// Brings the index up to date after changes reported at `paths` (files or folders,
@@ -39,17 +42,19 @@ impl SearchIndex {
         paths: &HashSet<PathBuf>,
         notice: &dyn Fn(&str),
     ) -> Result<Refresh> {
-        let scopes = fresh::Scopes::around(&self.notebook.root, paths);
-        if scopes.everything() {
-            return self.refresh(notice);
-        }
-        let on_disk = scopes.scan(&self.notebook);
-        let _exclusive = self.lock.exclusive(notice)?;
-        self.reader.reload().map_err(|e| self.failed(e))?;
-        let hold = |path: &str| scopes.hold(path);
-        let recorded = fresh::recorded_where(&self.reader.searcher(), &self.fields, hold)
-            .map_err(|e| self.failed(e))?;
-        self.write(Changes::between(&recorded, &on_disk))
+        self.guarded(|| {
+            let scopes = fresh::Scopes::around(&self.notebook.root, paths);
+            if scopes.everything() {
+                return self.refresh(notice);
+            }
+            let on_disk = scopes.scan(&self.notebook);
+            let _exclusive = self.lock.exclusive(notice)?;
+            self.reader.reload().map_err(|e| self.failed(e))?;
+            let hold = |path: &str| scopes.hold(path);
+            let recorded = fresh::recorded_where(&self.reader.searcher(), &self.fields, hold)
+                .map_err(|e| self.failed(e))?;
+            self.write(Changes::between(&recorded, &on_disk))
+        })
     }
 
     pub(super) fn write(&self, changes: Changes) -> Result<Refresh> {
@@ -132,7 +137,9 @@ impl SearchIndex {
         // Merging small segments now keeps searches fast; a command that exits right away
         // would otherwise abandon the merge.
         writer.wait_merging_threads().map_err(|e| self.failed(e))?;
-        self.reader.reload().map_err(|e| self.failed(e))
+        self.reader.reload().map_err(|e| self.failed(e))?;
+        health::record(&files_of(&self.folder), &self.index);
+        Ok(())
     }
 
     /// The document for one file and whether its content differs from the hash in `meta`, or

@@ -128,9 +128,10 @@ fn keep_current(
     notice: &dyn Fn(&str),
 ) -> Result<()> {
     let root = &index.notebook().root;
-    let failed = |message: String| Error::Index {
-        path: index.folder().to_path_buf(),
+    // Not damage to the index: building it again would not help.
+    let failed = |message: String| Error::Invalid {
         message,
+        help: None,
     };
     let (send, receive) = mpsc::channel();
     let events = send.clone();
@@ -146,7 +147,12 @@ fn keep_current(
     let cookies = index.folder().join(COOKIES);
     if alone.is_some() {
         // Cookies first: a question can only be answered once its folder is watched.
-        std::fs::create_dir_all(&cookies).map_err(|e| failed(e.to_string()))?;
+        if !cookies.is_dir() {
+            // Anything else in its place is in the way.
+            let _ = super::health::clear(&cookies);
+        }
+        std::fs::create_dir_all(&cookies)
+            .map_err(|e| Error::io("cannot create the folder", &cookies, e))?;
         watched(&cookies, RecursiveMode::NonRecursive)?;
     }
     watched(root, RecursiveMode::Recursive)?;
@@ -216,10 +222,8 @@ impl Answering {
         let socket = folder.join(SOCKET);
         // Left behind by a watcher that was killed.
         let _ = std::fs::remove_file(&socket);
-        let listener = UnixListener::bind(&socket).map_err(|e| Error::Index {
-            path: folder.to_path_buf(),
-            message: format!("cannot listen: {e}"),
-        })?;
+        let listener = UnixListener::bind(&socket)
+            .map_err(|e| Error::io("cannot listen for searches on", &socket, e))?;
         let closing = Arc::new(AtomicBool::new(false));
         let closed = Arc::clone(&closing);
         std::thread::spawn(move || {

@@ -136,6 +136,13 @@ impl Runtime {
 
     /// Opens `notebook` and starts following it.
     pub fn open(&mut self, notebook: Notebook) {
+        self.start(notebook, None);
+        self.offer_left_behind();
+    }
+
+    /// Starts the thread that opens `notebook`'s index, or builds it again when `rebuild`
+    /// says why, and follows the notebook.
+    fn start(&mut self, notebook: Notebook, rebuild: Option<String>) {
         self.session = None;
         let stop = Arc::new(AtomicBool::new(false));
         let post = self.post.clone();
@@ -144,7 +151,7 @@ impl Runtime {
         let follower = std::thread::Builder::new()
             .name("fieldnotes-index".into())
             .stack_size(16 << 20)
-            .spawn(move || follow(&book, &cache, &halt, &post))
+            .spawn(move || follow(&book, &cache, rebuild.as_deref(), &halt, &post))
             .ok();
         self.session = Some(Session {
             notebook,
@@ -152,7 +159,17 @@ impl Runtime {
             stop,
             follower,
         });
-        self.offer_left_behind();
+    }
+
+    /// Builds the index again, off the UI thread, after it was found damaged (`why`). Until
+    /// it is ready there is no index to search, nor to find damaged again.
+    fn rebuild(&mut self, why: String) {
+        if let Some(session) = &self.session
+            && session.index.is_some()
+        {
+            let notebook = session.notebook.clone();
+            self.start(notebook, Some(why));
+        }
     }
 
     /// Draws and reacts until the user quits.
@@ -275,6 +292,10 @@ impl Runtime {
                 broken: refresh.broken,
             },
             News::Notice(text) => Outcome::IndexNotice(text),
+            News::Damaged(why) => {
+                self.rebuild(why);
+                return Vec::new();
+            }
         };
         receive(&mut self.app, outcome)
     }
@@ -284,7 +305,13 @@ impl Runtime {
             for effect in coalesced(std::mem::take(&mut effects)) {
                 let outcome = match self.effect(effect, host) {
                     Ok(outcome) => outcome,
-                    Err(e) => Some(Outcome::Notice(one_line(&e))),
+                    Err(e) => match crate::index::damage(&e) {
+                        Some(why) => {
+                            self.rebuild(why);
+                            None
+                        }
+                        None => Some(Outcome::Notice(one_line(&e))),
+                    },
                 };
                 if let Some(outcome) = outcome {
                     effects.extend(receive(&mut self.app, outcome));

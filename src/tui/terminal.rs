@@ -55,6 +55,11 @@ pub fn open() -> Result<Screen> {
     // panic elsewhere (the index thread), and must keep its terminal.
     let drawing = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        // The index catches its own panics and reports them as damage, which it repairs:
+        // the UI goes on, on its terminal, with nothing printed over it.
+        if crate::index::catching() {
+            return;
+        }
         if std::thread::current().id() == drawing {
             leave();
         }

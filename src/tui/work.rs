@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
 use super::app::{Choice, Shown};
@@ -23,16 +23,29 @@ pub enum News {
     Refreshed(Refresh),
     /// A line for the status bar.
     Notice(String),
+    /// The index is damaged and must be built again, for this reason.
+    Damaged(String),
 }
 
-/// The index thread: opens the index as it is (so the first screen comes at once), then
-/// follows the notebook, which starts by taking in what changed while nobody watched.
-pub fn follow(notebook: &Notebook, cache: &Path, stop: &AtomicBool, post: &Sender<News>) {
+/// The index thread: opens the index as it is (so the first screen comes at once), or builds
+/// it again when `rebuild` says why, then follows the notebook, which starts by taking in
+/// what changed while nobody watched.
+pub fn follow(
+    notebook: &Notebook,
+    cache: &Path,
+    rebuild: Option<&str>,
+    stop: &AtomicBool,
+    post: &Sender<News>,
+) {
     let notice = |text: &str| {
         let text = text.strip_prefix("fieldnotes: ").unwrap_or(text);
         let _ = post.send(News::Notice(capitalised(text)));
     };
-    let index = match SearchIndex::open_as_is(notebook, cache, &notice) {
+    let opened = match rebuild {
+        None => SearchIndex::open_as_is(notebook, cache, &notice),
+        Some(why) => SearchIndex::rebuild(notebook, cache, &notice, why),
+    };
+    let index = match opened {
         Ok((index, refresh)) => {
             let index = Arc::new(index);
             let _ = post.send(News::Ready(index.clone(), refresh));
@@ -40,21 +53,30 @@ pub fn follow(notebook: &Notebook, cache: &Path, stop: &AtomicBool, post: &Sende
         }
         Err(e) => return notice(&one_line(&e)),
     };
-    warm_up(&index);
     let mut refreshed = |refresh: &Refresh| {
         let _ = post.send(News::Refreshed(refresh.clone()));
     };
-    if let Err(e) = crate::index::watch::follow(&index, true, stop, &mut refreshed, &notice) {
-        notice(&format!(
+    let followed = warm_up(&index)
+        .and_then(|()| crate::index::watch::follow(&index, true, stop, &mut refreshed, &notice));
+    let Err(e) = followed else { return };
+    match crate::index::damage(&e) {
+        // The runtime builds it again, on a thread of its own; a session that ended needs
+        // nothing more.
+        Some(why) if !stop.load(Ordering::Relaxed) => {
+            let _ = post.send(News::Damaged(why));
+        }
+        Some(_) => {}
+        None => notice(&format!(
             "Changes on disk are no longer followed: {}",
             one_line(&e)
-        ));
+        )),
     }
 }
 
 /// Tantivy builds the automata for word beginnings and near spellings the first time it needs
-/// them; doing that now, off the UI thread, keeps it out of the user's first keystrokes.
-fn warm_up(index: &SearchIndex) {
+/// them; doing that now, off the UI thread, keeps it out of the user's first keystrokes. An
+/// index found damaged on the way is an error.
+fn warm_up(index: &SearchIndex) -> Result<()> {
     for (text, mode) in [("qzxv", Mode::Typing), ("qzxvjkwp", Mode::Strict)] {
         if let Ok(query) = query::parse(text, mode) {
             let options = SearchOptions {
@@ -62,9 +84,15 @@ fn warm_up(index: &SearchIndex) {
                 snippets: false,
                 ..SearchOptions::default()
             };
-            let _ = index.search_with(&query, options);
+            // Damage is worth knowing now; anything else shows when the user searches.
+            if let Err(e) = index.search_with(&query, options)
+                && crate::index::damage(&e).is_some()
+            {
+                return Err(e);
+            }
         }
     }
+    Ok(())
 }
 
 /// `text` with a capital first letter, for the status bar.
