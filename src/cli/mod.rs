@@ -242,9 +242,10 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
     }
 }
 
-/// Tells the person at the terminal, on stderr, why a command is taking its time.
+/// Tells the person at the terminal, on stderr, one line on what a command is doing (waiting
+/// for another writer, building the index).
 pub fn notice(line: &str) {
-    output::warn(line);
+    output::warn(crate::safe::line(line));
 }
 
 /// Whether a person is at the terminal: the UI needs both a keyboard and a screen; otherwise

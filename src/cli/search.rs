@@ -81,14 +81,15 @@ pub fn search(args: SearchArgs, context: &Context) -> Result<u8> {
     };
     let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
     let notebook = context.notebook()?;
-    let (index, refresh) = SearchIndex::open(&notebook, &context.dirs.cache, &notice)?;
+    let (index, refresh) = SearchIndex::open(&notebook, &context.dirs.cache, &super::notice)?;
     let results = match index.search(&query, args.sort, limit) {
         Ok(results) => results,
         // Damage that only shows when a part of the index is read: build it again, once.
         Err(e) => {
             let why = crate::index::damage(&e).ok_or(e)?;
             drop(index);
-            let (index, _) = SearchIndex::rebuild(&notebook, &context.dirs.cache, &notice, &why)?;
+            let (index, _) =
+                SearchIndex::rebuild(&notebook, &context.dirs.cache, &super::notice, &why)?;
             index.search(&query, args.sort, limit)?
         }
     };
@@ -122,9 +123,9 @@ pub fn index(args: IndexArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let started = Instant::now();
     let (index, refresh) = if args.rebuild {
-        SearchIndex::rebuild(&notebook, &context.dirs.cache, &notice, "as asked")?
+        SearchIndex::rebuild(&notebook, &context.dirs.cache, &super::notice, "as asked")?
     } else {
-        SearchIndex::open(&notebook, &context.dirs.cache, &notice)?
+        SearchIndex::open(&notebook, &context.dirs.cache, &super::notice)?
     };
     let seconds = started.elapsed().as_secs_f64();
     let what = if refresh.watched {
@@ -164,7 +165,7 @@ pub fn watch(_args: WatchArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     #[cfg(unix)]
     {
-        crate::index::watch::serve(&notebook, &context.dirs.cache, &notice)?;
+        crate::index::watch::serve(&notebook, &context.dirs.cache, &super::notice)?;
         Ok(EXIT_OK)
     }
     #[cfg(not(unix))]
@@ -175,11 +176,6 @@ pub fn watch(_args: WatchArgs, context: &Context) -> Result<u8> {
             help: Some("searches check the files themselves, which is always correct".into()),
         })
     }
-}
-
-/// A line from the index (what it is doing; the watcher's notebook folder).
-fn notice(line: &str) {
-    warn(safe::line(line));
 }
 
 fn report_broken(refresh: &Refresh) {
