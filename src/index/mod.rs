@@ -23,6 +23,7 @@ mod fresh;
 mod guard;
 mod health;
 mod highlight;
+mod later;
 mod lock;
 mod open;
 mod plan;

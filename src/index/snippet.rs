@@ -146,8 +146,8 @@ fn applies(marks: &[Mark], field: Field) -> impl Iterator<Item = &Wanted> {
 }
 
 /// The passage of `text` around its first matches, at most about `max` bytes, with the
-/// matches' ranges relative to the passage; `None` when nothing in the part [`scanned`] for
-/// matches matches.
+/// matches' ranges relative to the passage; `None` when nothing matches. Past the part
+/// [`scanned`] in full, a match is looked for only where the searched letters appear.
 pub fn passage(
     analyzer: &mut TextAnalyzer,
     field: Field,
@@ -159,13 +159,22 @@ pub fn passage(
         let ranges = marked(analyzer, field, text, marks);
         return (!ranges.is_empty()).then(|| (text.to_owned(), ranges));
     }
-    // A piece at a time, so that a text with matches everywhere is read only to the first.
-    let (piece, found) = pieces(scanned(text)).find_map(|piece| {
-        let found: BTreeMap<String, f32> = matches(analyzer, field, piece, marks)
+    let found_in = |analyzer: &mut TextAnalyzer, piece: &str| -> BTreeMap<String, f32> {
+        matches(analyzer, field, piece, marks)
             .into_iter()
             .map(|t| (t.text, 1.0))
-            .collect();
+            .collect()
+    };
+    // A piece at a time, so that a text with matches everywhere is read only to the first;
+    // past the part read in full, only around the places the words' letters appear.
+    let scanned = scanned(text);
+    let first = pieces(scanned).find_map(|piece| {
+        let found = found_in(analyzer, piece);
         (!found.is_empty()).then_some((piece, found))
+    });
+    let (piece, found) = first.or_else(|| {
+        let rest = &text[scanned.len()..];
+        super::later::first_match(analyzer, field, rest, marks, found_in)
     })?;
     // The generator reads the piece again, with a copy that remembers its stems.
     let snippet = SnippetGenerator::new(found, analyzer.clone(), field, max).snippet(piece);
@@ -302,8 +311,10 @@ mod tests {
             looked_at <= SCANNED && looked_at > SCANNED - 100,
             "{looked_at}"
         );
-        // A match past the part looked through is not looked for.
-        assert_eq!(passage(&format!("{filler} napkin")), None);
+        // Past the part read in full, a match is found around the places its letters are.
+        let (text, ranges) = passage(&format!("{filler} Napkins")).expect("a late match");
+        assert_eq!(&text[ranges[0].clone()], "Napkins");
+        assert_eq!(passage(&format!("{filler} napki")), None);
         let early = format!("{} napkin {filler}", &filler[..SCANNED - 1000]);
         let (text, ranges) = passage(&early).expect("a match in the part looked through");
         assert_eq!(&text[ranges[0].clone()], "napkin");
