@@ -26,7 +26,9 @@ pub fn catching() -> bool {
 }
 
 /// Tantivy's own threads, which catch their panics and hand them to the caller as errors.
-const TANTIVY_THREADS: [&str; 3] = ["thrd-tantivy-index", "merge_thread_", "segment_updater"];
+/// Not its segment updater: a panic there ends the process, so the terminal must be given
+/// back and the reason printed.
+const TANTIVY_THREADS: [&str; 2] = ["thrd-tantivy-index", "merge_thread_"];
 
 /// Runs `work` on the index in `folder`; a panic inside it comes back as an error, unprinted.
 pub(super) fn caught<T>(folder: &Path, work: impl FnOnce() -> Result<T>) -> Result<T> {
