@@ -21,4 +21,5 @@ pub mod problem;
 pub mod query;
 pub mod safe;
 pub mod tui;
+pub mod waiting;
 pub mod yaml;

@@ -298,3 +298,40 @@ fn fmt_never_turns_a_valid_looking_note_into_an_invalid_one() {
     sandbox.run(f.root(), &["fmt"]);
     assert_eq!(read(&path), text, "fmt rewrote a note check rejects");
 }
+
+#[test]
+fn a_writer_kept_waiting_says_so_once_and_then_writes() {
+    let f = TempNotebook::new();
+    let notebook = f.notebook();
+    let path = f.write("2024-05-02-gate.yaml", NOTE);
+    let told = std::sync::Mutex::new(Vec::<String>::new());
+    let (started, start) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            notebook
+                .change(&path, &|_| {}, |_| {
+                    started.send(()).unwrap();
+                    // A long write, as a sync or an import may hold the lock.
+                    std::thread::sleep(Duration::from_millis(1_500));
+                    Ok(None)
+                })
+                .unwrap();
+        });
+        start.recv().unwrap();
+        let written = notebook
+            .change(
+                &path,
+                &|line| told.lock().unwrap().push(line.to_owned()),
+                |bytes| Ok(Some([bytes.unwrap(), b"place: gate\n"].concat())),
+            )
+            .unwrap();
+        assert!(written);
+    });
+    let told = told.into_inner().unwrap();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0].contains("waiting for another fieldnotes"),
+        "{told:?}"
+    );
+    assert!(read(&path).ends_with("place: gate\n"));
+}

@@ -4,7 +4,6 @@
 
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use super::health::clear;
 use crate::error::{Error, Result};
@@ -26,10 +25,6 @@ impl Drop for Held {
 
 /// What is said when something other than a file was where the lock file should be.
 const REPLACED: &str = "fieldnotes: the search index's lock was damaged (not a file); replaced it";
-
-/// How long to wait quietly before telling the user, and before giving up.
-const QUIET: Duration = Duration::from_secs(1);
-const PATIENCE: Duration = Duration::from_secs(120);
 
 impl IndexLock {
     /// Opens (creating) the lock file in `folder`.
@@ -92,35 +87,19 @@ impl IndexLock {
         try_lock: fn(&File) -> std::result::Result<(), TryLockError>,
     ) -> Result<Held> {
         let file = self.file(notice)?;
-        let started = Instant::now();
-        let mut told = false;
-        loop {
-            match try_lock(&file) {
-                Ok(()) => return Ok(Held(file)),
-                Err(TryLockError::WouldBlock) => {}
+        // Not damage when it gives up: building the index again would wait for the same lock.
+        crate::waiting::patiently(
+            || match try_lock(&file) {
+                Ok(()) => Ok(Some(())),
+                Err(TryLockError::WouldBlock) => Ok(None),
                 Err(TryLockError::Error(e)) => {
-                    return Err(Error::io("cannot lock the search index", &self.path, e));
+                    Err(Error::io("cannot lock the search index", &self.path, e))
                 }
-            }
-            let waited = started.elapsed();
-            if waited >= QUIET && !told {
-                notice(
-                    "fieldnotes: waiting for another fieldnotes to finish updating the search index",
-                );
-                told = true;
-            }
-            if waited >= PATIENCE {
-                // Not damage: building the index again would wait for the same lock.
-                return Err(Error::invalid(
-                    format!(
-                        "another fieldnotes has been updating the search index for {} seconds",
-                        PATIENCE.as_secs()
-                    ),
-                    "try again once it is done",
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+            },
+            notice,
+            "updating the search index",
+        )?;
+        Ok(Held(file))
     }
 }
 

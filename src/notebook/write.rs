@@ -10,7 +10,6 @@
 use std::fs::{File, TryLockError};
 use std::io::{ErrorKind, Read as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use super::Notebook;
 use crate::error::{Error, Result};
@@ -19,10 +18,6 @@ use crate::yaml::MAX_FILE_BYTES;
 /// The hidden folder at a notebook's root where files are written before they are renamed
 /// into place. It exists only while a write is under way, or after one was killed.
 pub const TEMP_FOLDER: &str = ".fieldnotes-tmp";
-
-/// How long to wait quietly for another writer before saying so, and before giving up.
-const QUIET: Duration = Duration::from_secs(1);
-const PATIENCE: Duration = Duration::from_secs(120);
 
 /// The notebook's write lock, held until dropped. The system releases it when a process
 /// ends, however it ends.
@@ -94,27 +89,7 @@ impl Notebook {
     }
 
     fn lock(&self, notice: &dyn Fn(&str)) -> Result<Held> {
-        let started = Instant::now();
-        let mut told = false;
-        loop {
-            if let Some(held) = self.try_lock()? {
-                return Ok(held);
-            }
-            let waited = started.elapsed();
-            if waited >= QUIET && !told {
-                notice(
-                    "fieldnotes: waiting for another fieldnotes to finish writing to this notebook",
-                );
-                told = true;
-            }
-            if waited >= PATIENCE {
-                return Err(Error::invalid(
-                    "another fieldnotes has been writing to this notebook for two minutes; nothing was written",
-                    "let it finish (a sync or an import can take a while), or end it, then try again",
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        crate::waiting::patiently(|| self.try_lock(), notice, "writing to this notebook")
     }
 
     /// The lock is on the root folder itself: it needs no file of its own in the notebook,
