@@ -223,6 +223,27 @@ fn processes_searching_and_writing_at_once_never_see_a_lock_error() {
     }
 }
 
+#[test]
+fn many_first_searches_at_once_all_build_or_wait_for_one_index() {
+    // Every round starts from an empty cache, so the processes race to create the index's
+    // folder: none may take another's new folder for damage and clear it.
+    for round in 0..6 {
+        let sandbox = Sandbox::new();
+        let notebook = sandbox.path("nb");
+        copy_dir(&sample(), &notebook);
+        let searchers: Vec<_> = (0..6)
+            .map(|_| sandbox.spawn(&notebook, &["search", "boombox"]))
+            .collect();
+        for child in searchers {
+            let output = child.wait_with_output().expect("the search ends");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "round {round}: {stderr}");
+            assert!(!stderr.contains("damaged"), "round {round}: {stderr}");
+            assert!(String::from_utf8_lossy(&output.stdout).contains("boombox"));
+        }
+    }
+}
+
 /// A process that is resumed and stopped when the test ends, however it ends, so a failed
 /// assertion never leaves a suspended watcher behind.
 struct Background(std::process::Child);

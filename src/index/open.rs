@@ -60,7 +60,7 @@ impl SearchIndex {
             |e: std::io::Error| Error::io("cannot create the search index folder", folder, e);
         // The index's own path holds nothing else worth keeping: a file there goes.
         let mut opening = opening;
-        if !folder.is_dir() && std::fs::symlink_metadata(folder).is_ok() {
+        if occupied_by_other_than_a_folder(folder) {
             health::clear(folder).map_err(failed)?;
             opening = Opening::Rebuild("the old one is damaged: a file was in place of its folder");
         }
@@ -141,6 +141,16 @@ impl SearchIndex {
             }),
             _ => self.refresh(notice),
         }
+    }
+}
+
+/// Whether something other than a folder (a file, a dangling link) is at the index's path.
+/// Asked by one look that follows links, then one that does not: another process may create
+/// the folder between any two looks, and its folder, however new, is never taken for damage.
+fn occupied_by_other_than_a_folder(folder: &Path) -> bool {
+    match std::fs::metadata(folder) {
+        Ok(meta) => !meta.is_dir(),
+        Err(_) => std::fs::symlink_metadata(folder).is_ok_and(|meta| !meta.is_dir()),
     }
 }
 
