@@ -1,30 +1,68 @@
-//! `check`: every problem in every file of a notebook, each with its place and a hint.
+//! `check`: every problem in every file of a notebook, each with its place and a hint. This is
+//! the one place that decides what is wrong with a file; `check`, `list`, the overview and the
+//! UI's problems all report what it finds.
+//!
+//! An error means the file cannot be read as a note, so it is left out of lists and search
+//! until fixed; everything a readable note gets wrong (an unknown kind, a why-code missing from
+//! the codebook, evidence that points nowhere) is a warning, and the note is served as it is.
 
-use std::collections::HashSet;
+mod notes;
 
-use crate::codebook::{CODEBOOK_FILE, Codebook};
-use crate::notebook::{Loaded, Notebook, Settings};
-use crate::problem::Problem;
-use crate::yaml::Pos;
+use crate::notebook::{Loaded, Notebook};
+use crate::problem::{Problem, Severity};
+
+pub use notes::{Known, note_problems};
 
 /// The outcome of checking a notebook.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Report {
     /// Every problem, sorted by file and position.
     pub problems: Vec<Problem>,
     /// How many note files were looked at.
     pub files: usize,
+    /// How many note files have errors and are left out of lists and search.
+    pub left_out: usize,
 }
 
 impl Report {
     /// How many problems are errors.
     pub fn errors(&self) -> usize {
-        self.problems.iter().filter(|p| p.is_error()).count()
+        self.count(Severity::Error)
     }
 
     /// How many problems are warnings.
     pub fn warnings(&self) -> usize {
-        self.problems.len() - self.errors()
+        self.count(Severity::Warning)
+    }
+
+    /// How many problems are hints.
+    pub fn hints(&self) -> usize {
+        self.count(Severity::Hint)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+
+    /// `2 errors, 1 warning, 3 hints`, or `no problems`: the words every surface uses.
+    pub fn counts(&self) -> String {
+        let parts: Vec<String> = [
+            (self.errors(), "error"),
+            (self.warnings(), "warning"),
+            (self.hints(), "hint"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| crate::cli::plural(n, word))
+        .collect();
+        if parts.is_empty() {
+            "no problems".into()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -38,75 +76,101 @@ pub fn check_loaded(notebook: &Notebook, loaded: &Loaded) -> Report {
     let (settings, mut problems) = notebook.settings();
     let (codebook, codebook_problems) = notebook.codebook();
     problems.extend(codebook_problems);
-    problems.extend(cross_references(loaded, &settings, &codebook));
-    let files = loaded.notes.len() + loaded.skipped;
-    problems.extend(loaded.problems.iter().cloned());
-    problems.sort_by(|a, b| (&a.path, a.pos).cmp(&(&b.path, b.pos)));
-    Report { problems, files }
-}
-
-/// Problems that only show when notes are set against the settings, the codebook and each
-/// other: unknown kinds, unknown why-codes, evidence that points nowhere, odd file names.
-pub fn cross_references(loaded: &Loaded, settings: &Settings, codebook: &Codebook) -> Vec<Problem> {
-    let kinds = settings.kinds();
-    let ids: HashSet<&str> = loaded.notes.iter().map(|n| n.id.as_str()).collect();
-    let mut problems = Vec::new();
+    let known = Known::new(notebook, loaded, &settings, &codebook);
     for file in &loaded.notes {
-        let at = |p: Problem| p.in_file(&file.path);
-        if !kinds.contains(&file.note.kind.as_str()) {
-            problems.push(at(Problem::error(
-                file.spots.kind,
-                format!("`{}` is not a kind of note here", file.note.kind),
-            )
-            .hint(format!(
-                "use one of: {}; or add it under `kinds:` in fieldnotes.yaml",
-                kinds.join(", ")
-            ))));
-        }
-        for code in &file.spots.codes {
-            if codebook.get(&code.value).is_none() {
-                problems.push(at(Problem::warning(code.pos, format!("the why-code `{}` is not in the codebook", code.value))
-                    .hint(format!("add it to {CODEBOOK_FILE}, or correct the spelling (`fieldnotes codes` lists the codes)"))));
-            }
-        }
-        for evidence in &file.spots.evidence {
-            if !ids.contains(evidence.value.as_str()) {
-                problems.push(at(Problem::error(evidence.pos, format!("the evidence `{}` is not a note in this notebook", evidence.value))
-                    .hint("evidence lists note ids (file names without .yaml); `fieldnotes list` shows them")));
-            }
-        }
-        if !is_canonical_id(&file.id) {
-            problems.push(at(Problem::warning(Pos::START, format!("the file name `{}` does not follow YYYY-MM-DD-slug", file.id))
-                .hint("notes made by fieldnotes are named by date and title; renaming is safe if no insight cites this id")));
-        }
+        problems.extend(note_problems(file, &known));
     }
-    problems
-}
-
-fn is_canonical_id(id: &str) -> bool {
-    // Split where a `YYYY-MM-DD-` prefix would end; a name with other characters there
-    // (non-ASCII ones included) is simply not canonical.
-    id.split_at_checked(11).is_some_and(|(day, slug)| {
-        day.ends_with('-')
-            && jiff::civil::Date::strptime("%Y-%m-%d", &day[..10]).is_ok()
-            && crate::codebook::is_slug(slug)
-    })
+    problems.extend(loaded.problems.iter().cloned());
+    problems.sort_by(|a, b| (&a.path, a.pos, a.severity).cmp(&(&b.path, b.pos, b.severity)));
+    Report {
+        problems,
+        files: loaded.notes.len() + loaded.skipped,
+        left_out: loaded.skipped,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Notebook) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("fieldnotes.yaml"), "").unwrap();
+        std::fs::write(
+            dir.path().join("codebook.yaml"),
+            "codes:\n  - name: escape\n    description: Wants out\n  - name: bare\n",
+        )
+        .unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let notebook = Notebook::open(dir.path()).unwrap();
+        (dir, notebook)
+    }
+
+    fn said(report: &Report) -> Vec<String> {
+        report
+            .problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}:{} {}: {} ({})",
+                    p.path.display(),
+                    p.pos.line,
+                    p.severity.word(),
+                    p.message,
+                    p.hint.as_deref().unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
     #[test]
-    fn canonical_ids() {
-        assert!(is_canonical_id("2024-03-14-photo-walk"));
-        assert!(is_canonical_id("2024-03-14-photo-walk-2"));
-        assert!(!is_canonical_id("photo-walk"));
-        assert!(!is_canonical_id("2024-13-14-photo"));
-        assert!(!is_canonical_id("2024-03-14-Photo Walk"));
-        assert!(!is_canonical_id("2024-03-14"));
-        // Byte 11 inside a character must not panic.
-        assert!(!is_canonical_id("日本語のノート"));
-        assert!(!is_canonical_id("2024-03-1日-photo"));
+    fn a_readable_note_gets_warnings_for_every_slip_and_is_served() {
+        let (_dir, notebook) = notebook(&[
+            (
+                "street/2024-05-01-typo.yaml",
+                "kind: intervew\ntitle: Typo\ndate: 2024-05-01\nstudy: shop\n\
+                 why: [escape, escape, nowhere]\nfindings:\n  - did: left\n    why: [escape, escape]\n",
+            ),
+            (
+                "street/2024-05-02-street.yaml",
+                "kind: interview\ntitle: Street\ndate: 2024-05-02\nstudy: street\n",
+            ),
+            (
+                "shop/2024-05-03-bad.yaml",
+                "kind: interview\ntitle: Bad\ndate: 2024-13-45\nstudy: shop\n",
+            ),
+        ]);
+        let loaded = notebook.load();
+        let report = check_loaded(&notebook, &loaded);
+        let said = said(&report);
+        let typo = "street/2024-05-01-typo.yaml";
+        for expected in [
+            format!(
+                "{typo}:1 warning: `intervew` is not a kind of note here (did you mean `interview`?"
+            ),
+            format!("{typo}:4 warning: the study is `shop`, but the note sits in `street/`"),
+            format!("{typo}:5 warning: the why-code `escape` is listed twice here"),
+            format!("{typo}:5 warning: the why-code `nowhere` is not in the codebook"),
+            format!("{typo}:8 warning: the why-code `escape` is listed twice here"),
+            "codebook.yaml:4 hint: the code `bare` has no description".into(),
+            "shop/2024-05-03-bad.yaml:3 error: `2024-13-45` is not a date: there is no month 13"
+                .into(),
+        ] {
+            assert!(
+                said.iter().any(|s| s.starts_with(&expected)),
+                "{expected}\nnot in {said:#?}"
+            );
+        }
+        // Errors are exactly the files left out; the note with warnings is served.
+        assert_eq!((report.errors(), report.left_out), (1, 1));
+        assert!(loaded.find("2024-05-01-typo").is_some());
+        assert_eq!(
+            report.counts(),
+            format!("1 error, {} warnings, 1 hint", report.warnings())
+        );
     }
 }

@@ -101,9 +101,22 @@ impl Codebook {
                 );
             }
             parents.push((name.clone(), parent.clone()));
+            let description = c
+                .text("description", &mut problems)
+                .map(|t| t.value)
+                .filter(|d| !d.trim().is_empty());
+            if description.is_none() {
+                problems.push(
+                    Problem::suggestion(
+                        name.pos,
+                        format!("the code `{}` has no description", name.value),
+                    )
+                    .hint("add a one-line `description:` under it, so that everyone codes alike"),
+                );
+            }
             codes.push(Code {
                 name: name.value,
-                description: c.text("description", &mut problems).map(|t| t.value),
+                description,
                 parent: parent.map(|p| p.value),
                 include: c.text("include", &mut problems).map(|t| t.value),
                 exclude: c.text("exclude", &mut problems).map(|t| t.value),
@@ -285,7 +298,13 @@ mod tests {
     #[test]
     fn reads_the_hierarchy() {
         let (book, problems) = Codebook::parse(BOOK);
-        assert_eq!(problems, []);
+        // Codes without a description are hinted at, nothing more.
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.severity == crate::problem::Severity::Hint)
+        );
+        assert_eq!(problems.len(), 3);
         let top: Vec<_> = book
             .children(None)
             .iter()

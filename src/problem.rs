@@ -16,6 +16,19 @@ pub enum Severity {
     Error,
     /// The file works, but something looks unintended.
     Warning,
+    /// Nothing is wrong, but the notebook would be better for a small addition.
+    Hint,
+}
+
+impl Severity {
+    /// The word shown before the message.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Hint => "hint",
+        }
+    }
 }
 
 /// One problem in one file.
@@ -55,6 +68,14 @@ impl Problem {
         }
     }
 
+    /// A hint at `pos`: lower than a warning, for what would make the notebook better.
+    pub fn suggestion(pos: Pos, message: impl Into<String>) -> Self {
+        Problem {
+            severity: Severity::Hint,
+            ..Problem::error(pos, message)
+        }
+    }
+
     /// The same problem with a hint on what to do.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -78,10 +99,7 @@ impl Problem {
 /// safe for the terminal here, where no caller can forget it.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let severity = self.severity.word();
         write!(
             f,
             "{}:{}: {severity}: {}",

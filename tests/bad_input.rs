@@ -109,8 +109,8 @@ struct Expect {
     says: String,
     /// Words the hint must contain (every problem needs a non-empty hint anyway).
     hint_says: &'static str,
-    /// Whether `list` and `show` leave the file out. Cross-reference errors (unknown kind,
-    /// dangling evidence, duplicate ids) and warnings leave a readable note, which is kept.
+    /// Whether `list` and `show` leave the file out: every file with an error is, and only
+    /// those (an unknown kind, dangling evidence or a shared id are warnings on a kept note).
     skipped: bool,
 }
 
@@ -198,13 +198,13 @@ fn corpus_expectations() -> Vec<Expect> {
         )
         .hint("<<<<<<<"),
         Expect::error("broken/2024-01-11-binary.yaml", Anywhere, "binary"),
-        Expect::error(
+        // A note with a kind the notebook does not know is still listed and searched.
+        Expect::warning(
             "broken/2024-01-12-unknown-kind.yaml",
             Exact(1, 7),
             "`podcast` is not a kind",
         )
-        .hint("kinds:")
-        .kept(),
+        .hint("kinds:"),
         Expect::warning(
             "broken/2024-01-13-unknown-code.yaml",
             Exact(4, 14),
@@ -216,12 +216,11 @@ fn corpus_expectations() -> Vec<Expect> {
             Line(7),
             "`another-missing-code` is not in the codebook",
         ),
-        Expect::error(
+        Expect::warning(
             "broken/2024-01-14-dangling-evidence.yaml",
             Exact(6, 5),
             "`1999-12-31-no-such-note` is not a note",
-        )
-        .kept(),
+        ),
         Expect::error("broken/2024-01-15-bad-date.yaml", Exact(3, 7), "not a date").hint("2024-"),
         // Positions count lines and columns the same with CRLF line ends.
         Expect::error(
@@ -348,7 +347,7 @@ impl Corpus {
                 native(&format!("generated/{other}/2024-02-04-same-name.yaml"))
             );
             self.expected
-                .push(Expect::error(path, Exact(1, 1), says).hint("unique").kept());
+                .push(Expect::warning(&path, Exact(1, 1), &says).hint("unique"));
         }
 
         // Two symbolic links pointing at each other.
@@ -523,8 +522,9 @@ fn find<'a>(reported: &'a [Reported], expect: &Expect) -> &'a Reported {
         })
 }
 
-/// The summary `check` prints on stderr.
-fn check_summary(files: usize, errors: usize, warnings: usize) -> String {
+/// The summary `check` prints on stderr (and the overview on stdout): the counts of each
+/// severity there is, then the files left out.
+fn check_summary(reported: &[Reported], left_out: usize) -> String {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("1 {word}")
@@ -532,12 +532,20 @@ fn check_summary(files: usize, errors: usize, warnings: usize) -> String {
             format!("{n} {word}s")
         }
     };
-    format!(
-        "checked {}: {}, {}",
-        plural(files, "note file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+    let counts: Vec<String> = ["error", "warning", "hint"]
+        .into_iter()
+        .map(|word| (reported.iter().filter(|r| r.severity == word).count(), word))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| plural(n, word))
+        .collect();
+    let mut text = counts.join(", ");
+    if left_out > 0 {
+        text.push_str(&format!(
+            "; {} with errors left out of lists and search",
+            plural(left_out, "file")
+        ));
+    }
+    text
 }
 
 #[test]
@@ -610,9 +618,11 @@ fn check_names_every_broken_file_with_line_column_and_hint() {
         assert!(problems.is_empty(), "{path} is a good note: {problems:#?}");
     }
 
-    let errors = reported.iter().filter(|r| r.severity == "error").count();
-    let warnings = reported.len() - errors;
-    let summary = check_summary(corpus.note_files.len(), errors, warnings);
+    let summary = format!(
+        "checked {} note files: {}",
+        corpus.note_files.len(),
+        check_summary(&reported, corpus.files_with_errors().len())
+    );
     assert!(
         run.stderr.lines().any(|line| line == summary),
         "stderr should say `{summary}`\n{}",
@@ -671,7 +681,11 @@ fn check_json_gives_the_same_problems_as_the_text() {
 fn list_serves_every_good_note_and_counts_the_skipped_files() {
     let corpus = Corpus::new();
     let skipped = corpus.skipped_files();
-    let skipped_line = format!("{} files with errors skipped", skipped.len());
+    let skipped_line = format!("{} files with errors left out", skipped.len());
+    // `check` counts the same files.
+    let check = corpus.run(&["check"]);
+    let left_out = format!("{} files with errors left out of lists", skipped.len());
+    assert!(check.stderr.contains(&left_out), "{}", check.describe());
 
     let run = corpus.run(&["list"]);
     run.assert_code(0);
@@ -809,8 +823,6 @@ fn every_command_survives_the_corpus_without_panic_or_hang() {
     let check = corpus.run(&["check"]);
     check.assert_code(1);
     let reported = parse_check_text(&check.stdout);
-    let errors = reported.iter().filter(|r| r.severity == "error").count();
-    let warnings = reported.len() - errors;
 
     for (args, code) in [
         (&["list", "--kind", "interview"][..], 0),
@@ -824,7 +836,7 @@ fn every_command_survives_the_corpus_without_panic_or_hang() {
 
     // The overview counts the same problems as check.
     let overview = corpus.run(&[]);
-    let counts = format!("{errors} errors, {warnings} warnings");
+    let counts = check_summary(&reported, corpus.files_with_errors().len());
     assert!(
         overview.stdout.contains(&counts),
         "the overview should say `{counts}`\n{}",
@@ -864,7 +876,7 @@ fn duplicate_ids_are_reported_on_both_files() {
     assert_eq!(on_duplicates.len(), 2, "{}", run.describe());
     assert_ne!(on_duplicates[0]["path"], on_duplicates[1]["path"]);
     for problem in on_duplicates {
-        assert_eq!(problem["severity"], "error");
+        assert_eq!(problem["severity"], "warning");
         assert!(
             problem["message"]
                 .as_str()
@@ -928,7 +940,7 @@ fn deeply_nested_mappings_are_refused_not_a_crash() {
     let run = sandbox.run(&root, &["list"]);
     run.assert_code(0);
     assert!(run.stdout.contains("2024-03-14-photo-walk"));
-    assert!(run.stderr.contains("2 files with errors skipped"));
+    assert!(run.stderr.contains("2 files with errors left out"));
 }
 
 #[cfg(unix)]

@@ -330,7 +330,7 @@ fn the_sample_notebook_is_clean_and_canonical() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::contains("0 errors, 0 warnings"));
+        .stderr(predicate::str::contains("note files: no problems"));
     s.run_in(s.inner.home(), &["--notebook", SAMPLE, "fmt", "--check"])
         .assert()
         .success()

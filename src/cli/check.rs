@@ -40,10 +40,9 @@ pub fn check(args: CheckArgs, context: &Context) -> Result<u8> {
         }
     }
     warn(format!(
-        "checked {}: {}, {}",
+        "checked {}: {}",
         plural(report.files, "note file"),
-        plural(report.errors(), "error"),
-        plural(report.warnings(), "warning")
+        super::list::summary(&report)
     ));
     Ok(if report.errors() > 0 {
         EXIT_PROBLEMS

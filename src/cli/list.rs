@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use clap::Args;
 use jiff::civil::Date;
 
-use super::output::{NoteJson, print_json, render_note, say, warn};
+use super::output::{NoteJson, plural, print_json, render_note, say, warn};
 use super::{Context, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::notebook::{Loaded, NoteFile, Notebook};
@@ -200,15 +200,11 @@ pub fn overview(context: &Context) -> Result<u8> {
     }
     let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
     line(format!(
-        "{} notes: {}",
-        loaded.notes.len(),
+        "{}: {}",
+        plural(loaded.notes.len(), "note"),
         kinds.join(", ")
     ));
-    line(format!(
-        "{} errors, {} warnings",
-        report.errors(),
-        report.warnings()
-    ));
+    line(summary(&report));
     line(String::new());
     line("Latest:".into());
     let mut latest: Vec<&NoteFile> = loaded.notes.iter().collect();
@@ -224,13 +220,31 @@ pub fn overview(context: &Context) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// What checking found, in the words `check` ends with: the counts by severity, and the files
+/// left out.
+pub fn summary(report: &crate::check::Report) -> String {
+    let mut text = report.counts();
+    if report.left_out > 0 {
+        text.push_str(&format!(
+            "; {} with errors left out of lists and search",
+            plural(report.left_out, "file")
+        ));
+    }
+    text
+}
+
 /// Tells the user, on stderr, that some files were left out.
 pub fn report_skipped(loaded: &Loaded) {
-    if loaded.skipped > 0 {
-        let files = if loaded.skipped == 1 { "file" } else { "files" };
+    report_left_out(loaded.skipped);
+}
+
+/// Tells the user, on stderr, that `files` with errors were left out: the same words, and the
+/// same count as `check`'s, wherever notes are listed or searched.
+pub fn report_left_out(files: usize) {
+    if files > 0 {
         warn(format!(
-            "{} {files} with errors skipped: run `fieldnotes check` to see why",
-            loaded.skipped
+            "{} with errors left out: `fieldnotes check` shows why",
+            plural(files, "file")
         ));
     }
 }

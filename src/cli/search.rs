@@ -179,15 +179,7 @@ pub fn watch(_args: WatchArgs, context: &Context) -> Result<u8> {
 }
 
 fn report_broken(refresh: &Refresh) {
-    if refresh.broken > 0 {
-        warn(format!(
-            "{} errors and cannot be searched; `fieldnotes check` shows why.",
-            match refresh.broken {
-                1 => "1 file has".to_string(),
-                n => format!("{n} files have"),
-            }
-        ));
-    }
+    super::list::report_left_out(refresh.broken);
 }
 
 /// Whether to colour output: only for a person at a terminal who has not asked for none

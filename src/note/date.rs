@@ -20,7 +20,7 @@ impl NoteDate {
     /// Reads `2024-03-14`, `2024-03-14T15:20`, `2024-03-14T15:20:05+09:00` or `...Z`.
     pub fn parse(text: &str) -> Result<NoteDate, String> {
         let text = text.trim();
-        let pieces = Pieces::parse(text).map_err(|e| e.to_string())?;
+        let pieces = Pieces::parse(text).map_err(|_| explain(text))?;
         if pieces.time_zone_annotation().is_some() {
             return Err("time zone names in brackets are not supported".into());
         }
@@ -56,6 +56,52 @@ impl NoteDate {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+}
+
+/// Why `text` is not a date, in a person's words rather than the parser's: the month, day,
+/// hour or minute that does not exist, else the form expected.
+fn explain(text: &str) -> String {
+    const FORM: &str = "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM";
+    let number = |range: std::ops::Range<usize>| {
+        text.get(range)
+            .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|t| t.parse::<i16>().ok())
+    };
+    let dashes = text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
+    let (Some(year), Some(month), Some(day), true) =
+        (number(0..4), number(5..7), number(8..10), dashes)
+    else {
+        return FORM.into();
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(name) = usize::try_from(month - 1).ok().and_then(|m| MONTHS.get(m)) else {
+        return format!("there is no month {month} ({FORM})");
+    };
+    let days = Date::new(year, month as i8, 1).map_or(31, |d| d.days_in_month());
+    if day < 1 || day > i16::from(days) {
+        return format!("there is no day {day} in {name} {year} ({FORM})");
+    }
+    let time = |range, most: i16, what: &str| {
+        number(range)
+            .filter(|n| *n > most)
+            .map(|n| format!("there is no {what} {n} ({FORM})"))
+    };
+    time(11..13, 23, "hour")
+        .or_else(|| time(14..16, 59, "minute"))
+        .unwrap_or_else(|| FORM.into())
 }
 
 impl PartialEq for NoteDate {
@@ -111,6 +157,24 @@ mod tests {
             assert_eq!(date.day(), jiff::civil::date(1979, 3, 14));
             assert_eq!(date.as_str(), text);
         }
+    }
+
+    #[test]
+    fn says_which_part_of_a_date_does_not_exist() {
+        let reason = |text| NoteDate::parse(text).err().unwrap_or_default();
+        assert_eq!(
+            reason("2024-13-45"),
+            "there is no month 13 (write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM)"
+        );
+        assert!(reason("2024-12-45").starts_with("there is no day 45 in December 2024"));
+        assert!(reason("2023-02-29").starts_with("there is no day 29 in February 2023"));
+        assert!(reason("2024-03-14T25:00").starts_with("there is no hour 25"));
+        assert!(reason("2024-03-14T10:75").starts_with("there is no minute 75"));
+        assert_eq!(
+            reason("14/03/2024"),
+            "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM"
+        );
+        assert!(!reason("2024-00-10").contains("parameter"));
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Spots {
     pub codes: Vec<Located<String>>,
     /// Every evidence id.
     pub evidence: Vec<Located<String>>,
+    /// The `study` value, when there is one.
+    pub study: Option<Pos>,
 }
 
 /// Reads a note from its text.
@@ -75,7 +77,10 @@ fn read_note(mut f: Fields, spots: &mut Spots, p: &mut Vec<Problem>) -> Option<N
                 None
             }
         });
-    let study = text(&mut f, "study", p);
+    let study = f.text("study", p).map(|t| {
+        spots.study = Some(t.pos);
+        t.value
+    });
     let place = text(&mut f, "place", p);
     let researcher = text(&mut f, "researcher", p);
     let participants = f
@@ -85,6 +90,7 @@ fn read_note(mut f: Fields, spots: &mut Spots, p: &mut Vec<Problem>) -> Option<N
         .collect();
     let tags = words(&mut f, "tags", p);
     let why = f.words("why", p);
+    repeated_codes(&why, p);
     let body = text(&mut f, "body", p);
     let findings = f
         .maps("findings", "a finding", p)
@@ -145,6 +151,7 @@ fn read_finding(mut f: Fields, spots: &mut Spots, p: &mut Vec<Problem>) -> Findi
     let did = text(&mut f, "did", p);
     let quote = text(&mut f, "quote", p);
     let why = f.words("why", p);
+    repeated_codes(&why, p);
     let note = text(&mut f, "note", p);
     if did.is_none() && quote.is_none() {
         p.push(
@@ -159,6 +166,21 @@ fn read_finding(mut f: Fields, spots: &mut Spots, p: &mut Vec<Problem>) -> Findi
         why: why.into_iter().map(|w| w.value).collect(),
         note,
         extra: f.rest(),
+    }
+}
+
+/// A code listed twice in one `why` list counts once everywhere, so the second is a slip.
+fn repeated_codes(why: &[Located<String>], p: &mut Vec<Problem>) {
+    for (i, code) in why.iter().enumerate() {
+        if why[..i].iter().any(|c| c.value == code.value) {
+            p.push(
+                Problem::warning(
+                    code.pos,
+                    format!("the why-code `{}` is listed twice here", code.value),
+                )
+                .hint("remove the repeat: a code counts once for a note or a finding"),
+            );
+        }
     }
 }
 

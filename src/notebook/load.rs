@@ -267,8 +267,8 @@ fn duplicate_ids(notes: &[NoteFile]) -> Vec<Problem> {
                 .map(|p| p.display().to_string())
                 .collect();
             problems.push(
-                Problem::error(Pos::START, format!("the id `{}` is also used by {}", file.id, others.join(", ")))
-                    .hint("ids are file names and must be unique: rename one file (and update any insight evidence that points at it)")
+                Problem::warning(Pos::START, format!("the id `{}` is also used by {}", file.id, others.join(", ")))
+                    .hint("ids are file names and must be unique, or `show` and evidence cannot tell the notes apart: rename one file (and update any insight evidence that points at it)")
                     .in_file(&file.path),
             );
         }
