@@ -64,6 +64,19 @@ impl Report {
             parts.join(", ")
         }
     }
+
+    /// The counts, then the files left out: the words `check`, the overview and the UI's
+    /// problems end with.
+    pub fn summary(&self) -> String {
+        let mut text = self.counts();
+        if self.left_out > 0 {
+            text.push_str(&format!(
+                "; {} left out of lists and search",
+                crate::cli::plural(self.left_out, "file")
+            ));
+        }
+        text
+    }
 }
 
 /// Checks the settings, the codebook and every note.

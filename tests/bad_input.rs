@@ -541,7 +541,7 @@ fn check_summary(reported: &[Reported], left_out: usize) -> String {
     let mut text = counts.join(", ");
     if left_out > 0 {
         text.push_str(&format!(
-            "; {} with errors left out of lists and search",
+            "; {} left out of lists and search",
             plural(left_out, "file")
         ));
     }
@@ -684,7 +684,7 @@ fn list_serves_every_good_note_and_counts_the_skipped_files() {
     let skipped_line = format!("{} files with errors left out", skipped.len());
     // `check` counts the same files.
     let check = corpus.run(&["check"]);
-    let left_out = format!("{} files with errors left out of lists", skipped.len());
+    let left_out = format!("{} files left out of lists and search", skipped.len());
     assert!(check.stderr.contains(&left_out), "{}", check.describe());
 
     let run = corpus.run(&["list"]);

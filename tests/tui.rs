@@ -86,6 +86,54 @@ fn browsing_searching_and_reading_every_screen() {
 }
 
 #[test]
+fn the_problems_list_what_check_finds_and_are_a_key_away_from_the_search_line() {
+    for size in SIZES {
+        let mut ui = Ui::changed_sample(size, |root| {
+            std::fs::write(
+                root.join("portable-music/1979-03-31-typo.yaml"),
+                "kind: intervew\ntitle: A kind typed in a hurry\ndate: 1979-03-31\n\
+                 why: [no-such-code]\n",
+            )
+            .unwrap();
+        });
+        // The count says which key lists the problems, in the search line and in the list.
+        let screen = ui.screen();
+        let bar = screen.lines().last().unwrap_or_default().to_owned();
+        assert!(bar.contains("1 broken file (Ctrl-X)"), "{screen}");
+        ui.press(KeyCode::Tab);
+        let screen = ui.screen();
+        assert!(
+            screen
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .contains("1 broken file (p)"),
+            "{screen}"
+        );
+        ui.press(KeyCode::Esc);
+        ui.press(KeyCode::Tab);
+
+        ui.ctrl('x');
+        ui.settle(|app| app.problems.list.is_some());
+        let screen = ui.screen();
+        for said in [
+            "error: `1979-03-32` is not a date: there is no day 32 in",
+            "warning: `intervew` is not a kind of note here",
+            "hint: did you mean `interview`?",
+        ] {
+            assert!(screen.contains(said), "{said}\n{screen}");
+        }
+        snapshot("problems_warnings", size, &screen);
+        // Every problem of the file, not only the first.
+        ui.press(KeyCode::Down);
+        ui.press(KeyCode::Down);
+        let screen = ui.screen();
+        let said = "warning: the why-code `no-such-code` is not";
+        assert!(screen.contains(said), "{said}\n{screen}");
+    }
+}
+
+#[test]
 fn an_insight_leads_to_its_evidence_and_back() {
     for size in SIZES {
         let mut ui = Ui::sample(size);

@@ -42,7 +42,7 @@ pub fn check(args: CheckArgs, context: &Context) -> Result<u8> {
     warn(format!(
         "checked {}: {}",
         plural(report.files, "note file"),
-        super::list::summary(&report)
+        report.summary()
     ));
     Ok(if report.errors() > 0 {
         EXIT_PROBLEMS

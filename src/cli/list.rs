@@ -204,7 +204,7 @@ pub fn overview(context: &Context) -> Result<u8> {
         plural(loaded.notes.len(), "note"),
         kinds.join(", ")
     ));
-    line(summary(&report));
+    line(report.summary());
     line(String::new());
     line("Latest:".into());
     let mut latest: Vec<&NoteFile> = loaded.notes.iter().collect();
@@ -218,19 +218,6 @@ pub fn overview(context: &Context) -> Result<u8> {
     );
     say(out.trim_end_matches('\n'))?;
     Ok(EXIT_OK)
-}
-
-/// What checking found, in the words `check` ends with: the counts by severity, and the files
-/// left out.
-pub fn summary(report: &crate::check::Report) -> String {
-    let mut text = report.counts();
-    if report.left_out > 0 {
-        text.push_str(&format!(
-            "; {} with errors left out of lists and search",
-            plural(report.left_out, "file")
-        ));
-    }
-    text
 }
 
 /// Tells the user, on stderr, that some files were left out.

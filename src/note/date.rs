@@ -61,7 +61,7 @@ impl NoteDate {
 /// Why `text` is not a date, in a person's words rather than the parser's: the month, day,
 /// hour or minute that does not exist, else the form expected.
 fn explain(text: &str) -> String {
-    const FORM: &str = "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM";
+    const FORM: &str = "it is not written as YYYY-MM-DD or YYYY-MM-DDTHH:MM";
     let number = |range: std::ops::Range<usize>| {
         text.get(range)
             .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
@@ -88,16 +88,16 @@ fn explain(text: &str) -> String {
         "December",
     ];
     let Some(name) = usize::try_from(month - 1).ok().and_then(|m| MONTHS.get(m)) else {
-        return format!("there is no month {month} ({FORM})");
+        return format!("there is no month {month}");
     };
     let days = Date::new(year, month as i8, 1).map_or(31, |d| d.days_in_month());
     if day < 1 || day > i16::from(days) {
-        return format!("there is no day {day} in {name} {year} ({FORM})");
+        return format!("there is no day {day} in {name} {year}");
     }
     let time = |range, most: i16, what: &str| {
         number(range)
             .filter(|n| *n > most)
-            .map(|n| format!("there is no {what} {n} ({FORM})"))
+            .map(|n| format!("there is no {what} {n}"))
     };
     time(11..13, 23, "hour")
         .or_else(|| time(14..16, 59, "minute"))
@@ -162,17 +162,14 @@ mod tests {
     #[test]
     fn says_which_part_of_a_date_does_not_exist() {
         let reason = |text| NoteDate::parse(text).err().unwrap_or_default();
-        assert_eq!(
-            reason("2024-13-45"),
-            "there is no month 13 (write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM)"
-        );
+        assert_eq!(reason("2024-13-45"), "there is no month 13");
         assert!(reason("2024-12-45").starts_with("there is no day 45 in December 2024"));
         assert!(reason("2023-02-29").starts_with("there is no day 29 in February 2023"));
         assert!(reason("2024-03-14T25:00").starts_with("there is no hour 25"));
         assert!(reason("2024-03-14T10:75").starts_with("there is no minute 75"));
         assert_eq!(
             reason("14/03/2024"),
-            "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM"
+            "it is not written as YYYY-MM-DD or YYYY-MM-DDTHH:MM"
         );
         assert!(!reason("2024-00-10").contains("parameter"));
     }

@@ -72,7 +72,7 @@ fn read_note(mut f: Fields, spots: &mut Spots, p: &mut Vec<Problem>) -> Option<N
             Err(reason) => {
                 p.push(
                     Problem::error(text.pos, format!("`{}` is not a date: {reason}", text.value))
-                        .hint("write a day like 2024-03-14, or a day and time like 2024-03-14T15:20+09:00"),
+                        .hint("write it as YYYY-MM-DD, like 2024-03-14, or with a time, like 2024-03-14T15:20+09:00"),
                 );
                 None
             }

@@ -104,7 +104,7 @@ actions! {
     Choose,
     /// Sort by relevance or by date, newest first
     ToggleSort,
-    /// List the files that have errors, with where and why
+    /// List every problem `fieldnotes check` finds: errors, warnings and hints, with where and why
     Problems,
     /// Show or hide this help
     Help,

@@ -188,8 +188,10 @@ pub struct Reading {
 /// The problems screen.
 #[derive(Default)]
 pub struct Problems {
-    /// One problem per file (the first error), once looked up.
+    /// Every problem `check` finds, once looked up.
     pub list: Option<Vec<Problem>>,
+    /// What they come to, in `check`'s words.
+    pub summary: String,
     /// The selected problem.
     pub selected: usize,
 }

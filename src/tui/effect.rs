@@ -154,11 +154,13 @@ pub enum Outcome {
         notes: usize,
         /// Files with errors now.
         broken: usize,
+        /// The errors the file still has, which leave it out of search.
+        errors: Vec<Problem>,
     },
     /// The answer to [`Effect::Choices`].
     Choices(Vec<Choice>),
     /// The answer to [`Effect::Problems`].
-    Problems(Vec<Problem>),
+    Problems(crate::check::Report),
     /// Something to tell the user.
     Notice(String),
     /// Something the index thread tells the user (building the index, say).

@@ -98,6 +98,9 @@ pub static BINDINGS: &[Binding] = &[
         Action::FocusSearch
     ),
     bind!(&[Search], [(Tab, NONE), (Esc, NONE)], Action::FocusList),
+    bind!(&[List], [(Char('p'), NONE)], Action::Problems),
+    // Ctrl-P moves up, as in readline; Ctrl-X is free in both places.
+    bind!(BROWSE, [(Char('x'), CTRL)], Action::Problems),
     bind!(MOVING, [(Down, NONE), (Char('n'), CTRL)], Action::Down),
     bind!(MOVING, [(Up, NONE), (Char('p'), CTRL)], Action::Up),
     bind!(READING, [(Char('j'), NONE)], Action::Down),
@@ -186,7 +189,6 @@ pub static BINDINGS: &[Binding] = &[
     bind!(BROWSE, [(Char('f'), CTRL)], Action::Filters),
     bind!(&[List], [(Char('s'), NONE)], Action::ToggleSort),
     bind!(BROWSE, [(Char('s'), CTRL)], Action::ToggleSort),
-    bind!(&[List], [(Char('p'), NONE)], Action::Problems),
     bind!(TYPING, [(Backspace, NONE)], Action::DeleteBack),
     bind!(EDITING, [(Delete, NONE)], Action::DeleteForward),
     bind!(

@@ -54,13 +54,22 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             changed,
             notes,
             broken,
+            errors,
         } => {
             app.browse.notes = notes;
             app.browse.broken = broken;
-            app.message = Some(if changed {
-                format!("Saved: the search has {path} as it is now.")
-            } else {
-                format!("No changes to {path}.")
+            let saved = if changed { "Saved" } else { "No changes" };
+            app.message = Some(match errors.first() {
+                // Where, so that the user can go straight back to it.
+                Some(first) => format!(
+                    "{saved}, but it still has {}, so search leaves it out: {}:{}: {}",
+                    crate::cli::plural(errors.len(), "error"),
+                    path,
+                    first.pos,
+                    first.message
+                ),
+                None if changed => format!("Saved: the search has {path} as it is now."),
+                None => format!("No changes to {path}."),
             });
             reload(app)
         }
@@ -150,9 +159,11 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             super::filters::receive(app, choices);
             Vec::new()
         }
-        Outcome::Problems(list) => {
-            app.problems.selected = app.problems.selected.min(list.len().saturating_sub(1));
-            app.problems.list = Some(list);
+        Outcome::Problems(report) => {
+            let list = report.problems.len();
+            app.problems.selected = app.problems.selected.min(list.saturating_sub(1));
+            app.problems.summary = report.summary();
+            app.problems.list = Some(report.problems);
             Vec::new()
         }
         Outcome::Notice(text) => {

@@ -17,7 +17,7 @@ use super::app::App;
 use super::effect::{Effect, Outcome};
 use super::keeping::Keeper;
 use super::terminal::{self, Screen};
-use super::work::{News, capitalised, choices, follow, load, one_line, problems};
+use super::work::{News, capitalised, choices, follow, load, one_line};
 use super::{keymap, receive::receive, update::update, view::view, writing};
 use crate::error::{Error, Result};
 use crate::index::{SearchIndex, SearchOptions};
@@ -371,6 +371,10 @@ impl Runtime {
             Effect::Load { path } => {
                 return Ok(Some(Outcome::Loaded(Box::new(load(&notebook, &path)))));
             }
+            // The same check as `fieldnotes check`, from the files: the index is not needed.
+            Effect::Problems => {
+                return Ok(Some(Outcome::Problems(crate::check::check(&notebook))));
+            }
             Effect::Edit { path, line } => {
                 let file = notebook.root.join(&path);
                 let before = std::fs::read(&file).ok();
@@ -384,6 +388,12 @@ impl Runtime {
                 }
                 done?;
                 let changed = std::fs::read(&file).ok() != before;
+                let errors = notebook
+                    .load_paths(vec![file.clone()])
+                    .problems
+                    .into_iter()
+                    .filter(|p| p.is_error())
+                    .collect();
                 // Before the index is open, the index thread takes the change in when it is.
                 let refresh = match &index {
                     Some(index) => index.refresh_around(&HashSet::from([file]), &|_| {})?,
@@ -394,6 +404,7 @@ impl Runtime {
                     changed,
                     notes: refresh.notes,
                     broken: refresh.broken,
+                    errors,
                 }));
             }
             _ => {}
@@ -427,7 +438,6 @@ impl Runtime {
                 id,
             },
             Effect::Choices => Outcome::Choices(choices(&notebook, &index)?),
-            Effect::Problems => Outcome::Problems(problems(&notebook, &index)?),
             _ => return Ok(None),
         }))
     }

@@ -266,6 +266,7 @@ fn editing_asks_the_runtime_and_a_saved_edit_searches_again() {
             changed: true,
             notes: 2,
             broken: 1,
+            errors: Vec::new(),
         },
     );
     assert!(matches!(effects[0], Effect::Search { .. }));
@@ -355,7 +356,7 @@ fn problems_open_on_their_own_screen_and_edit_at_the_line() {
         "`date` is not a date",
     )
     .in_file("study/bad.yaml");
-    receive(&mut app, Outcome::Problems(vec![problem]));
+    receive(&mut app, report(vec![problem]));
     assert_eq!(
         update(&mut app, Action::Edit),
         vec![Effect::Edit {
@@ -484,6 +485,7 @@ fn an_edit_that_changed_nothing_says_so() {
             changed: false,
             notes: 1,
             broken: 0,
+            errors: Vec::new(),
         },
     );
     assert_eq!(
@@ -502,7 +504,7 @@ fn problems_page_through_entries() {
                 .in_file(format!("bad-{i}.yaml"))
         })
         .collect();
-    receive(&mut app, Outcome::Problems(problems));
+    receive(&mut app, report(problems));
     update(&mut app, Action::PageDown);
     assert_eq!(app.problems.selected, 5);
     update(&mut app, Action::PageDown);
@@ -510,4 +512,53 @@ fn problems_page_through_entries() {
     assert_eq!(app.problems.selected, 11);
     update(&mut app, Action::PageUp);
     assert_eq!(app.problems.selected, 6);
+}
+
+fn report(problems: Vec<crate::problem::Problem>) -> Outcome {
+    Outcome::Problems(crate::check::Report {
+        problems,
+        ..Default::default()
+    })
+}
+
+#[test]
+fn an_edit_that_leaves_errors_says_where() {
+    let mut app = showing(1);
+    let error = crate::problem::Problem::error(
+        crate::yaml::Pos { line: 3, column: 7 },
+        "`2024-13-45` is not a date: there is no month 13",
+    )
+    .in_file("study/note-0.yaml");
+    receive(
+        &mut app,
+        Outcome::Edited {
+            path: "study/note-0.yaml".into(),
+            changed: true,
+            notes: 0,
+            broken: 1,
+            errors: vec![error],
+        },
+    );
+    let message = app.message.unwrap_or_default();
+    assert!(
+        message.starts_with("Saved, but it still has 1 error, so search leaves it out: study/note-0.yaml:3:7: `2024-13-45`"),
+        "{message}"
+    );
+    assert!(!message.contains("as it is now"));
+}
+
+#[test]
+fn problems_open_from_the_search_line_with_a_control_key() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = showing(1);
+    assert_eq!(app.place(), Place::Search);
+    let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+    let action = super::keymap::action_for(Place::Search, ctrl_x);
+    assert_eq!(action, Some(Action::Problems));
+    assert_eq!(update(&mut app, Action::Problems), vec![Effect::Problems]);
+    assert_eq!(app.screen, Screen::Problems);
+    // Among the first keys the help lists.
+    let help = super::keymap::help_for(Place::Search);
+    let at = help.iter().position(|(keys, _)| keys == "Ctrl-X");
+    assert!(at.is_some_and(|at| at < 4), "{help:?}");
 }

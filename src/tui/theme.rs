@@ -22,6 +22,8 @@ pub struct Theme {
     pub bar: Style,
     /// Errors.
     pub error: Style,
+    /// Warnings: something looks unintended.
+    pub warning: Style,
     /// Hints and prompts.
     pub hint: Style,
 }
@@ -39,6 +41,7 @@ impl Theme {
                 code: Style::new().fg(Color::Magenta),
                 bar: Style::new().fg(Color::Black).bg(Color::Gray),
                 error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                warning: Style::new().fg(Color::Yellow),
                 hint: Style::new().fg(Color::DarkGray),
             }
         } else {
@@ -52,6 +55,7 @@ impl Theme {
                 code: plain,
                 bar: plain.add_modifier(Modifier::REVERSED),
                 error: plain.add_modifier(Modifier::BOLD),
+                warning: plain,
                 hint: plain,
             }
         }

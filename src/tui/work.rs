@@ -1,8 +1,7 @@
 //! The work the runtime hands off: the index thread, and reading what a screen needs from the
 //! notebook and the index.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
@@ -120,16 +119,20 @@ pub fn one_line(error: &Error) -> String {
 pub fn load(notebook: &Notebook, path: &str) -> Shown {
     let file = notebook.root.join(path);
     let mut loaded = notebook.load_paths(vec![file.clone()]);
-    let file = match (
-        loaded.notes.pop(),
-        loaded.problems.into_iter().find(Problem::is_error),
-    ) {
-        (Some(note), _) => Ok(note),
-        (None, Some(problem)) => Err(format!(
-            "This file has errors and cannot be shown.\n{problem}"
+    let errors: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(Problem::to_string)
+        .collect();
+    let file = match loaded.notes.pop() {
+        Some(note) => Ok(note),
+        None if !errors.is_empty() => Err(format!(
+            "This file has errors and cannot be shown.\n{}",
+            errors.join("\n")
         )),
-        (None, None) if !file.exists() => Err("This note was deleted.".into()),
-        (None, None) => Err("This file cannot be read.".into()),
+        None if !file.exists() => Err("This note was deleted.".into()),
+        None => Err("This file cannot be read.".into()),
     };
     Shown {
         path: path.to_owned(),
@@ -162,25 +165,4 @@ pub fn choices(notebook: &Notebook, index: &SearchIndex) -> Result<Vec<Choice>> 
         }
     }
     Ok(all)
-}
-
-/// The first error of each file that has errors: the settings, the codebook and the notes the
-/// index could not take in.
-pub fn problems(notebook: &Notebook, index: &SearchIndex) -> Result<Vec<Problem>> {
-    let mut found: Vec<Problem> = Vec::new();
-    found.extend(notebook.settings().1.into_iter().find(Problem::is_error));
-    found.extend(notebook.codebook().1.into_iter().find(Problem::is_error));
-    let broken: Vec<PathBuf> = index
-        .broken_paths()?
-        .into_iter()
-        .map(|path| notebook.root.join(path))
-        .collect();
-    let loaded = notebook.load_paths(broken);
-    let mut seen = HashSet::new();
-    for problem in loaded.problems.into_iter().filter(Problem::is_error) {
-        if seen.insert(problem.path.clone()) {
-            found.push(problem);
-        }
-    }
-    Ok(found)
 }

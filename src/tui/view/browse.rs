@@ -71,14 +71,6 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                 (&[Action::Open], "read"),
                 (&[Action::NewNote], "new note"),
                 (&[Action::Help], "help"),
-                (
-                    if b.broken > 0 {
-                        &[Action::Problems]
-                    } else {
-                        &[]
-                    },
-                    "problems",
-                ),
                 (&[Action::FocusSearch], "search"),
                 (&[Action::Filters], "filter"),
                 (&[Action::ToggleSort], "sort"),

@@ -13,7 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use super::app::{App, Overlay, Screen};
+use super::keymap::hints;
 use super::theme::Theme;
 use crate::cli::plural;
 
@@ -55,14 +57,24 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
                 parts.push(plural(app.browse.notes, "note"));
             }
             if app.browse.broken > 0 {
-                parts.push(plural(app.browse.broken, "problem"));
+                // With the key that lists them, wherever the keys are going now.
+                let files = match app.browse.broken {
+                    1 => "1 broken file".to_owned(),
+                    n => format!("{n} broken files"),
+                };
+                let key = hints(app.place(), &[(&[Action::Problems], "")]);
+                parts.push(match key.trim() {
+                    "" => files,
+                    key => format!("{files} ({key})"),
+                });
             }
             parts.join(" · ")
         }
     };
     let left = super::text::clean(&left);
     let width = usize::from(area.width);
-    let room = width.saturating_sub(left.width() + 3);
+    // At least three spaces between what is said and the keys, so they never run together.
+    let room = width.saturating_sub(left.width() + 5);
     let keys = if keys.width() <= room {
         keys.to_owned()
     } else {

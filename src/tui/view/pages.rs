@@ -5,6 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::problem::Severity;
 use crate::tui::action::Action;
 use crate::tui::app::{App, StartChoices};
 use crate::tui::keymap::{Place, hints};
@@ -87,10 +88,7 @@ pub fn problems(app: &App, frame: &mut Frame, theme: &Theme) {
     let heading = match &p.list {
         None => " Problems: looking…".to_owned(),
         Some(list) if list.is_empty() => " Problems: none".to_owned(),
-        Some(list) => format!(
-            " Problems: {} with errors, left out of search",
-            crate::cli::plural(list.len(), "file")
-        ),
+        Some(_) => format!(" Problems: {}", p.summary),
     };
     frame.render_widget(
         Paragraph::new(Line::styled(heading, theme.title)),
@@ -113,8 +111,16 @@ pub fn problems(app: &App, frame: &mut Frame, theme: &Theme) {
                 theme.title,
             ),
         ])];
+        let style = match problem.severity {
+            Severity::Error => theme.error,
+            Severity::Warning => theme.warning,
+            Severity::Hint => theme.meta,
+        };
         lines.extend(wrap(
-            vec![Span::styled(clean(&problem.message), theme.error)],
+            vec![
+                Span::styled(format!("{}: ", problem.severity.word()), style),
+                Span::styled(clean(&problem.message), style),
+            ],
             width,
             "   ",
         ));
@@ -143,7 +149,7 @@ pub fn problems(app: &App, frame: &mut Frame, theme: &Theme) {
     let empty = p.list.as_ref().is_some_and(Vec::is_empty);
     if empty {
         frame.render_widget(
-            Paragraph::new(" Every file reads without errors.").style(theme.hint),
+            Paragraph::new(" `fieldnotes check` finds nothing to fix.").style(theme.hint),
             areas.body,
         );
     } else {
