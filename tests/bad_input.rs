@@ -134,13 +134,6 @@ impl Expect {
         }
     }
 
-    fn kept(self) -> Expect {
-        Expect {
-            skipped: false,
-            ..self
-        }
-    }
-
     fn hint(self, hint_says: &'static str) -> Expect {
         Expect { hint_says, ..self }
     }

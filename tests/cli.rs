@@ -562,3 +562,45 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
         assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn a_typo_in_a_kind_is_a_warning_served_everywhere_and_counts_agree() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    std::fs::write(
+        nb.join("2024-05-01-typo.yaml"),
+        "kind: intervew\ntitle: A typo\ndate: 2024-05-01\nwhy: [nowhere, nowhere]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        nb.join("2024-05-02-bad.yaml"),
+        "kind: interview\ntitle: Bad\ndate: 2024-13-45\n",
+    )
+    .unwrap();
+    std::fs::write(nb.join("codebook.yaml"), "codes:\n  - name: nowhere\n").unwrap();
+    s.run(&nb, &["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "warning: `intervew` is not a kind of note here\n  hint: did you mean `interview`?",
+        ))
+        .stdout(predicate::str::contains("warning: the why-code `nowhere` is listed twice here"))
+        .stdout(predicate::str::contains("hint: the code `nowhere` has no description"))
+        .stdout(predicate::str::contains("`2024-13-45` is not a date: there is no month 13\n"))
+        .stderr(predicate::str::contains(
+            "checked 2 note files: 1 error, 2 warnings, 1 hint; 1 file left out of lists and search",
+        ));
+    s.run(&nb, &["list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2024-05-01-typo"))
+        .stderr(predicate::str::contains("1 file with errors left out"));
+    s.run(&nb, &["show", "2024-05-01-typo"]).assert().success();
+    // Counts in the singular where there is one.
+    s.run(&nb, &["codes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "1 note       0 findings   0 people    (no description yet)",
+        ));
+}

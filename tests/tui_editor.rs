@@ -30,7 +30,10 @@ fn editing_a_problem_at_its_line_fixes_it_in_place() {
     );
     ui.settle(|app| app.problems.list.as_ref().is_some_and(Vec::is_empty));
     assert_eq!(ui.runtime.app().browse.broken, 0);
-    assert!(ui.screen().contains("Every file reads without errors."));
+    assert!(
+        ui.screen()
+            .contains("`fieldnotes check` finds nothing to fix.")
+    );
 }
 
 /// An editor called `vi` (so it is given `+LINE`) that logs its arguments and applies a sed

@@ -11,6 +11,7 @@ use super::{Context, EXIT_OK};
 use crate::codebook::Codebook;
 use crate::error::Result;
 use crate::notebook::NoteFile;
+use crate::problem::Severity;
 use crate::safe;
 
 /// Arguments of `codes`.
@@ -74,7 +75,8 @@ pub fn usage(notes: &[NoteFile], codes: &[&str]) -> Usage {
 pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let (codebook, problems) = notebook.codebook();
-    for problem in &problems {
+    // Codes without a description are marked in the tree instead.
+    for problem in problems.iter().filter(|p| p.severity != Severity::Hint) {
         warn(problem);
     }
     let loaded = notebook.load();
@@ -147,12 +149,20 @@ fn print_tree(rows: &[(usize, CodeJson)]) -> Result<()> {
             heading_done = true;
         }
         let u = &code.usage;
-        let counts = format!(
-            "{:>3} notes {:>3} findings {:>3} people",
-            u.notes, u.findings, u.participants
-        );
-        let description = safe::line(code.description.unwrap_or_default());
-        say(format!("{name:width$}  {counts}  {description}"))?;
+        let counts = [
+            (u.notes, "note", "notes"),
+            (u.findings, "finding", "findings"),
+            (u.participants, "person", "people"),
+        ]
+        .map(|(n, one, many)| format!("{n:>3} {:<8}", if n == 1 { one } else { many }))
+        .join(" ");
+        let description = match code.description {
+            Some(description) => safe::line(description),
+            // `check` reports the same as a hint.
+            None if code.in_codebook => "(no description yet)".to_owned(),
+            None => String::new(),
+        };
+        say(format!("{name:width$}  {counts}  {description}").trim_end())?;
     }
     Ok(())
 }

@@ -158,9 +158,12 @@ impl Context {
         let (root, origin) = self.find()?;
         if origin == Origin::Default && !root.join(notebook::SETTINGS_FILE).is_file() {
             return Err(Error::NoNotebook {
+                // In the order `find_root` looks.
                 where_: format!(
-                    "in {} or above it, nor a default notebook",
-                    self.cwd.display()
+                    "(no --notebook, no FIELDNOTES_NOTEBOOK, no fieldnotes.yaml in {} or a folder \
+                     above it, no default notebook at {})",
+                    self.cwd.display(),
+                    root.display()
                 ),
             });
         }

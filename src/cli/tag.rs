@@ -16,7 +16,7 @@ use crate::yaml;
 pub struct TagArgs {
     /// The note's id (its file name without `.yaml`).
     id: String,
-    /// The finding to tag, counting from 1 as `show` numbers them (default: the whole note).
+    /// The finding to tag or untag, counting from 1 as `show` numbers them (default: the whole note).
     #[arg(long, short, value_name = "N")]
     finding: Option<usize>,
     /// Add codes the codebook does not have yet to codebook.yaml (tag only).

@@ -347,8 +347,10 @@ fn is_ignore_file(path: &Path) -> bool {
 
 fn report(refresh: &Refresh, notice: &dyn Fn(&str)) {
     notice(&format!(
-        "fieldnotes: indexed {} changed files, {} removed; {} notes",
-        refresh.read, refresh.removed, refresh.notes
+        "fieldnotes: indexed {} changed, {} removed; {}",
+        crate::cli::plural(refresh.read, "file"),
+        refresh.removed,
+        crate::cli::plural(refresh.notes, "note")
     ));
 }
 

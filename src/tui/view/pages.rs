@@ -37,8 +37,9 @@ pub fn start(app: &App, choices: &StartChoices, frame: &mut Frame, theme: &Theme
     lines.push(Line::default());
     lines.extend(paragraph(
         format!(
-            "A notebook is a folder with a fieldnotes.yaml. fieldnotes looks for one in {here} \
-             and the folders above it, then in $FIELDNOTES_NOTEBOOK, then in your default notebook."
+            "A notebook is a folder with a fieldnotes.yaml. fieldnotes opens the one named by \
+             --notebook, else by $FIELDNOTES_NOTEBOOK, else the first in {here} or a folder above \
+             it, else your default notebook."
         ),
         Style::new(),
     ));
