@@ -81,8 +81,8 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
         study: args.study,
         place: args.place,
         participants: args.participants,
-        tags: args.tags,
-        why: args.why,
+        tags: note::once(args.tags),
+        why: note::once(args.why),
     };
     let template = note::template(&draft);
     if args.no_edit {

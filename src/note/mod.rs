@@ -151,6 +151,18 @@ impl Note {
     }
 }
 
+/// The words of a list each once, in the order they first appear: a code or tag written twice
+/// means nothing more than once, and a list is never written with a repeat.
+pub fn once(words: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for word in words {
+        if !kept.contains(&word) {
+            kept.push(word);
+        }
+    }
+    kept
+}
+
 /// Serializes a list of words in flow style, `[a, b]`.
 pub fn flow<S: Serializer>(words: &[String], serializer: S) -> Result<S::Ok, S::Error> {
     serde_saphyr::FlowSeq(words).serialize(serializer)
