@@ -135,6 +135,19 @@ fn a_filter_chosen_from_the_keyboard_narrows_the_search() {
 }
 
 #[test]
+fn an_id_typed_in_the_search_line_finds_its_note_first() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("1979-03-22-couple-sharing-one-earphone");
+    let first = ui.runtime.app().browse.hits.first().map(|h| h.id.clone());
+    assert_eq!(
+        first.as_deref(),
+        Some("1979-03-22-couple-sharing-one-earphone"),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
 fn sorting_by_date_puts_the_newest_first() {
     let mut ui = Ui::sample((100, 30));
     ui.type_text("headphones");

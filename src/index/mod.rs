@@ -25,6 +25,7 @@ mod health;
 mod highlight;
 mod later;
 mod lock;
+mod named;
 mod open;
 mod plan;
 mod schema;
