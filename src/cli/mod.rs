@@ -8,6 +8,7 @@ pub(crate) mod init;
 mod list;
 mod new;
 mod output;
+mod rm;
 mod search;
 mod tag;
 
@@ -111,6 +112,11 @@ pub enum Command {
     /// Take why-codes off a note, or with --finding N off one of its findings.
     #[command(after_help = UNTAG_HELP)]
     Untag(tag::TagArgs),
+    /// Remove notes, asking first; git or a trash folder keeps them.
+    #[command(
+        after_help = "Examples:\n  fieldnotes rm 2024-05-02-gate\n  fieldnotes rm 2024-05-02-gate 2024-05-03-queue --yes\n\nA note git has committed unchanged is deleted (git restore brings it back); any other\nis moved to the trash folder in your data directory, and rm says where."
+    )]
+    Rm(rm::RmArgs),
     /// The codebook as a tree, with how many notes, findings and participants use each code.
     #[command(
         after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
@@ -227,6 +233,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Codes(args)) => codes::run(args, context),
         Some(Command::Tag(args)) => tag::run(args, true, context),
         Some(Command::Untag(args)) => tag::run(args, false, context),
+        Some(Command::Rm(args)) => rm::run(args, context),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Watch(args)) => search::watch(args, context),
