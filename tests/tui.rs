@@ -148,6 +148,47 @@ fn an_id_typed_in_the_search_line_finds_its_note_first() {
 }
 
 #[test]
+fn a_note_is_removed_only_after_a_yes_and_kept_in_the_trash() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("1979-03-14-teen-boombox-shibuya");
+    ui.press(KeyCode::Esc);
+    let file = ui
+        .root()
+        .join("portable-music/1979-03-14-teen-boombox-shibuya.yaml");
+    let before = std::fs::read(&file).expect("the note");
+    ui.press(KeyCode::Delete);
+    assert!(ui.screen().contains("Remove this note?"), "{}", ui.screen());
+    // Any other key keeps the question; `n` keeps the note.
+    ui.type_text("q");
+    assert!(ui.screen().contains("Remove this note?"));
+    ui.type_text("n");
+    assert!(file.is_file());
+    ui.press(KeyCode::Delete);
+    ui.type_text("y");
+    ui.settle(|app| {
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Removed"))
+    });
+    assert!(!file.exists());
+    let said = ui.runtime.app().message.clone().unwrap_or_default();
+    let kept = said
+        .split("moved to ")
+        .nth(1)
+        .map(|p| p.trim_end_matches('.'))
+        .expect("where it went");
+    assert_eq!(std::fs::read(kept).expect("kept"), before);
+    assert!(
+        ui.runtime
+            .app()
+            .browse
+            .hits
+            .iter()
+            .all(|h| h.id != "1979-03-14-teen-boombox-shibuya")
+    );
+}
+
+#[test]
 fn sorting_by_date_puts_the_newest_first() {
     let mut ui = Ui::sample((100, 30));
     ui.type_text("headphones");

@@ -134,7 +134,7 @@ impl Notebook {
 
 /// Whether `path` is in git's last commit exactly as it is on disk, so that git can give it
 /// back after it is deleted. Without git, or outside a repository, it is not.
-fn git_holds(root: &Path, path: &Path) -> bool {
+pub fn git_holds(root: &Path, path: &Path) -> bool {
     let git = |args: &[&std::ffi::OsStr]| {
         std::process::Command::new("git")
             .arg("-C")

@@ -98,6 +98,10 @@ actions! {
     KeepMine,
     /// Take the version on disk and drop your changes
     TakeTheirs,
+    /// Remove the note (asks first; git or the trash folder keeps it)
+    Remove,
+    /// Yes, remove the note
+    ConfirmRemove,
     /// Filter by kind, study or why-code (choose again to remove the filter)
     Filters,
     /// Add the chosen filter to the search line, or take it out when it is there

@@ -94,6 +94,17 @@ pub enum Overlay {
     Restore(Vec<LeftBehind>),
     /// The file changed on disk while it was being edited: both versions, to choose.
     Conflict(Conflict),
+    /// Asked whether to remove a note.
+    Removing(Removing),
+}
+
+/// A note the user asked to remove, waiting for a yes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removing {
+    /// The file, relative to the notebook root.
+    pub path: String,
+    /// Its title, to say which note it is.
+    pub title: String,
 }
 
 /// Two versions of a note file: what is on disk now and what the form would save.
@@ -267,6 +278,7 @@ impl App {
             (Some(Overlay::Leaving { .. }), _) => Place::Leaving,
             (Some(Overlay::Restore(_)), _) => Place::Restore,
             (Some(Overlay::Conflict(_)), _) => Place::Conflict,
+            (Some(Overlay::Removing(_)), _) => Place::Removing,
             (None, Screen::Form) => Place::Form,
             (None, Screen::Start(_)) => Place::Start,
             (None, Screen::Note) => Place::Note,

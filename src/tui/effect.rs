@@ -77,6 +77,11 @@ pub enum Effect {
         /// What was typed.
         query: String,
     },
+    /// Remove a note file (git or the trash folder keeps it) and report [`Outcome::Notice`].
+    Remove {
+        /// Relative to the notebook root.
+        path: String,
+    },
     /// Add a code to `codebook.yaml`.
     AddCode {
         /// The code.
@@ -150,6 +155,15 @@ pub enum Outcome {
         path: String,
         /// Whether the editor changed it.
         changed: bool,
+        /// Notes the index holds now.
+        notes: usize,
+        /// Files with errors now.
+        broken: usize,
+    },
+    /// A note was removed and the index no longer holds it.
+    Removed {
+        /// What became of it, for the status bar.
+        said: String,
         /// Notes the index holds now.
         notes: usize,
         /// Files with errors now.

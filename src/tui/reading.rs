@@ -2,7 +2,7 @@
 //! reading (the first matched word).
 
 use super::action::Action;
-use super::app::{App, Reading, Screen, Shown};
+use super::app::{App, Overlay, Reading, Removing, Screen, Shown};
 use super::effect::Effect;
 use super::layout;
 use super::theme::Theme;
@@ -61,6 +61,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }];
         }
         Action::NewNote => return vec![Effect::StartNote { restored: None }],
+        Action::Remove => {
+            if let Some(Ok(file)) = reading.shown.as_ref().map(|s| &s.file) {
+                app.overlay = Some(Overlay::Removing(Removing {
+                    path: reading.path.clone(),
+                    title: file.note.title.clone(),
+                }));
+            }
+        }
         Action::EditHere | Action::Tag => {
             return vec![Effect::EditNote {
                 path: reading.path.clone(),

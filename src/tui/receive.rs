@@ -64,6 +64,16 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             });
             reload(app)
         }
+        Outcome::Removed {
+            said,
+            notes,
+            broken,
+        } => {
+            app.browse.notes = notes;
+            app.browse.broken = broken;
+            app.message = Some(said);
+            reload(app)
+        }
         Outcome::Found {
             query,
             results,
