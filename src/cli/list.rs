@@ -15,13 +15,13 @@ use crate::safe;
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only notes of this kind.
-    #[arg(long)]
+    #[arg(long, add = super::complete::kinds())]
     kind: Option<String>,
     /// Only notes of this study.
-    #[arg(long)]
+    #[arg(long, add = super::complete::studies())]
     study: Option<String>,
     /// Only notes tagged with this why-code or one of its sub-codes, on the note or a finding.
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", add = super::complete::codes())]
     why: Option<String>,
     /// Only notes on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DAY", value_parser = parse_day)]
@@ -38,6 +38,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The note id (its file name without .yaml).
+    #[arg(add = super::complete::ids())]
     id: String,
     /// Print JSON instead of text.
     #[arg(long)]

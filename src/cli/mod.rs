@@ -3,6 +3,7 @@
 
 mod check;
 mod codes;
+mod complete;
 pub(crate) mod editor;
 pub(crate) mod init;
 mod list;
@@ -136,9 +137,9 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes watch                in a spare terminal or tmux window\n  fieldnotes watch &              in the background\n\nWithout a watcher every search checks each note file's size and times, which is\nalways correct and takes about a quarter of a second per 100,000 notes."
     )]
     Watch(search::WatchArgs),
-    /// Print a shell completion script.
+    /// Print the shell code that completes ids, codes, kinds and studies from the notebook.
     #[command(
-        after_help = "Examples:\n  fieldnotes completions bash > ~/.local/share/bash-completion/completions/fieldnotes\n  fieldnotes completions zsh > ~/.zfunc/_fieldnotes"
+        after_help = "Examples:\n  echo 'source <(fieldnotes completions bash)' >> ~/.bashrc\n  echo 'source <(fieldnotes completions zsh)' >> ~/.zshrc\n\nIds, why-codes, kinds and studies are completed from the notebook as Tab is pressed."
     )]
     Completions {
         /// The shell.
@@ -185,6 +186,10 @@ impl Context {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    // While the shell asks for completions (`COMPLETE` set), this answers and exits.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .bin("fieldnotes")
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -238,12 +243,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Watch(args)) => search::watch(args, context),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "fieldnotes",
-                &mut std::io::stdout(),
-            );
+            completions(shell)?;
             Ok(EXIT_OK)
         }
     }
@@ -260,4 +260,28 @@ pub fn notice(line: &str) {
 fn interactive() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Prints the shell code that asks `fieldnotes` itself for completions, so that ids, codes,
+/// kinds and studies come from the notebook at the moment Tab is pressed.
+fn completions(shell: clap_complete::Shell) -> Result<()> {
+    let name = shell.to_string();
+    let builtins = clap_complete::env::Shells::builtins();
+    let Some(shell) = builtins.completer(&name) else {
+        return Err(Error::usage(
+            format!("fieldnotes cannot complete in {name}"),
+            "use bash, zsh, fish, elvish or powershell",
+        ));
+    };
+    let mut script = Vec::new();
+    shell
+        .write_registration(
+            "COMPLETE",
+            "fieldnotes",
+            "fieldnotes",
+            "fieldnotes",
+            &mut script,
+        )
+        .map_err(|e| Error::io("cannot write", "standard output", e))?;
+    output::say(String::from_utf8_lossy(&script).trim_end())
 }

@@ -16,7 +16,7 @@ use crate::safe;
 #[derive(Debug, Args)]
 pub struct RmArgs {
     /// The ids of the notes to remove.
-    #[arg(required = true, value_name = "ID")]
+    #[arg(required = true, value_name = "ID", add = super::complete::ids())]
     ids: Vec<String>,
     /// Remove without asking (needed when not run on a terminal).
     #[arg(long, short)]

@@ -15,6 +15,7 @@ use crate::yaml;
 #[derive(Debug, Args)]
 pub struct TagArgs {
     /// The note's id (its file name without `.yaml`).
+    #[arg(add = super::complete::ids())]
     id: String,
     /// The finding to tag, counting from 1 as `show` numbers them (default: the whole note).
     #[arg(long, short, value_name = "N")]
@@ -23,7 +24,7 @@ pub struct TagArgs {
     #[arg(long)]
     new: bool,
     /// The why-codes.
-    #[arg(required = true, value_name = "CODE")]
+    #[arg(required = true, value_name = "CODE", add = super::complete::codes())]
     codes: Vec<String>,
 }
 
