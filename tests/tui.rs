@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::ui::{Headless, Ui, draw, harmful_cells};
+use fieldnotes::query::Filter;
 use fieldnotes::tui::App;
 use fieldnotes::tui::app::{Overlay, Screen, StartChoices};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -125,6 +126,34 @@ fn a_filter_chosen_from_the_keyboard_narrows_the_search() {
     assert!(app.overlay.is_none());
     assert!(app.browse.total > 0);
     assert!(app.browse.hits.iter().all(|hit| hit.kind == "meeting"));
+    let meetings = app.browse.total;
+    // Counted again, the choices count only the meetings the search line now finds.
+    ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
+    let Some(Overlay::Filters(picker)) = &ui.runtime.app().overlay else {
+        panic!("the chooser is open");
+    };
+    let count = |filter: Filter, value: &str| {
+        picker
+            .choices
+            .iter()
+            .find(|c| c.filter == filter && c.value == value)
+            .map(|c| c.count)
+    };
+    assert_eq!(count(Filter::Kind, "meeting"), Some(meetings));
+    assert_eq!(
+        count(Filter::Kind, "interview"),
+        Some(0),
+        "still offered, with none"
+    );
+    let studies: usize = picker
+        .choices
+        .iter()
+        .filter(|c| c.filter == Filter::Study)
+        .map(|c| c.count)
+        .sum();
+    assert!(studies <= meetings, "{studies} > {meetings}");
+    ui.press(KeyCode::Esc);
     // Choosing it again takes it away.
     ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
     ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));

@@ -41,8 +41,12 @@ pub enum Effect {
         /// The line to put the cursor on, when the editor understands `+LINE`.
         line: Option<u32>,
     },
-    /// Count the values to filter by and report [`Outcome::Choices`].
-    Choices,
+    /// Count the values to filter by among the notes this search line finds, and report
+    /// [`Outcome::Choices`].
+    Choices {
+        /// The search line.
+        query: String,
+    },
     /// Find the files with errors and report [`Outcome::Problems`].
     Problems,
     /// Open this notebook and report [`Outcome::Opened`].

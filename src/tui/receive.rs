@@ -40,7 +40,9 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 effects.push(Effect::Problems);
             }
             if matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.counted) {
-                effects.push(Effect::Choices);
+                effects.push(Effect::Choices {
+                    query: app.browse.line.text().to_owned(),
+                });
             }
             effects
         }

@@ -448,7 +448,7 @@ impl Runtime {
                 path: index.path_of(&id)?,
                 id,
             },
-            Effect::Choices => Outcome::Choices(choices(&notebook, &index)?),
+            Effect::Choices { query } => Outcome::Choices(choices(&notebook, &index, &query)?),
             Effect::Problems => Outcome::Problems(problems(&notebook, &index)?),
             _ => return Ok(None),
         }))

@@ -308,7 +308,11 @@ fn sort_and_filters_are_questions_too() {
             ..
         }]
     ));
-    assert_eq!(update(&mut app, Action::Filters), vec![Effect::Choices]);
+    let line = app.browse.line.text().to_owned();
+    assert_eq!(
+        update(&mut app, Action::Filters),
+        vec![Effect::Choices { query: line }]
+    );
     assert_eq!(app.place(), Place::Filters);
     update(&mut app, Action::Back);
     assert_eq!(app.place(), Place::Search);

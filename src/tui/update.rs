@@ -167,7 +167,9 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Filters => {
             app.overlay = Some(Overlay::Filters(Picker::default()));
-            return vec![Effect::Choices];
+            return vec![Effect::Choices {
+                query: app.browse.line.text().to_owned(),
+            }];
         }
         Action::NewNote => return vec![Effect::StartNote { restored: None }],
         Action::EditHere | Action::Tag => {
