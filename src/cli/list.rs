@@ -122,7 +122,7 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     if args.json {
         print_json(&NoteJson::from(file)).map_err(stdout_error)?;
     } else {
-        say(render_note(file).trim_end_matches('\n'))?;
+        say(render_note(file, super::output::text_width()).trim_end_matches('\n'))?;
     }
     Ok(EXIT_OK)
 }

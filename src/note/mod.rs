@@ -4,6 +4,7 @@
 mod date;
 mod form;
 mod read;
+mod reflow;
 mod save;
 mod tagging;
 mod template;
@@ -13,6 +14,7 @@ use serde::{Serialize, Serializer};
 pub use date::NoteDate;
 pub use form::{FindingForm, NoteForm, PersonForm, Unfinished};
 pub use read::{Parsed, Spots, parse};
+pub use reflow::reflow;
 pub use save::{FINDING_KEYS, NOTE_KEYS, edited};
 pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};

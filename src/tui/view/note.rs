@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::index::{Highlighter, Part};
+use crate::note::reflow;
 use crate::notebook::NoteFile;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Shown};
@@ -162,6 +163,15 @@ impl<'a> Layout<'a> {
             .push(Line::styled(text.to_owned(), self.theme.title));
     }
 
+    /// `text` reflowed ([`reflow`]), each paragraph, item or turn as spans of its own, with an
+    /// empty one between paragraphs.
+    fn paragraphs(&self, part: Part, text: &str, style: Style) -> Vec<Vec<Span<'static>>> {
+        reflow(text)
+            .iter()
+            .map(|line| self.spans(part, line, style))
+            .collect()
+    }
+
     /// `label` then `spans`, wrapped with later lines under the text, not the label.
     fn labelled(&mut self, label: &str, column: usize, spans: Vec<Span<'static>>) {
         let indent = " ".repeat(column);
@@ -232,25 +242,32 @@ impl<'a> Layout<'a> {
             for (i, f) in n.findings.iter().enumerate() {
                 self.gap();
                 let number = format!("{:>2} ", i + 1);
-                let mut rows: Vec<(&str, Vec<Span<'static>>)> = Vec::new();
+                let mut rows: Vec<(&str, Vec<Vec<Span<'static>>>)> = Vec::new();
                 if let Some(did) = &f.did {
-                    rows.push(("did", self.spans(Part::Did, did, Style::new())));
+                    rows.push(("did", self.paragraphs(Part::Did, did, Style::new())));
                 }
                 if let Some(quote) = &f.quote {
-                    let mut said = vec![Span::raw("“")];
-                    said.extend(self.spans(Part::Quote, quote, Style::new().italic()));
-                    said.push(Span::raw("”"));
+                    let quoted = format!("“{}”", quote.trim());
+                    let said = self.paragraphs(Part::Quote, &quoted, Style::new().italic());
                     rows.push(("said", said));
                 }
                 if !f.why.is_empty() {
-                    rows.push(("why", vec![Span::styled(clean(&f.why.join(", ")), t.code)]));
+                    let codes = vec![Span::styled(clean(&f.why.join(", ")), t.code)];
+                    rows.push(("why", vec![codes]));
                 }
                 if let Some(remark) = &f.note {
-                    rows.push(("note", self.spans(Part::Note, remark, t.meta)));
+                    rows.push(("note", self.paragraphs(Part::Note, remark, t.meta)));
                 }
-                for (j, (label, spans)) in rows.into_iter().enumerate() {
+                for (j, (label, paragraphs)) in rows.into_iter().enumerate() {
                     let prefix = if j == 0 { number.clone() } else { "   ".into() };
-                    self.labelled(&format!("{prefix}{label}"), 9, spans);
+                    for (k, spans) in paragraphs.into_iter().enumerate() {
+                        let label = if k == 0 {
+                            format!("{prefix}{label}")
+                        } else {
+                            String::new()
+                        };
+                        self.labelled(&label, 9, spans);
+                    }
                 }
             }
         }
@@ -285,8 +302,8 @@ impl<'a> Layout<'a> {
         }
         if let Some(body) = &n.body {
             self.gap();
-            for text in body.trim_end().lines() {
-                let spans = self.spans(Part::Body, text, Style::new());
+            for text in reflow(body) {
+                let spans = self.spans(Part::Body, &text, Style::new());
                 self.push(wrap(spans, self.width, ""));
             }
         }
