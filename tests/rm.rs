@@ -36,6 +36,21 @@ fn a_note_git_does_not_hold_goes_to_the_trash_and_the_insights_citing_it_are_nam
     let notebook = sandbox.path("nb");
     copy_dir(&sample(), &notebook);
     let before = std::fs::read(notebook.join(BOOMBOX_FILE)).expect("the note");
+    // Before: the insight names it by title, and it names the insights that cite it.
+    let insight = "2024-09-30-headphones-are-still-about-courtesy";
+    let shown = sandbox.run(&notebook, &["show", insight]);
+    assert!(
+        shown.stdout.contains("Teen carrying a boombox through Shibuya  (interview · 1979-03-14 · 1979-03-14-teen-boombox-shibuya)"),
+        "{}",
+        shown.stdout
+    );
+    let cited = sandbox.run(&notebook, &["show", BOOMBOX]);
+    let after_heading = cited
+        .stdout
+        .split("Cited as evidence by")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(after_heading.contains(insight), "{}", cited.stdout);
     let run = sandbox.run(&notebook, &["rm", BOOMBOX, "--yes", "--json"]);
     run.assert_code(0);
     assert!(!notebook.join(BOOMBOX_FILE).exists());
@@ -51,6 +66,15 @@ fn a_note_git_does_not_hold_goes_to_the_trash_and_the_insights_citing_it_are_nam
         "{kept}"
     );
     assert_eq!(std::fs::read(kept).expect("kept"), before);
+    // The insight now shows the broken link.
+    let shown = sandbox.run(&notebook, &["show", insight]);
+    assert!(
+        shown
+            .stdout
+            .contains("1979-03-14-teen-boombox-shibuya  (broken link"),
+        "{}",
+        shown.stdout
+    );
     // The search no longer finds it.
     let found = sandbox.run(&notebook, &["search", "boombox", "--json"]);
     assert!(!found.stdout.contains(BOOMBOX), "{}", found.describe());

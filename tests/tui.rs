@@ -98,8 +98,14 @@ fn an_insight_leads_to_its_evidence_and_back() {
         ui.press(KeyCode::Tab);
         ui.press(KeyCode::Tab);
         let screen = ui.screen();
+        // Evidence shows each note's title, kind and date, with its id.
         assert!(
-            screen.contains("› 2024-09-17-noise-cancelling-commuter"),
+            screen.contains("› Commuter for whom headphones"),
+            "{screen}"
+        );
+        assert!(screen.contains("interview · 2024-09-17"), "{screen}");
+        assert!(
+            screen.contains("2024-09-17-noise-cancelling-commuter"),
             "{screen}"
         );
         snapshot("insight", size, &screen);
@@ -108,6 +114,15 @@ fn an_insight_leads_to_its_evidence_and_back() {
         let screen = ui.screen();
         assert!(screen.contains("1 deep"), "{screen}");
         assert!(screen.contains("Commuter for whom headphones"), "{screen}");
+        // The note cited lists the insights that cite it, and Enter goes there.
+        ui.press(KeyCode::Tab);
+        let screen = ui.screen();
+        assert!(screen.contains("Cited as evidence by"), "{screen}");
+        assert!(screen.contains("› Forty-five years on"), "{screen}");
+        ui.press(KeyCode::Enter);
+        ui.settle(|app| app.reading.len() == 3 && app.reading[2].shown.is_some());
+        assert!(ui.runtime.app().reading[2].path.starts_with("insights/"));
+        ui.press(KeyCode::Esc);
         ui.press(KeyCode::Esc);
         assert_eq!(ui.runtime.app().reading.len(), 1);
         assert!(ui.screen().contains("Forty-five years on"));

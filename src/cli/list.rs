@@ -6,7 +6,7 @@ use clap::Args;
 use jiff::civil::Date;
 
 use super::output::{NoteJson, print_json, render_note, say, warn};
-use super::{Context, EXIT_OK};
+use super::{Context, EXIT_OK, notice};
 use crate::error::{Error, Result};
 use crate::notebook::{Loaded, NoteFile, Notebook};
 use crate::safe;
@@ -122,7 +122,12 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     if args.json {
         print_json(&NoteJson::from(file)).map_err(stdout_error)?;
     } else {
-        say(render_note(file, super::output::text_width()).trim_end_matches('\n'))?;
+        // The index knows which notes cite this one; without it the note is shown all the same.
+        let links = crate::index::SearchIndex::open(&notebook, &context.dirs.cache, &notice)
+            .and_then(|(index, _)| index.links(file))
+            .unwrap_or_default();
+        let text = render_note(file, &links, super::output::text_width());
+        say(text.trim_end_matches('\n'))?;
     }
     Ok(EXIT_OK)
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::index::{Brief, Links};
 use crate::note::Note;
 use crate::notebook::NoteFile;
 use crate::safe;
@@ -64,7 +65,7 @@ pub fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
 
 /// A note rendered for reading in a terminal, each of its lines made safe; text is reflowed
 /// ([`crate::note::reflow`]) and wrapped to `width` columns when there is one.
-pub fn render_note(file: &NoteFile, width: Option<usize>) -> String {
+pub fn render_note(file: &NoteFile, links: &Links, width: Option<usize>) -> String {
     let n = &file.note;
     let mut out = String::new();
     let mut line = |text: String| {
@@ -160,11 +161,35 @@ pub fn render_note(file: &NoteFile, width: Option<usize>) -> String {
             .collect();
         line(format!("Source: {}", parts.join(" · ")));
     }
+    let brief = |b: &Brief| {
+        format!(
+            "  {}  ({} · {} · {})",
+            b.title,
+            b.kind,
+            b.date.get(..10).unwrap_or(&b.date),
+            b.id
+        )
+    };
     if !n.evidence.is_empty() {
         line(String::new());
         line("Evidence".into());
-        for id in &n.evidence {
-            line(format!("  {id}"));
+        if links.evidence.is_empty() {
+            for id in &n.evidence {
+                line(format!("  {id}"));
+            }
+        }
+        for (id, named) in &links.evidence {
+            line(match named {
+                Some(b) => brief(b),
+                None => format!("  {id}  (broken link: no note has this id)"),
+            });
+        }
+    }
+    if !links.cited_by.is_empty() {
+        line(String::new());
+        line("Cited as evidence by".into());
+        for b in &links.cited_by {
+            line(brief(b));
         }
     }
     if let Some(action) = &n.action {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::index::{Highlighter, Hit, Sort};
+use crate::index::{Highlighter, Hit, Links, Sort};
 use crate::notebook::NoteFile;
 use crate::problem::Problem;
 use crate::query::Filter;
@@ -180,6 +180,8 @@ pub struct Shown {
     pub path: String,
     /// The note, or what went wrong reading it.
     pub file: Result<NoteFile, String>,
+    /// The notes it names as evidence and the notes that cite it.
+    pub links: Links,
 }
 
 /// A note open full screen.

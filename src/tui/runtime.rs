@@ -378,7 +378,11 @@ impl Runtime {
         }
         match effect {
             Effect::Load { path } => {
-                return Ok(Some(Outcome::Loaded(Box::new(load(&notebook, &path)))));
+                let mut shown = load(&notebook, &path);
+                if let Some(index) = &index {
+                    shown.links = super::work::links(index, &shown)?;
+                }
+                return Ok(Some(Outcome::Loaded(Box::new(shown))));
             }
             Effect::Remove { path } => {
                 let file = notebook.root.join(&path);

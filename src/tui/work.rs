@@ -10,6 +10,7 @@ use std::sync::mpsc::Sender;
 use super::app::{Choice, Shown};
 use crate::codebook::Codebook;
 use crate::error::{Error, Result};
+use crate::index::Links;
 use crate::index::{Refresh, SearchIndex, SearchOptions};
 use crate::notebook::Notebook;
 use crate::problem::Problem;
@@ -134,6 +135,15 @@ pub fn load(notebook: &Notebook, path: &str) -> Shown {
     Shown {
         path: path.to_owned(),
         file,
+        links: Links::default(),
+    }
+}
+
+/// What the note `shown` names as evidence and what cites it, as the index has them.
+pub fn links(index: &SearchIndex, shown: &Shown) -> Result<Links> {
+    match &shown.file {
+        Ok(file) => index.links(file),
+        Err(_) => Ok(Links::default()),
     }
 }
 
