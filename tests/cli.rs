@@ -604,3 +604,41 @@ fn a_typo_in_a_kind_is_a_warning_served_everywhere_and_counts_agree() {
             "1 note       0 findings   0 people    (no description yet)",
         ));
 }
+
+#[test]
+fn show_reflows_hand_broken_paragraphs_and_wraps_them_to_the_width() {
+    let sandbox = common::Sandbox::new();
+    let notebook = sandbox.path("nb");
+    common::copy_dir(&common::sample(), &notebook);
+    let id = "1979-03-14-teen-boombox-shibuya";
+    // Piped: each paragraph on one line, as written but joined.
+    let piped = sandbox.run(&notebook, &["show", id]);
+    piped.assert_code(0);
+    assert!(
+        piped
+            .stdout
+            .contains("radio-cassette (ラジカセ) on his right shoulder, the handle"),
+        "{}",
+        piped.stdout
+    );
+    // At 80 columns: no line longer, and no line of a word or two left behind by the file's
+    // own line breaks.
+    let wrapped = sandbox
+        .command(&notebook, &["show", id])
+        .env("COLUMNS", "80")
+        .output()
+        .expect("show runs");
+    let text = String::from_utf8_lossy(&wrapped.stdout);
+    let body: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("Found him waiting"))
+        .collect();
+    assert!(body.len() > 10, "{text}");
+    for (i, line) in body.iter().enumerate() {
+        assert!(unicode_width::UnicodeWidthStr::width(*line) <= 80, "{line}");
+        let next_blank = body.get(i + 1).is_none_or(|n| n.trim().is_empty());
+        if !line.trim().is_empty() && !next_blank {
+            assert!(line.len() > 50, "a ragged line: {line:?}\n{text}");
+        }
+    }
+}

@@ -383,3 +383,32 @@ fn with_a_watcher_every_change_is_still_seen_by_the_next_search() {
     std::fs::write(&boise, text).expect("put it back");
     assert_eq!(ids("napkin"), ["2008-11-18-town-hall-boise"]);
 }
+
+#[test]
+fn an_id_or_its_slug_finds_that_note_first() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("nb");
+    copy_dir(&sample(), &notebook);
+    let id = "1979-03-15-salaryman-yamanote-line";
+    for typed in [id, "salaryman-yamanote-line", "SALARYMAN-YAMANOTE-LINE"] {
+        let found = sandbox.run(&notebook, &["search", typed, "--json"]);
+        assert_eq!(found.code, Some(0), "{}", found.describe());
+        let json: serde_json::Value = serde_json::from_str(&found.stdout).expect("JSON");
+        assert_eq!(json["hits"][0]["id"], id, "{typed}: {}", found.stdout);
+        let ids: Vec<&str> = json["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .filter_map(|h| h["id"].as_str())
+            .collect();
+        assert_eq!(ids.iter().filter(|i| **i == id).count(), 1, "{ids:?}");
+        assert_eq!(json["total"].as_u64(), Some(ids.len() as u64), "{typed}");
+    }
+    // A word that is a slug nowhere searches as before.
+    let found = sandbox.run(&notebook, &["search", "boombox"]);
+    assert!(
+        found.stdout.contains("Teen carrying a boombox"),
+        "{}",
+        found.describe()
+    );
+}

@@ -186,3 +186,49 @@ fn a_byte_order_mark_and_crlf_line_endings_stay_as_they_were() {
         format!("{text}  - private-soundtrack\r\n")
     );
 }
+
+#[test]
+fn a_code_given_twice_or_already_held_twice_is_written_once() {
+    let (sandbox, f, path) = notebook();
+    let root = f.root();
+    sandbox
+        .run(root, &["tag", "2024-05-02-gate", "autonomy", "autonomy"])
+        .assert_code(0);
+    assert!(read(&path).contains("why: [autonomy]\n"), "{}", read(&path));
+
+    let twice = f.write(
+        "gate/2024-05-03-twice.yaml",
+        "kind: interview\ntitle: Twice\ndate: 2024-05-03\nwhy: [autonomy, autonomy]\n",
+    );
+    let run = sandbox.run(root, &["tag", "2024-05-03-twice", "private-soundtrack"]);
+    run.assert_code(0);
+    assert!(
+        read(&twice).contains("why: [autonomy, private-soundtrack]\n"),
+        "{}\n{}",
+        read(&twice),
+        run.describe()
+    );
+
+    let made = sandbox.run(
+        root,
+        &[
+            "new",
+            "interview",
+            "--title",
+            "Once",
+            "--why",
+            "autonomy",
+            "--why",
+            "autonomy",
+            "--tag",
+            "gate",
+            "--tag",
+            "gate",
+            "--no-edit",
+        ],
+    );
+    made.assert_code(0);
+    let written = read(&root.join(made.stdout.trim()));
+    assert!(written.contains("why: [autonomy]\n"), "{written}");
+    assert!(written.contains("tags: [gate]\n"), "{written}");
+}

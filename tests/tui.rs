@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::ui::{Headless, Ui, draw, harmful_cells};
+use fieldnotes::query::Filter;
 use fieldnotes::tui::App;
 use fieldnotes::tui::app::{Overlay, Screen, StartChoices};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -145,8 +146,14 @@ fn an_insight_leads_to_its_evidence_and_back() {
         ui.press(KeyCode::Tab);
         ui.press(KeyCode::Tab);
         let screen = ui.screen();
+        // Evidence shows each note's title, kind and date, with its id.
         assert!(
-            screen.contains("› 2024-09-17-noise-cancelling-commuter"),
+            screen.contains("› Commuter for whom headphones"),
+            "{screen}"
+        );
+        assert!(screen.contains("interview · 2024-09-17"), "{screen}");
+        assert!(
+            screen.contains("2024-09-17-noise-cancelling-commuter"),
             "{screen}"
         );
         snapshot("insight", size, &screen);
@@ -155,6 +162,15 @@ fn an_insight_leads_to_its_evidence_and_back() {
         let screen = ui.screen();
         assert!(screen.contains("1 deep"), "{screen}");
         assert!(screen.contains("Commuter for whom headphones"), "{screen}");
+        // The note cited lists the insights that cite it, and Enter goes there.
+        ui.press(KeyCode::Tab);
+        let screen = ui.screen();
+        assert!(screen.contains("Cited as evidence by"), "{screen}");
+        assert!(screen.contains("› Forty-five years on"), "{screen}");
+        ui.press(KeyCode::Enter);
+        ui.settle(|app| app.reading.len() == 3 && app.reading[2].shown.is_some());
+        assert!(ui.runtime.app().reading[2].path.starts_with("insights/"));
+        ui.press(KeyCode::Esc);
         ui.press(KeyCode::Esc);
         assert_eq!(ui.runtime.app().reading.len(), 1);
         assert!(ui.screen().contains("Forty-five years on"));
@@ -173,6 +189,34 @@ fn a_filter_chosen_from_the_keyboard_narrows_the_search() {
     assert!(app.overlay.is_none());
     assert!(app.browse.total > 0);
     assert!(app.browse.hits.iter().all(|hit| hit.kind == "meeting"));
+    let meetings = app.browse.total;
+    // Counted again, the choices count only the meetings the search line now finds.
+    ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
+    let Some(Overlay::Filters(picker)) = &ui.runtime.app().overlay else {
+        panic!("the chooser is open");
+    };
+    let count = |filter: Filter, value: &str| {
+        picker
+            .choices
+            .iter()
+            .find(|c| c.filter == filter && c.value == value)
+            .map(|c| c.count)
+    };
+    assert_eq!(count(Filter::Kind, "meeting"), Some(meetings));
+    assert_eq!(
+        count(Filter::Kind, "interview"),
+        Some(0),
+        "still offered, with none"
+    );
+    let studies: usize = picker
+        .choices
+        .iter()
+        .filter(|c| c.filter == Filter::Study)
+        .map(|c| c.count)
+        .sum();
+    assert!(studies <= meetings, "{studies} > {meetings}");
+    ui.press(KeyCode::Esc);
     // Choosing it again takes it away.
     ui.key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
     ui.settle(|app| matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.choices.is_empty()));
@@ -180,6 +224,60 @@ fn a_filter_chosen_from_the_keyboard_narrows_the_search() {
     ui.press(KeyCode::Enter);
     assert_eq!(ui.runtime.app().browse.line.text(), "");
     assert!(ui.runtime.app().browse.total > 50);
+}
+
+#[test]
+fn an_id_typed_in_the_search_line_finds_its_note_first() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("1979-03-22-couple-sharing-one-earphone");
+    let first = ui.runtime.app().browse.hits.first().map(|h| h.id.clone());
+    assert_eq!(
+        first.as_deref(),
+        Some("1979-03-22-couple-sharing-one-earphone"),
+        "{}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn a_note_is_removed_only_after_a_yes_and_kept_in_the_trash() {
+    let mut ui = Ui::sample((100, 30));
+    ui.type_text("1979-03-14-teen-boombox-shibuya");
+    ui.press(KeyCode::Esc);
+    let file = ui
+        .root()
+        .join("portable-music/1979-03-14-teen-boombox-shibuya.yaml");
+    let before = std::fs::read(&file).expect("the note");
+    ui.press(KeyCode::Delete);
+    assert!(ui.screen().contains("Remove this note?"), "{}", ui.screen());
+    // Any other key keeps the question; `n` keeps the note.
+    ui.type_text("q");
+    assert!(ui.screen().contains("Remove this note?"));
+    ui.type_text("n");
+    assert!(file.is_file());
+    ui.press(KeyCode::Delete);
+    ui.type_text("y");
+    ui.settle(|app| {
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Removed"))
+    });
+    assert!(!file.exists());
+    let said = ui.runtime.app().message.clone().unwrap_or_default();
+    let kept = said
+        .split("moved to ")
+        .nth(1)
+        .map(|p| p.trim_end_matches('.'))
+        .expect("where it went");
+    assert_eq!(std::fs::read(kept).expect("kept"), before);
+    assert!(
+        ui.runtime
+            .app()
+            .browse
+            .hits
+            .iter()
+            .all(|h| h.id != "1979-03-14-teen-boombox-shibuya")
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use clap::Args;
 use jiff::civil::Date;
 
 use super::output::{NoteJson, plural, print_json, render_note, say, warn};
-use super::{Context, EXIT_OK};
+use super::{Context, EXIT_OK, notice};
 use crate::error::{Error, Result};
 use crate::notebook::{Loaded, NoteFile, Notebook};
 use crate::safe;
@@ -15,13 +15,13 @@ use crate::safe;
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only notes of this kind.
-    #[arg(long)]
+    #[arg(long, add = super::complete::kinds())]
     kind: Option<String>,
     /// Only notes of this study.
-    #[arg(long)]
+    #[arg(long, add = super::complete::studies())]
     study: Option<String>,
     /// Only notes tagged with this why-code or one of its sub-codes, on the note or a finding.
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", add = super::complete::codes())]
     why: Option<String>,
     /// Only notes on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DAY", value_parser = parse_day)]
@@ -38,6 +38,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The note id (its file name without .yaml).
+    #[arg(add = super::complete::ids())]
     id: String,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -121,7 +122,12 @@ pub fn show(args: ShowArgs, context: &Context) -> Result<u8> {
     if args.json {
         print_json(&NoteJson::from(file)).map_err(stdout_error)?;
     } else {
-        say(render_note(file).trim_end_matches('\n'))?;
+        // The index knows which notes cite this one; without it the note is shown all the same.
+        let links = crate::index::SearchIndex::open(&notebook, &context.dirs.cache, &notice)
+            .and_then(|(index, _)| index.links(file))
+            .unwrap_or_default();
+        let text = render_note(file, &links, super::output::text_width());
+        say(text.trim_end_matches('\n'))?;
     }
     Ok(EXIT_OK)
 }

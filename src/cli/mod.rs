@@ -3,11 +3,13 @@
 
 mod check;
 mod codes;
+mod complete;
 pub(crate) mod editor;
 pub(crate) mod init;
 mod list;
 mod new;
 mod output;
+mod rm;
 mod search;
 mod tag;
 
@@ -111,6 +113,11 @@ pub enum Command {
     /// Take why-codes off a note, or with --finding N off one of its findings.
     #[command(after_help = UNTAG_HELP)]
     Untag(tag::TagArgs),
+    /// Remove notes, asking first; git or a trash folder keeps them.
+    #[command(
+        after_help = "Examples:\n  fieldnotes rm 2024-05-02-gate\n  fieldnotes rm 2024-05-02-gate 2024-05-03-queue --yes\n\nA note git has committed unchanged is deleted (git restore brings it back); any other\nis moved to the trash folder in your data directory, and rm says where."
+    )]
+    Rm(rm::RmArgs),
     /// The codebook as a tree, with how many notes, findings and participants use each code.
     #[command(
         after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
@@ -130,9 +137,9 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes watch                in a spare terminal or tmux window\n  fieldnotes watch &              in the background\n\nWithout a watcher every search checks each note file's size and times, which is\nalways correct and takes about a quarter of a second per 100,000 notes."
     )]
     Watch(search::WatchArgs),
-    /// Print a shell completion script.
+    /// Print the shell code that completes ids, codes, kinds and studies from the notebook.
     #[command(
-        after_help = "Examples:\n  fieldnotes completions bash > ~/.local/share/bash-completion/completions/fieldnotes\n  fieldnotes completions zsh > ~/.zfunc/_fieldnotes"
+        after_help = "Examples:\n  echo 'source <(fieldnotes completions bash)' >> ~/.bashrc\n  echo 'source <(fieldnotes completions zsh)' >> ~/.zshrc\n\nIds, why-codes, kinds and studies are completed from the notebook as Tab is pressed."
     )]
     Completions {
         /// The shell.
@@ -182,6 +189,10 @@ impl Context {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    // While the shell asks for completions (`COMPLETE` set), this answers and exits.
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .bin("fieldnotes")
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -230,16 +241,12 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Codes(args)) => codes::run(args, context),
         Some(Command::Tag(args)) => tag::run(args, true, context),
         Some(Command::Untag(args)) => tag::run(args, false, context),
+        Some(Command::Rm(args)) => rm::run(args, context),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Watch(args)) => search::watch(args, context),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "fieldnotes",
-                &mut std::io::stdout(),
-            );
+            completions(shell)?;
             Ok(EXIT_OK)
         }
     }
@@ -256,4 +263,28 @@ pub fn notice(line: &str) {
 fn interactive() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Prints the shell code that asks `fieldnotes` itself for completions, so that ids, codes,
+/// kinds and studies come from the notebook at the moment Tab is pressed.
+fn completions(shell: clap_complete::Shell) -> Result<()> {
+    let name = shell.to_string();
+    let builtins = clap_complete::env::Shells::builtins();
+    let Some(shell) = builtins.completer(&name) else {
+        return Err(Error::usage(
+            format!("fieldnotes cannot complete in {name}"),
+            "use bash, zsh, fish, elvish or powershell",
+        ));
+    };
+    let mut script = Vec::new();
+    shell
+        .write_registration(
+            "COMPLETE",
+            "fieldnotes",
+            "fieldnotes",
+            "fieldnotes",
+            &mut script,
+        )
+        .map_err(|e| Error::io("cannot write", "standard output", e))?;
+    output::say(String::from_utf8_lossy(&script).trim_end())
 }

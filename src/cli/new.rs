@@ -16,6 +16,7 @@ use crate::safe;
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// interview, observation, meeting, social, insight, or a kind the notebook adds.
+    #[arg(add = super::complete::kinds())]
     kind: String,
     /// One line that says what happened.
     #[arg(long, short)]
@@ -24,7 +25,7 @@ pub struct NewArgs {
     #[arg(long, value_parser = |s: &str| NoteDate::parse(s))]
     date: Option<NoteDate>,
     /// The study it belongs to.
-    #[arg(long, short)]
+    #[arg(long, short, add = super::complete::studies())]
     study: Option<String>,
     /// Where it happened.
     #[arg(long, short)]
@@ -36,7 +37,7 @@ pub struct NewArgs {
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
     /// A why-code for the whole note (repeat for several).
-    #[arg(long = "why", value_name = "CODE")]
+    #[arg(long = "why", value_name = "CODE", add = super::complete::codes())]
     why: Vec<String>,
     /// Who records it (default: `researcher` in the user's config.yaml).
     #[arg(long)]
@@ -81,8 +82,8 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
         study: args.study,
         place: args.place,
         participants: args.participants,
-        tags: args.tags,
-        why: args.why,
+        tags: note::once(args.tags),
+        why: note::once(args.why),
     };
     let template = note::template(&draft);
     if args.no_edit {

@@ -4,7 +4,9 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
+use crate::index::{Brief, Links};
 use crate::note::Note;
 use crate::notebook::NoteFile;
 use crate::safe;
@@ -61,13 +63,40 @@ pub fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
     writeln!(out)
 }
 
-/// A note rendered for reading in a terminal, each of its lines made safe.
-pub fn render_note(file: &NoteFile) -> String {
+/// A note rendered for reading in a terminal, each of its lines made safe; text is reflowed
+/// ([`crate::note::reflow`]) and wrapped to `width` columns when there is one.
+pub fn render_note(file: &NoteFile, links: &Links, width: Option<usize>) -> String {
     let n = &file.note;
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&safe::line(&text));
         out.push('\n');
+    };
+    // Each paragraph of `text` after `lead`, later lines under the text, not the lead.
+    let flowed = |lead: &str, text: &str| -> Vec<String> {
+        let hang = " ".repeat(lead.width());
+        let mut lines = Vec::new();
+        for (i, paragraph) in crate::note::reflow(text).iter().enumerate() {
+            let first = if i == 0 { lead } else { hang.as_str() };
+            let Some(width) = width else {
+                lines.push(format!("{first}{paragraph}").trim_end().to_owned());
+                continue;
+            };
+            let spans = vec![ratatui::text::Span::raw(safe::line(paragraph))];
+            for (j, wrapped) in crate::tui::text::wrap(spans, width, &hang)
+                .iter()
+                .enumerate()
+            {
+                let text = wrapped.to_string();
+                let text = if j == 0 {
+                    format!("{first}{}", &text[hang.len()..])
+                } else {
+                    text
+                };
+                lines.push(text.trim_end().to_owned());
+            }
+        }
+        lines
     };
     line(n.title.clone());
     let mut header = vec![n.kind.clone(), n.date.to_string()];
@@ -100,20 +129,26 @@ pub fn render_note(file: &NoteFile) -> String {
         line(String::new());
         line("Findings".into());
         for (i, f) in n.findings.iter().enumerate() {
-            let mut parts = Vec::new();
-            parts.extend(f.did.as_ref().map(|d| format!("did:   {d}")));
-            parts.extend(f.quote.as_ref().map(|q| format!("said:  “{q}”")));
+            let mut parts: Vec<(&str, String)> = Vec::new();
+            parts.extend(f.did.as_ref().map(|d| ("did:   ", d.clone())));
+            parts.extend(
+                f.quote
+                    .as_ref()
+                    .map(|q| ("said:  ", format!("“{}”", q.trim()))),
+            );
             if !f.why.is_empty() {
-                parts.push(format!("why:   {}", f.why.join(", ")));
+                parts.push(("why:   ", f.why.join(", ")));
             }
-            parts.extend(f.note.as_ref().map(|r| format!("note:  {r}")));
-            for (j, part) in parts.iter().enumerate() {
+            parts.extend(f.note.as_ref().map(|r| ("note:  ", r.clone())));
+            for (j, (label, text)) in parts.iter().enumerate() {
                 let number = if j == 0 {
                     format!("{:>3}.", i + 1)
                 } else {
                     "    ".into()
                 };
-                line(format!("{number} {part}"));
+                for row in flowed(&format!("{number} {label}"), text) {
+                    line(row);
+                }
             }
         }
     }
@@ -126,11 +161,35 @@ pub fn render_note(file: &NoteFile) -> String {
             .collect();
         line(format!("Source: {}", parts.join(" · ")));
     }
+    let brief = |b: &Brief| {
+        format!(
+            "  {}  ({} · {} · {})",
+            b.title,
+            b.kind,
+            b.date.get(..10).unwrap_or(&b.date),
+            b.id
+        )
+    };
     if !n.evidence.is_empty() {
         line(String::new());
         line("Evidence".into());
-        for id in &n.evidence {
-            line(format!("  {id}"));
+        if links.evidence.is_empty() {
+            for id in &n.evidence {
+                line(format!("  {id}"));
+            }
+        }
+        for (id, named) in &links.evidence {
+            line(match named {
+                Some(b) => brief(b),
+                None => format!("  {id}  (broken link: no note has this id)"),
+            });
+        }
+    }
+    if !links.cited_by.is_empty() {
+        line(String::new());
+        line("Cited as evidence by".into());
+        for b in &links.cited_by {
+            line(brief(b));
         }
     }
     if let Some(action) = &n.action {
@@ -141,8 +200,8 @@ pub fn render_note(file: &NoteFile) -> String {
     }
     if let Some(body) = &n.body {
         line(String::new());
-        for text in body.trim_end().lines() {
-            line(format!("  {text}").trim_end().to_owned());
+        for row in flowed("  ", body) {
+            line(row);
         }
     }
     out
@@ -155,4 +214,17 @@ pub fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// The width to wrap text to: the terminal's when standard output is one, else `COLUMNS`
+/// when set, else none (each paragraph on one line, for tools that read the output).
+pub fn text_width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    let terminal = io::stdout()
+        .is_terminal()
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| usize::from(columns));
+    let columns = || std::env::var("COLUMNS").ok()?.trim().parse::<usize>().ok();
+    terminal.or_else(columns).filter(|&w| w >= 20)
 }

@@ -15,6 +15,7 @@ use crate::yaml;
 #[derive(Debug, Args)]
 pub struct TagArgs {
     /// The note's id (its file name without `.yaml`).
+    #[arg(add = super::complete::ids())]
     id: String,
     /// The finding to tag or untag, counting from 1 as `show` numbers them (default: the whole note).
     #[arg(long, short, value_name = "N")]
@@ -23,14 +24,14 @@ pub struct TagArgs {
     #[arg(long)]
     new: bool,
     /// The why-codes.
-    #[arg(required = true, value_name = "CODE")]
+    #[arg(required = true, value_name = "CODE", add = super::complete::codes())]
     codes: Vec<String>,
 }
 
 /// Adds the codes (`add`) or takes them off, and says what the list is now.
 pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
-    let codes: Vec<String> = args.codes.iter().map(|c| c.trim().to_lowercase()).collect();
+    let codes = note::once(args.codes.iter().map(|c| c.trim().to_lowercase()));
     if let Some(bad) = codes.iter().find(|c| !is_slug(c)) {
         return Err(Error::usage(
             format!("`{bad}` is not a why-code"),
@@ -99,7 +100,8 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
                 "`fieldnotes show` lists the note's findings as they are now",
             )
         })?;
-        after.clone_from(&before);
+        // A code the note already held twice is collapsed while the list is being written.
+        after = note::once(before.iter().cloned());
         if add {
             after.extend(codes.iter().filter(|c| !before.contains(c)).cloned());
         } else {

@@ -46,22 +46,41 @@ impl SearchIndex {
 
     /// Every kind, study and why-code in the index with the number of notes that have it.
     pub fn facets(&self) -> Result<Facets> {
+        self.guarded(|| self.facets_among(&self.reader.searcher(), None))
+    }
+
+    /// Every kind, study and why-code with the number of the notes `query` finds that have
+    /// it, so that counts shown beside a search add up to what choosing them would give.
+    pub fn facets_for(&self, query: &crate::query::Query) -> Result<Facets> {
+        if query.groups.is_empty() {
+            return self.facets();
+        }
         self.guarded(|| {
-            let f = &self.fields;
-            // One snapshot, so that a refresh from another thread cannot come between counts.
             let searcher = self.reader.searcher();
-            // Broken files carry none of these fields, so every document counted is a note.
-            let studies = self.tally(&searcher, f.study)?;
-            let spelled = self.spellings(&searcher, &studies)?;
-            let studies: Vec<(String, usize)> = studies
-                .into_iter()
-                .map(|(study, n)| (spelled.get(&study).cloned().unwrap_or(study), n))
-                .collect();
-            Ok(Facets {
-                kinds: ranked(self.tally(&searcher, f.kind)?),
-                studies: ranked(studies),
-                codes: ranked(self.with_sub_codes(&searcher, self.tally(&searcher, f.why)?)?),
-            })
+            let codebook = self.codebook.get(&self.notebook);
+            let mut analyzers = self.analyzers.clone();
+            let (built, _) =
+                super::plan::Plan::new(self, &searcher, &codebook, &mut analyzers, false)
+                    .build(query)?;
+            self.facets_among(&searcher, Some(&*built))
+        })
+    }
+
+    /// The facets of the notes `among` finds, or of every note.
+    fn facets_among(&self, searcher: &Searcher, among: Option<&dyn Query>) -> Result<Facets> {
+        let f = &self.fields;
+        let within = Within { searcher, among };
+        // Broken files carry none of these fields, so every document counted is a note.
+        let studies = self.tally(&within, f.study)?;
+        let spelled = self.spellings(searcher, &studies)?;
+        let studies: Vec<(String, usize)> = studies
+            .into_iter()
+            .map(|(study, n)| (spelled.get(&study).cloned().unwrap_or(study), n))
+            .collect();
+        Ok(Facets {
+            kinds: ranked(self.tally(&within, f.kind)?),
+            studies: ranked(studies),
+            codes: ranked(self.with_sub_codes(&within, self.tally(&within, f.why)?)?),
         })
     }
 
@@ -106,7 +125,8 @@ impl SearchIndex {
     }
 
     /// Every term of a keyword field with the number of live documents holding it.
-    fn tally(&self, searcher: &Searcher, field: Field) -> Result<BTreeMap<String, usize>> {
+    fn tally(&self, within: &Within, field: Field) -> Result<BTreeMap<String, usize>> {
+        let searcher = within.searcher;
         let fail = |e: &dyn std::fmt::Display| self.failed(e);
         let mut tally = BTreeMap::new();
         for segment in searcher.segment_readers() {
@@ -128,6 +148,15 @@ impl SearchIndex {
                 }
             }
         }
+        if within.among.is_some() {
+            for (term, count) in tally.iter_mut() {
+                let term = Term::from_field_text(field, term);
+                *count = within
+                    .count(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
+                    .map_err(|e| fail(&e))?;
+            }
+            tally.retain(|_, count| *count > 0);
+        }
         Ok(tally)
     }
 
@@ -136,7 +165,7 @@ impl SearchIndex {
     /// there as well; codes the codebook does not know keep their own count.
     fn with_sub_codes(
         &self,
-        searcher: &Searcher,
+        within: &Within,
         used: BTreeMap<String, usize>,
     ) -> Result<BTreeMap<String, usize>> {
         let codebook = self.codebook.get(&self.notebook);
@@ -151,7 +180,7 @@ impl SearchIndex {
                 })
                 .collect();
             let any = BooleanQuery::new(family.into_iter().map(|q| (Occur::Should, q)).collect());
-            let count = searcher.search(&any, &Count).map_err(|e| self.failed(e))?;
+            let count = within.count(Box::new(any)).map_err(|e| self.failed(e))?;
             if count > 0 {
                 counted.insert(code.name.to_lowercase(), count);
             }
@@ -193,6 +222,26 @@ impl SearchIndex {
             }
         }
         Ok(spelled)
+    }
+}
+
+/// The notes counted: every note, or those a query finds.
+struct Within<'a> {
+    searcher: &'a Searcher,
+    among: Option<&'a dyn Query>,
+}
+
+impl Within<'_> {
+    /// How many of the notes counted `query` matches.
+    fn count(&self, query: Box<dyn Query>) -> tantivy::Result<usize> {
+        match self.among {
+            None => self.searcher.search(&*query, &Count),
+            Some(among) => {
+                let both =
+                    BooleanQuery::new(vec![(Occur::Must, among.box_clone()), (Occur::Must, query)]);
+                self.searcher.search(&both, &Count)
+            }
+        }
     }
 }
 

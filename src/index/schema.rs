@@ -13,7 +13,7 @@ use crate::note::{Note, NoteDate};
 
 /// Bump when the schema, the analyzers or what goes into a field changes: older indexes are
 /// then rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The `state` of a file that read without errors.
 pub const OK: &str = "ok";
@@ -73,6 +73,8 @@ pub struct Fields {
     pub ctime: Field,
     /// A hash of the file's bytes.
     pub hash: Field,
+    /// The ids an insight gives as evidence, so a note can list what cites it.
+    pub cites: Field,
 }
 
 impl Fields {
@@ -115,6 +117,7 @@ impl Fields {
             mtime: b.add_u64_field("mtime", number.clone()),
             ctime: b.add_u64_field("ctime", number.clone()),
             hash: b.add_u64_field("hash", number),
+            cites: b.add_text_field("cites", STRING),
         };
         (b.build(), fields)
     }
@@ -179,6 +182,9 @@ impl Fields {
         }
         for tag in &note.tags {
             doc.add_text(self.tag, tag.to_lowercase());
+        }
+        for id in &note.evidence {
+            doc.add_text(self.cites, id.trim());
         }
         for code in note.all_codes() {
             doc.add_text(self.why, code.to_lowercase());

@@ -12,6 +12,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 use super::SearchIndex;
 use super::cache::Analyzers;
 use super::highlight::{Highlighter, Part};
+use super::named::named_in;
 use super::plan::Plan;
 use super::snippet::{Mark, marked, opening, passage};
 use crate::error::Result;
@@ -122,7 +123,14 @@ impl SearchIndex {
             let (built, mut marks) =
                 Plan::new(self, &searcher, &codebook, &mut analyzers, false).build(query)?;
             let mut results = self.run(&searcher, &*built, &marks, options, &mut analyzers)?;
-            if results.total == 0 && !marks.is_empty() {
+            let named = match named_in(query) {
+                Some(name) => self.named(&searcher, &name)?,
+                None => Vec::new(),
+            };
+            if !named.is_empty() {
+                let first = (named.as_slice(), &*built, marks.as_slice());
+                self.put_first(&searcher, first, &mut results, options, &mut analyzers)?;
+            } else if results.total == 0 && !marks.is_empty() {
                 let (built, near_marks) =
                     Plan::new(self, &searcher, &codebook, &mut analyzers, true).build(query)?;
                 if near_marks != marks {
@@ -134,6 +142,38 @@ impl SearchIndex {
             let highlighter = Highlighter::new(marks, self.fields.clone(), analyzers);
             Ok((results, highlighter))
         })
+    }
+
+    /// `results` with the notes `named` in the query first, each once, and counted once.
+    fn put_first(
+        &self,
+        searcher: &Searcher,
+        (named, query, marks): (&[DocAddress], &dyn TantivyQuery, &[Mark]),
+        results: &mut Results,
+        options: SearchOptions,
+        analyzers: &mut Analyzers,
+    ) -> Result<()> {
+        let fail = |e| self.failed(e);
+        let mut first = Vec::with_capacity(named.len());
+        for &address in named {
+            let doc: TantivyDocument = searcher.doc(address).map_err(fail)?;
+            let mut hit = self.hit(&doc, 0.0, marks, analyzers);
+            if options.snippets {
+                hit.snippet = self.best_passage(&doc, marks, analyzers);
+            }
+            // A note the words found too is already in the total.
+            if query.explain(searcher, address).is_err() {
+                results.total += 1;
+            }
+            first.push(hit);
+        }
+        results
+            .hits
+            .retain(|hit| first.iter().all(|f| f.id != hit.id));
+        first.append(&mut results.hits);
+        first.truncate(options.limit.max(1));
+        results.hits = first;
+        Ok(())
     }
 
     fn run(

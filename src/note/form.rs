@@ -237,10 +237,11 @@ fn some(text: &str) -> Option<String> {
 }
 
 fn words(list: &[String]) -> Vec<String> {
-    list.iter()
-        .map(|w| w.trim().to_owned())
-        .filter(|w| !w.is_empty())
-        .collect()
+    super::once(
+        list.iter()
+            .map(|w| w.trim().to_owned())
+            .filter(|w| !w.is_empty()),
+    )
 }
 
 #[cfg(test)]
@@ -294,6 +295,27 @@ weather: rain
         assert!(note.findings.is_empty() && note.participants.is_empty());
         form.participants[0].about = "student".into();
         assert_eq!(form.to_note(None).unwrap_err().field, "participant 1");
+    }
+
+    #[test]
+    fn a_code_or_tag_picked_twice_is_saved_once() {
+        let form = NoteForm {
+            kind: "interview".into(),
+            title: "Twice".into(),
+            date: "2024-05-02".into(),
+            why: vec!["escape".into(), "quiet".into(), " escape ".into()],
+            tags: vec!["gate".into(), "gate".into()],
+            findings: vec![FindingForm {
+                did: "waves".into(),
+                why: vec!["quiet".into(), "quiet".into()],
+                ..FindingForm::default()
+            }],
+            ..NoteForm::default()
+        };
+        let note = form.to_note(None).expect("a note");
+        assert_eq!(note.why, ["escape", "quiet"]);
+        assert_eq!(note.tags, ["gate"]);
+        assert_eq!(note.findings[0].why, ["quiet"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod date;
 mod form;
 mod read;
+mod reflow;
 mod save;
 mod tagging;
 mod template;
@@ -13,6 +14,7 @@ use serde::{Serialize, Serializer};
 pub use date::NoteDate;
 pub use form::{FindingForm, NoteForm, PersonForm, Unfinished};
 pub use read::{Parsed, Spots, parse};
+pub use reflow::reflow;
 pub use save::{FINDING_KEYS, NOTE_KEYS, edited};
 pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};
@@ -149,6 +151,18 @@ impl Note {
         yaml::to_canonical_string(self)
             .unwrap_or_else(|_| serde_json::to_string_pretty(self).unwrap_or_default() + "\n")
     }
+}
+
+/// The words of a list each once, in the order they first appear: a code or tag written twice
+/// means nothing more than once, and a list is never written with a repeat.
+pub fn once(words: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for word in words {
+        if !kept.contains(&word) {
+            kept.push(word);
+        }
+    }
+    kept
 }
 
 /// Serializes a list of words in flow style, `[a, b]`.

@@ -4,6 +4,7 @@
 mod discover;
 pub mod drafts;
 mod load;
+mod remove;
 mod settings;
 pub mod store;
 mod write;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use discover::{Origin, SETTINGS_FILE, find_root};
 pub use load::{Loaded, NoteFile, note_id, read_bytes, read_text};
+pub use remove::{Removed, git_holds};
 pub use settings::{Settings, UserConfig};
 pub use write::{TEMP_FOLDER, write_atomic};
 

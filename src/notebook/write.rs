@@ -88,7 +88,7 @@ impl Notebook {
         let _ = std::fs::remove_dir(&folder);
     }
 
-    fn lock(&self, notice: &dyn Fn(&str)) -> Result<Held> {
+    pub(super) fn lock(&self, notice: &dyn Fn(&str)) -> Result<impl Drop> {
         crate::waiting::patiently(|| self.try_lock(), notice, "writing to this notebook")
     }
 
@@ -265,7 +265,7 @@ fn keep_owner_and_mode(file: &File, metadata: &std::fs::Metadata) {
     let _ = (file, metadata);
 }
 
-fn sync_folder(folder: &Path) -> std::io::Result<()> {
+pub(super) fn sync_folder(folder: &Path) -> std::io::Result<()> {
     // Folders cannot be opened for syncing on every platform; where they can, the rename is
     // only durable once the folder itself is flushed.
     #[cfg(unix)]
@@ -277,7 +277,7 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
 
 /// A file's bytes and what the system knows of it, both of the one file read (`None` when
 /// there is none), up to the size any notebook file may have.
-fn read_current(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>> {
+pub(super) fn read_current(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),

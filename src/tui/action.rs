@@ -64,13 +64,13 @@ actions! {
     PreviewDown,
     /// Scroll the preview up
     PreviewUp,
-    /// Read the selected note full screen (or jump to the selected evidence note)
+    /// Read the selected note full screen (or go to the selected linked note)
     Open,
     /// Go back to where you were
     Back,
-    /// Select the next evidence note of an insight
+    /// Select the next linked note: an insight's evidence, or an insight citing this note
     NextLink,
-    /// Select the previous evidence note of an insight
+    /// Select the previous linked note
     PreviousLink,
     /// Open the note in your editor ($VISUAL or $EDITOR); search sees the change at once
     Edit,
@@ -98,6 +98,10 @@ actions! {
     KeepMine,
     /// Take the version on disk and drop your changes
     TakeTheirs,
+    /// Remove the note (asks first; git or the trash folder keeps it)
+    Remove,
+    /// Yes, remove the note
+    ConfirmRemove,
     /// Filter by kind, study or why-code (choose again to remove the filter)
     Filters,
     /// Add the chosen filter to the search line, or take it out when it is there

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::index::{Highlighter, Hit, Sort};
+use crate::index::{Highlighter, Hit, Links, Sort};
 use crate::notebook::NoteFile;
 use crate::problem::Problem;
 use crate::query::Filter;
@@ -94,6 +94,17 @@ pub enum Overlay {
     Restore(Vec<LeftBehind>),
     /// The file changed on disk while it was being edited: both versions, to choose.
     Conflict(Conflict),
+    /// Asked whether to remove a note.
+    Removing(Removing),
+}
+
+/// A note the user asked to remove, waiting for a yes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removing {
+    /// The file, relative to the notebook root.
+    pub path: String,
+    /// Its title, to say which note it is.
+    pub title: String,
 }
 
 /// Two versions of a note file: what is on disk now and what the form would save.
@@ -169,6 +180,8 @@ pub struct Shown {
     pub path: String,
     /// The note, or what went wrong reading it.
     pub file: Result<NoteFile, String>,
+    /// The notes it names as evidence and the notes that cite it.
+    pub links: Links,
 }
 
 /// A note open full screen.
@@ -269,6 +282,7 @@ impl App {
             (Some(Overlay::Leaving { .. }), _) => Place::Leaving,
             (Some(Overlay::Restore(_)), _) => Place::Restore,
             (Some(Overlay::Conflict(_)), _) => Place::Conflict,
+            (Some(Overlay::Removing(_)), _) => Place::Removing,
             (None, Screen::Form) => Place::Form,
             (None, Screen::Start(_)) => Place::Start,
             (None, Screen::Note) => Place::Note,

@@ -41,8 +41,12 @@ pub enum Effect {
         /// The line to put the cursor on, when the editor understands `+LINE`.
         line: Option<u32>,
     },
-    /// Count the values to filter by and report [`Outcome::Choices`].
-    Choices,
+    /// Count the values to filter by among the notes this search line finds, and report
+    /// [`Outcome::Choices`].
+    Choices {
+        /// The search line.
+        query: String,
+    },
     /// Find the files with errors and report [`Outcome::Problems`].
     Problems,
     /// Open this notebook and report [`Outcome::Opened`].
@@ -76,6 +80,11 @@ pub enum Effect {
     Candidates {
         /// What was typed.
         query: String,
+    },
+    /// Remove a note file (git or the trash folder keeps it) and report [`Outcome::Notice`].
+    Remove {
+        /// Relative to the notebook root.
+        path: String,
     },
     /// Add a code to `codebook.yaml`.
     AddCode {
@@ -156,6 +165,15 @@ pub enum Outcome {
         broken: usize,
         /// The errors the file still has, which leave it out of search.
         errors: Vec<Problem>,
+    },
+    /// A note was removed and the index no longer holds it.
+    Removed {
+        /// What became of it, for the status bar.
+        said: String,
+        /// Notes the index holds now.
+        notes: usize,
+        /// Files with errors now.
+        broken: usize,
     },
     /// The answer to [`Effect::Choices`].
     Choices(Vec<Choice>),

@@ -32,6 +32,8 @@ pub enum Place {
     Restore,
     /// Choosing between a note on disk and the edit of it.
     Conflict,
+    /// Asked whether to remove a note.
+    Removing,
 }
 
 impl Place {
@@ -49,6 +51,7 @@ impl Place {
             Place::Leaving => "Leaving an unsaved note",
             Place::Restore => "An unsaved note from before",
             Place::Conflict => "The note changed on disk",
+            Place::Removing => "Removing a note",
         }
     }
 }
@@ -71,7 +74,9 @@ use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
     Right, Tab, Up,
 };
-use Place::{Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Restore, Search, Start};
+use Place::{
+    Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Removing, Restore, Search, Start,
+};
 
 const BROWSE: &[Place] = &[Search, List];
 const MOVING: &[Place] = &[Search, List, Note, Problems, Help, Filters, Conflict];
@@ -79,7 +84,7 @@ const READING: &[Place] = &[List, Note, Problems, Help, Conflict];
 const TYPING: &[Place] = &[Search, Filters, Form];
 const EDITING: &[Place] = &[Search, Form];
 const EVERYWHERE: &[Place] = &[
-    Start, Search, List, Note, Problems, Help, Filters, Form, Leaving, Restore, Conflict,
+    Start, Search, List, Note, Problems, Help, Filters, Form, Leaving, Restore, Conflict, Removing,
 ];
 
 macro_rules! bind {
@@ -185,6 +190,13 @@ pub static BINDINGS: &[Binding] = &[
         [(Esc, NONE)],
         Action::Back
     ),
+    bind!(
+        &[List, Note],
+        [(Delete, NONE), (Char('X'), NONE)],
+        Action::Remove
+    ),
+    bind!(&[Removing], [(Char('y'), NONE)], Action::ConfirmRemove),
+    bind!(&[Removing], [(Esc, NONE), (Char('n'), NONE)], Action::Back),
     bind!(&[List], [(Char('f'), NONE)], Action::Filters),
     bind!(BROWSE, [(Char('f'), CTRL)], Action::Filters),
     bind!(&[List], [(Char('s'), NONE)], Action::ToggleSort),

@@ -17,6 +17,7 @@ pub mod layout;
 mod line;
 mod reading;
 mod receive;
+mod removing;
 pub mod runtime;
 mod terminal;
 #[cfg(test)]
@@ -67,6 +68,7 @@ pub fn run(context: &Context) -> Result<u8> {
         runtime.open(notebook);
     }
     runtime.keep_drafts(crate::notebook::drafts::Drafts::new(context.dirs.drafts()));
+    runtime.keep_removed_in(&context.dirs.data);
     let mut screen = terminal::open()?;
     let result = runtime.run(&mut screen);
     terminal::leave();

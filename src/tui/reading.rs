@@ -2,7 +2,7 @@
 //! reading (the first matched word).
 
 use super::action::Action;
-use super::app::{App, Reading, Screen, Shown};
+use super::app::{App, Overlay, Reading, Removing, Screen, Shown};
 use super::effect::Effect;
 use super::layout;
 use super::theme::Theme;
@@ -61,6 +61,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }];
         }
         Action::NewNote => return vec![Effect::StartNote { restored: None }],
+        Action::Remove => {
+            if let Some(Ok(file)) = reading.shown.as_ref().map(|s| &s.file) {
+                app.overlay = Some(Overlay::Removing(Removing {
+                    path: reading.path.clone(),
+                    title: file.note.title.clone(),
+                }));
+            }
+        }
         Action::EditHere | Action::Tag => {
             return vec![Effect::EditNote {
                 path: reading.path.clone(),
@@ -73,10 +81,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The evidence ids of the note being read.
+/// The ids of the notes the note being read names as evidence, then of those citing it.
 fn evidence(reading: &Reading) -> Vec<String> {
-    match reading.shown.as_ref().map(|s| &s.file) {
-        Some(Ok(file)) => file.note.evidence.clone(),
+    match reading.shown.as_ref() {
+        Some(Shown {
+            file: Ok(file),
+            links,
+            ..
+        }) => {
+            let mut ids = links.ids();
+            if links.evidence.is_empty() {
+                // Read before the index was open: the ids as written.
+                ids.splice(0..0, file.note.evidence.iter().cloned());
+            }
+            ids
+        }
         _ => Vec::new(),
     }
 }
@@ -92,6 +111,7 @@ fn laid_out(
     match shown.map(|s| &s.file) {
         Some(Ok(file)) => Some(render(
             file,
+            &shown.map(|s| s.links.clone()).unwrap_or_default(),
             hl,
             layout::text_width(width),
             link,

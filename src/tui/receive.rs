@@ -40,7 +40,9 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 effects.push(Effect::Problems);
             }
             if matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.counted) {
-                effects.push(Effect::Choices);
+                effects.push(Effect::Choices {
+                    query: app.browse.line.text().to_owned(),
+                });
             }
             effects
         }
@@ -71,6 +73,16 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 None if changed => format!("Saved: the search has {path} as it is now."),
                 None => format!("No changes to {path}."),
             });
+            reload(app)
+        }
+        Outcome::Removed {
+            said,
+            notes,
+            broken,
+        } => {
+            app.browse.notes = notes;
+            app.browse.broken = broken;
+            app.message = Some(said);
             reload(app)
         }
         Outcome::Found {

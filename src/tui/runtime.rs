@@ -94,6 +94,8 @@ pub struct Runtime {
     news: Receiver<News>,
     post: Sender<News>,
     drafts: Keeper,
+    /// The data directory, whose trash folder keeps removed notes git does not hold.
+    data: Option<PathBuf>,
 }
 
 impl Runtime {
@@ -107,7 +109,14 @@ impl Runtime {
             news,
             post,
             drafts: Keeper::default(),
+            data: None,
         }
+    }
+
+    /// Keeps removed notes that git does not hold in `data`'s trash folder; without one, only
+    /// notes git holds can be removed.
+    pub fn keep_removed_in(&mut self, data: &Path) {
+        self.data = Some(data.to_path_buf());
     }
 
     /// Keeps drafts of notes being written in `drafts`, and offers those left there unsaved.
@@ -369,7 +378,24 @@ impl Runtime {
         }
         match effect {
             Effect::Load { path } => {
-                return Ok(Some(Outcome::Loaded(Box::new(load(&notebook, &path)))));
+                let mut shown = load(&notebook, &path);
+                if let Some(index) = &index {
+                    shown.links = super::work::links(index, &shown)?;
+                }
+                return Ok(Some(Outcome::Loaded(Box::new(shown))));
+            }
+            Effect::Remove { path } => {
+                let file = notebook.root.join(&path);
+                let said = super::removing::remove(&notebook, &file, &path, self.data.as_deref())?;
+                let refresh = match &index {
+                    Some(index) => index.refresh_around(&HashSet::from([file]), &|_| {})?,
+                    None => return Ok(Some(Outcome::Notice(said))),
+                };
+                return Ok(Some(Outcome::Removed {
+                    said,
+                    notes: refresh.notes,
+                    broken: refresh.broken,
+                }));
             }
             // The same check as `fieldnotes check`, from the files: the index is not needed.
             Effect::Problems => {
@@ -437,7 +463,7 @@ impl Runtime {
                 path: index.path_of(&id)?,
                 id,
             },
-            Effect::Choices => Outcome::Choices(choices(&notebook, &index)?),
+            Effect::Choices { query } => Outcome::Choices(choices(&notebook, &index, &query)?),
             _ => return Ok(None),
         }))
     }

@@ -2,7 +2,7 @@
 //! everything the disk or the index must do comes back as an [`Outcome`] (see `receive`).
 
 use super::action::Action;
-use super::app::{App, Focus, Overlay, Picker, Reading, Screen};
+use super::app::{App, Focus, Overlay, Picker, Reading, Removing, Screen};
 use super::effect::Effect;
 use super::keymap::Place;
 use super::layout;
@@ -79,6 +79,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Place::Filters => super::filters::update(app, action),
         Place::Form => super::form::update(app, action),
         Place::Leaving | Place::Restore | Place::Conflict => super::form::ask::update(app, action),
+        Place::Removing => removing(app, action),
     }
 }
 
@@ -145,6 +146,15 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
             false
         }
         Action::Open => return open_selected(app),
+        Action::Remove => {
+            app.overlay = app.selected_hit().map(|hit| {
+                Overlay::Removing(Removing {
+                    path: hit.path.clone(),
+                    title: hit.title.clone(),
+                })
+            });
+            return Vec::new();
+        }
         Action::Edit => {
             return app
                 .selected_hit()
@@ -157,7 +167,9 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Filters => {
             app.overlay = Some(Overlay::Filters(Picker::default()));
-            return vec![Effect::Choices];
+            return vec![Effect::Choices {
+                query: app.browse.line.text().to_owned(),
+            }];
         }
         Action::NewNote => return vec![Effect::StartNote { restored: None }],
         Action::EditHere | Action::Tag => {
@@ -358,4 +370,23 @@ fn help(app: &mut App, action: Action) -> Vec<Effect> {
     };
     *scroll = moved.min(most);
     Vec::new()
+}
+
+/// The answer to "remove this note?": yes removes it and leaves the reader for the list.
+fn removing(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Removing(asked)) = app.overlay.take() else {
+        return Vec::new();
+    };
+    match action {
+        Action::ConfirmRemove => {
+            app.reading.clear();
+            app.screen = Screen::Browse;
+            vec![Effect::Remove { path: asked.path }]
+        }
+        Action::Back => Vec::new(),
+        _ => {
+            app.overlay = Some(Overlay::Removing(asked));
+            Vec::new()
+        }
+    }
 }

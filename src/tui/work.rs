@@ -9,6 +9,7 @@ use std::sync::mpsc::Sender;
 use super::app::{Choice, Shown};
 use crate::codebook::Codebook;
 use crate::error::{Error, Result};
+use crate::index::Links;
 use crate::index::{Refresh, SearchIndex, SearchOptions};
 use crate::notebook::Notebook;
 use crate::problem::Problem;
@@ -137,13 +138,35 @@ pub fn load(notebook: &Notebook, path: &str) -> Shown {
     Shown {
         path: path.to_owned(),
         file,
+        links: Links::default(),
+    }
+}
+
+/// What the note `shown` names as evidence and what cites it, as the index has them.
+pub fn links(index: &SearchIndex, shown: &Shown) -> Result<Links> {
+    match &shown.file {
+        Ok(file) => index.links(file),
+        Err(_) => Ok(Links::default()),
     }
 }
 
 /// Every value to filter by: kinds, then studies, then why-codes, most used first, with the
 /// codebook's codes nobody has used yet at the end.
-pub fn choices(notebook: &Notebook, index: &SearchIndex) -> Result<Vec<Choice>> {
-    let facets = index.facets()?;
+pub fn choices(notebook: &Notebook, index: &SearchIndex, line: &str) -> Result<Vec<Choice>> {
+    let everywhere = index.facets()?;
+    let query = crate::query::parse(line, crate::query::Mode::Typing).unwrap_or_default();
+    let mut facets = index.facets_for(&query)?;
+    // Values the search leaves out stay choosable (to switch a kind, say), counted 0, last.
+    let add_missing = |within: &mut Vec<(String, usize)>, all: Vec<(String, usize)>| {
+        for (value, _) in all {
+            if !within.iter().any(|(v, _)| *v == value) {
+                within.push((value, 0));
+            }
+        }
+    };
+    add_missing(&mut facets.kinds, everywhere.kinds);
+    add_missing(&mut facets.studies, everywhere.studies);
+    add_missing(&mut facets.codes, everywhere.codes);
     let codebook: Codebook = notebook.codebook().0;
     let choice = |filter, (value, count): (String, usize)| Choice {
         about: (filter == Filter::Why)

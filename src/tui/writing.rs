@@ -196,7 +196,7 @@ pub fn perform(
             Err(e) => return Err(e),
         },
         Effect::Codes => Outcome::Codes(match index {
-            Some(index) => choices(notebook, index)?
+            Some(index) => choices(notebook, index, "")?
                 .into_iter()
                 .filter(|c| c.filter == Filter::Why)
                 .collect(),

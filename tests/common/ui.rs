@@ -59,6 +59,7 @@ impl Ui {
         let mut runtime = Runtime::new(App::new(&notebook.name(), size), &dir.join("cache"));
         runtime.open(notebook);
         runtime.keep_drafts(Drafts::new(dir.join("drafts")));
+        runtime.keep_removed_in(&dir.join("data"));
         runtime
     }
 

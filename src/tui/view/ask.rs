@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::overlay::centred;
 use crate::notebook::drafts::LeftBehind;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Conflict};
+use crate::tui::app::{App, Conflict, Removing};
 use crate::tui::keymap::{Place, hints};
 use crate::tui::text::{clean, truncate, wrap};
 use crate::tui::theme::Theme;
@@ -56,6 +56,28 @@ pub fn leaving(app: &App, quitting: bool, frame: &mut Frame, theme: &Theme) {
     }
     let lines = vec![Line::raw("This note has changes that are not saved.")];
     window(app, "Leave the note?", lines, keys, frame, theme);
+}
+
+/// Asks whether to remove a note, and says what keeps it.
+pub fn removing(app: &App, asked: &Removing, frame: &mut Frame, theme: &Theme) {
+    let keys = hints(
+        Place::Removing,
+        &[
+            (&[Action::ConfirmRemove], "remove"),
+            (&[Action::Back], "keep it"),
+        ],
+    );
+    let room = usize::from(app.size.0.saturating_sub(8)).max(10);
+    let lines = vec![
+        Line::from(truncate(
+            vec![Span::styled(clean(&asked.title), theme.title)],
+            room,
+        )),
+        Line::from(truncate(vec![Span::raw(clean(&asked.path))], room)),
+        Line::default(),
+        Line::raw("Git keeps it if committed; otherwise it goes to the trash folder."),
+    ];
+    window(app, "Remove this note?", lines, keys, frame, theme);
 }
 
 /// Offers the notes earlier sessions left unsaved, newest first.

@@ -37,6 +37,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Some(Overlay::Leaving { quitting }) => ask::leaving(app, *quitting, frame, &theme),
         Some(Overlay::Restore(drafts)) => ask::restore(app, drafts, frame, &theme),
         Some(Overlay::Conflict(conflict)) => ask::conflict(app, conflict, frame, &theme),
+        Some(Overlay::Removing(asked)) => ask::removing(app, asked, frame, &theme),
         None => {}
     }
 }

@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::index::{Highlighter, Part};
+use crate::index::{Brief, Highlighter, Links, Part};
+use crate::note::reflow;
 use crate::notebook::NoteFile;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Shown};
@@ -26,16 +27,17 @@ pub struct Rendered {
     pub links: Vec<usize>,
 }
 
-/// Lays out `file` for a width of `width` columns in the styles of `theme`; `link` is the
-/// selected evidence link.
+/// Lays out `file` for a width of `width` columns in the styles of `theme`, with the notes
+/// it names and is named by (`links`); `link` is the selected one.
 pub fn render(
     file: &NoteFile,
+    links: &Links,
     hl: &Highlighter,
     width: u16,
     link: Option<usize>,
     theme: &Theme,
 ) -> Rendered {
-    Layout::new(hl, usize::from(width.max(10)), theme).note(file, link)
+    Layout::new(hl, usize::from(width.max(10)), theme).note(file, links, link)
 }
 
 /// The lines for a note read from disk, or for why it could not be read.
@@ -47,7 +49,7 @@ pub fn shown_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     match shown.map(|s| &s.file) {
-        Some(Ok(file)) => render(file, hl, width, link, theme).lines,
+        Some(Ok(file)) => render(file, &shown_links(shown), hl, width, link, theme).lines,
         Some(Err(why)) => wrap(
             vec![Span::styled(clean(why), theme.error)],
             usize::from(width),
@@ -162,6 +164,52 @@ impl<'a> Layout<'a> {
             .push(Line::styled(text.to_owned(), self.theme.title));
     }
 
+    /// `text` reflowed ([`reflow`]), each paragraph, item or turn as spans of its own, with an
+    /// empty one between paragraphs.
+    fn paragraphs(&self, part: Part, text: &str, style: Style) -> Vec<Vec<Span<'static>>> {
+        reflow(text)
+            .iter()
+            .map(|line| self.spans(part, line, style))
+            .collect()
+    }
+
+    /// One line naming another note: its title, kind and date, then its id dimmed; an id no
+    /// note has (once the index could say) is marked as a broken link.
+    fn link(&mut self, id: &str, brief: Option<&Brief>, known: bool, selected: bool) {
+        let t = *self.theme;
+        let marker = if selected { " › " } else { "   " };
+        let lead = Span::styled(marker, if selected { t.selected } else { t.meta });
+        let mut spans = Vec::new();
+        let mut under = Vec::new();
+        match brief {
+            Some(b) => {
+                let title = if selected { t.selected } else { t.title };
+                spans.push(Span::styled(clean(&b.title), title));
+                let day = b.date.get(..10).unwrap_or(&b.date);
+                let about = format!("{} · {}  ", clean(&b.kind), clean(day));
+                under.push(Span::styled(about, t.meta));
+                under.push(Span::styled(clean(id), t.hint));
+            }
+            None if known => {
+                spans.push(Span::styled(clean(id), t.error));
+                let broken = "a broken link: no note has this id (removed or renamed?)";
+                under.push(Span::styled(broken, t.hint));
+            }
+            None => spans.push(Span::styled(
+                clean(id),
+                if selected { t.selected } else { t.meta },
+            )),
+        }
+        let mut lines = wrap(spans, self.width, "   ");
+        if let Some(first) = lines.first_mut().and_then(|l| l.spans.first_mut()) {
+            *first = lead;
+        }
+        self.push(lines);
+        if !under.is_empty() {
+            self.push(wrap(under, self.width, "   "));
+        }
+    }
+
     /// `label` then `spans`, wrapped with later lines under the text, not the label.
     fn labelled(&mut self, label: &str, column: usize, spans: Vec<Span<'static>>) {
         let indent = " ".repeat(column);
@@ -172,7 +220,7 @@ impl<'a> Layout<'a> {
         self.push(lines);
     }
 
-    fn note(mut self, file: &NoteFile, link: Option<usize>) -> Rendered {
+    fn note(mut self, file: &NoteFile, found: &Links, link: Option<usize>) -> Rendered {
         let n = &file.note;
         let t = *self.theme;
         let title = self.spans(Part::Title, &n.title, t.title);
@@ -232,38 +280,57 @@ impl<'a> Layout<'a> {
             for (i, f) in n.findings.iter().enumerate() {
                 self.gap();
                 let number = format!("{:>2} ", i + 1);
-                let mut rows: Vec<(&str, Vec<Span<'static>>)> = Vec::new();
+                let mut rows: Vec<(&str, Vec<Vec<Span<'static>>>)> = Vec::new();
                 if let Some(did) = &f.did {
-                    rows.push(("did", self.spans(Part::Did, did, Style::new())));
+                    rows.push(("did", self.paragraphs(Part::Did, did, Style::new())));
                 }
                 if let Some(quote) = &f.quote {
-                    let mut said = vec![Span::raw("“")];
-                    said.extend(self.spans(Part::Quote, quote, Style::new().italic()));
-                    said.push(Span::raw("”"));
+                    let quoted = format!("“{}”", quote.trim());
+                    let said = self.paragraphs(Part::Quote, &quoted, Style::new().italic());
                     rows.push(("said", said));
                 }
                 if !f.why.is_empty() {
-                    rows.push(("why", vec![Span::styled(clean(&f.why.join(", ")), t.code)]));
+                    let codes = vec![Span::styled(clean(&f.why.join(", ")), t.code)];
+                    rows.push(("why", vec![codes]));
                 }
                 if let Some(remark) = &f.note {
-                    rows.push(("note", self.spans(Part::Note, remark, t.meta)));
+                    rows.push(("note", self.paragraphs(Part::Note, remark, t.meta)));
                 }
-                for (j, (label, spans)) in rows.into_iter().enumerate() {
+                for (j, (label, paragraphs)) in rows.into_iter().enumerate() {
                     let prefix = if j == 0 { number.clone() } else { "   ".into() };
-                    self.labelled(&format!("{prefix}{label}"), 9, spans);
+                    for (k, spans) in paragraphs.into_iter().enumerate() {
+                        let label = if k == 0 {
+                            format!("{prefix}{label}")
+                        } else {
+                            String::new()
+                        };
+                        self.labelled(&label, 9, spans);
+                    }
                 }
             }
         }
         let mut links = Vec::new();
         if !n.evidence.is_empty() {
             self.heading("Evidence");
-            for (i, id) in n.evidence.iter().enumerate() {
+            // Before the index answers, the ids as written.
+            let named: Vec<(String, Option<Brief>)> = if found.evidence.is_empty() {
+                n.evidence.iter().map(|id| (id.clone(), None)).collect()
+            } else {
+                found.evidence.clone()
+            };
+            let known = !found.evidence.is_empty();
+            for (id, brief) in &named {
+                let selected = link == Some(links.len());
                 links.push(self.lines.len());
-                let selected = link == Some(i);
-                let style = if selected { t.selected } else { t.meta };
-                let marker = if selected { " › " } else { "   " };
-                self.lines
-                    .push(Line::styled(format!("{marker}{}", clean(id)), style));
+                self.link(id, brief.as_ref(), known, selected);
+            }
+        }
+        if !found.cited_by.is_empty() {
+            self.heading("Cited as evidence by");
+            for brief in &found.cited_by {
+                let selected = link == Some(links.len());
+                links.push(self.lines.len());
+                self.link(&brief.id, Some(brief), true, selected);
             }
         }
         for (label, value) in [("Action", &n.action), ("Status", &n.status)] {
@@ -285,8 +352,8 @@ impl<'a> Layout<'a> {
         }
         if let Some(body) = &n.body {
             self.gap();
-            for text in body.trim_end().lines() {
-                let spans = self.spans(Part::Body, text, Style::new());
+            for text in reflow(body) {
+                let spans = self.spans(Part::Body, &text, Style::new());
                 self.push(wrap(spans, self.width, ""));
             }
         }
@@ -296,4 +363,9 @@ impl<'a> Layout<'a> {
             links,
         }
     }
+}
+
+/// The links of `shown`, or none.
+fn shown_links(shown: Option<&Shown>) -> Links {
+    shown.map(|s| s.links.clone()).unwrap_or_default()
 }

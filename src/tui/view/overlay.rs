@@ -55,6 +55,7 @@ pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>,
         Place::Note => &[Place::Note],
         Place::Problems => &[Place::Problems],
         Place::Filters => &[Place::Filters],
+        Place::Removing => &[Place::Removing],
         Place::Form | Place::Leaving | Place::Restore | Place::Conflict => {
             &[Place::Form, Place::Leaving, Place::Restore, Place::Conflict]
         }
