@@ -766,7 +766,13 @@ fn show_serves_good_notes_and_explains_why_a_broken_one_cannot_be_shown() {
         "{}",
         run.describe()
     );
-    assert!(run.stdout.contains("  Second line of the body.\n"));
+    // Reflowed for reading: the two lines of one paragraph join.
+    assert!(
+        run.stdout
+            .contains("  First line of the body. Second line of the body.\n"),
+        "{}",
+        run.describe()
+    );
 
     // A broken note: exit 3, and the reason with its place, not "no such note".
     let mut first_problem: BTreeMap<&str, &Expect> = BTreeMap::new();
