@@ -76,6 +76,29 @@ pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     out
 }
 
+/// `text` cut from its start to at most `max` columns, with `…` where it was cut: the end of a
+/// path (the file's name) is the part worth keeping.
+pub fn truncate_start(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let room = max.saturating_sub(1);
+    let mut used = 0;
+    let mut kept: Vec<char> = Vec::new();
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    if max == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// `spans` wrapped into lines of at most `max` columns, breaking after spaces where it can
 /// and inside a word only when the word is longer than a line. Each line starts with
 /// `indent`.
@@ -169,5 +192,16 @@ mod tests {
             cut.iter().map(|s| s.content.as_ref()).collect::<String>(),
             "渋谷の…"
         );
+    }
+
+    #[test]
+    fn a_path_cut_from_its_start_keeps_its_file_name() {
+        let path = "portable-music/1979-03-14-teen-boombox-shibuya.yaml";
+        assert_eq!(truncate_start(path, 60), path);
+        let cut = truncate_start(path, 30);
+        assert_eq!(cut.width(), 30);
+        assert_eq!(cut, "…-14-teen-boombox-shibuya.yaml");
+        assert_eq!(truncate_start("ラジカセ/テープ.yaml", 8), "…プ.yaml");
+        assert_eq!(truncate_start(path, 0), "");
     }
 }

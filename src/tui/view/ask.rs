@@ -13,8 +13,9 @@ use crate::notebook::drafts::LeftBehind;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Conflict, Removing};
 use crate::tui::keymap::{Place, hints};
-use crate::tui::text::{clean, truncate, wrap};
+use crate::tui::text::{clean, truncate, truncate_start, wrap};
 use crate::tui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 fn window(
     app: &App,
@@ -138,12 +139,14 @@ pub fn conflict(app: &App, conflict: &Conflict, frame: &mut Frame, theme: &Theme
     }
     frame.render_widget(Clear, area);
     // The question first: a long path is what a narrow terminal cuts.
-    let heading = format!(
-        " Changed on disk while you edited it. Keep which? {}",
-        clean(&conflict.path)
-    );
+    let question = " Changed on disk while you edited it. Keep which? ";
+    let room = usize::from(area.width).saturating_sub(question.width() + 1);
+    let heading = vec![Span::styled(
+        format!("{question}{}", truncate_start(&clean(&conflict.path), room)),
+        theme.error,
+    )];
     frame.render_widget(
-        Paragraph::new(Span::styled(heading, theme.error)),
+        Paragraph::new(Line::from(truncate(heading, usize::from(area.width)))),
         Rect { height: 1, ..area },
     );
     let half = area.width / 2;

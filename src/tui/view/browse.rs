@@ -168,29 +168,28 @@ fn list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// A result as two lines: the title with its date, then the kind and why-codes.
+/// A result as two lines: the title across the whole row, then the kind, study and why-codes
+/// with the date at the right, so the title gets every column the date does not need.
 fn hit_lines(hit: &Hit, columns: u16, selected: bool, theme: &Theme) -> [Line<'static>; 2] {
     let columns = usize::from(columns);
     let marker = if selected { "▌" } else { " " };
-    let day: String = hit.date.chars().take(10).collect();
     let title = marked_spans(&hit.title, &hit.title_marks, theme.title, theme.mark);
-    let room = columns.saturating_sub(day.width() + 3);
-    let title = truncate(title, room);
-    let gap = columns.saturating_sub(width(&title) + day.width() + 2);
     let mut first = vec![Span::styled(marker, theme.label)];
-    first.extend(title);
-    first.push(Span::raw(" ".repeat(gap)));
-    first.push(Span::styled(day, theme.meta));
-    let mut second = vec![Span::raw(" "), Span::styled(clean(&hit.kind), theme.meta)];
+    first.extend(truncate(title, columns.saturating_sub(2)));
+    let day: String = hit.date.chars().take(10).collect();
+    let mut about = vec![Span::styled(clean(&hit.kind), theme.meta)];
     if let Some(study) = &hit.study {
-        second.push(Span::styled(format!(" · {}", clean(study)), theme.meta));
+        about.push(Span::styled(format!(" · {}", clean(study)), theme.meta));
     }
     if !hit.why.is_empty() {
-        second.push(Span::styled(" · ", theme.meta));
-        second.push(Span::styled(clean(&hit.why.join(", ")), theme.code));
+        about.push(Span::styled(" · ", theme.meta));
+        about.push(Span::styled(clean(&hit.why.join(", ")), theme.code));
     }
-    [
-        Line::from(first),
-        Line::from(truncate(second, columns.saturating_sub(1))),
-    ]
+    let about = truncate(about, columns.saturating_sub(day.width() + 4));
+    let gap = columns.saturating_sub(width(&about) + day.width() + 2);
+    let mut second = vec![Span::raw(" ")];
+    second.extend(about);
+    second.push(Span::raw(" ".repeat(gap)));
+    second.push(Span::styled(day, theme.meta));
+    [Line::from(first), Line::from(second)]
 }

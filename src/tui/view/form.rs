@@ -17,6 +17,7 @@ use crate::tui::form::slot::{self, Holds, Slot};
 use crate::tui::keymap::{Place, hints};
 use crate::tui::text::{clean, truncate, wrap};
 use crate::tui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the form screen.
 pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
@@ -31,13 +32,21 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     ]);
     frame.render_widget(Paragraph::new(title), Rect { height: 1, ..area });
     fields(form, frame, fields_area(area), theme);
+    let has_findings = slot::slots(&form.note)
+        .iter()
+        .any(|s| matches!(s, Slot::Did(_)));
+    let findings: &[Action] = if has_findings {
+        &[Action::NextEmptyFinding]
+    } else {
+        &[]
+    };
     let keys = hints(
         Place::Form,
         &[
             (&[Action::Save], "save"),
             (&[Action::Back], "leave"),
             (&[Action::NextField], "next field"),
-            (&[Action::NextEmptyFinding], "new finding"),
+            (findings, "new finding"),
             (&[Action::Help], "help"),
         ],
     );
@@ -98,19 +107,7 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
     };
     match slot.holds() {
         Holds::Choice => {
-            let mut spans = Vec::new();
-            for kind in &form.kinds {
-                if *kind == form.note.kind {
-                    spans.push(Span::styled(format!("‹{kind}›"), theme.title));
-                } else {
-                    spans.push(Span::styled(format!(" {kind} "), theme.meta));
-                }
-                spans.push(Span::raw(" "));
-            }
-            if focused {
-                spans.push(Span::styled(" ← → or a letter", theme.hint));
-            }
-            let spans = truncate(spans, usize::from(value.width));
+            let spans = kinds_row(form, focused, usize::from(value.width), theme);
             frame.render_widget(Paragraph::new(Line::from(spans)), value);
         }
         Holds::Codes | Holds::Notes => {
@@ -172,6 +169,42 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
     }
 }
 
+/// The kinds to choose from, the chosen one always in view: when they do not all fit, the
+/// row starts later, with `…` for the kinds before it.
+fn kinds_row(form: &Form, focused: bool, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let chosen = form.kinds.iter().position(|k| *k == form.note.kind);
+    let chip = |kind: &String| -> Span<'static> {
+        if *kind == form.note.kind {
+            Span::styled(format!("‹{}› ", clean(kind)), theme.title)
+        } else {
+            Span::styled(format!(" {}  ", clean(kind)), theme.meta)
+        }
+    };
+    let mut first = 0;
+    if let Some(chosen) = chosen {
+        let upto = |from: usize| -> usize {
+            let skipped = if from > 0 { 2 } else { 0 };
+            skipped
+                + form.kinds[from..=chosen]
+                    .iter()
+                    .map(|k| chip(k).width())
+                    .sum::<usize>()
+        };
+        while first < chosen && upto(first) > room {
+            first += 1;
+        }
+    }
+    let mut spans = Vec::new();
+    if first > 0 {
+        spans.push(Span::styled("… ", theme.meta));
+    }
+    spans.extend(form.kinds[first..].iter().map(chip));
+    if focused {
+        spans.push(Span::styled(" ← → or a letter", theme.hint));
+    }
+    truncate(spans, room)
+}
+
 /// The text of a field not being typed in; tags read as a list.
 fn shown_text(form: &Form, slot: Slot) -> String {
     match slot {
@@ -211,29 +244,41 @@ fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Th
         height: height.min(area.height),
     };
     let inner = usize::from(width.saturating_sub(2));
-    let name_width = form
+    let names: Vec<String> = form
         .suggestions
         .iter()
         .take(shown)
-        .map(|s| s.value.chars().count() + 2)
+        .map(|s| {
+            if s.new {
+                clean(&format!("+ {}", s.value))
+            } else {
+                clean(&s.value)
+            }
+        })
+        .collect();
+    // One column for the names, cut with `…` past half the window, so a long id never pushes
+    // its description out of line with the others.
+    let name_width = names
+        .iter()
+        .map(|n| n.width())
         .max()
         .unwrap_or(0)
         .min(inner / 2);
     let lines: Vec<Line<'static>> = form
         .suggestions
         .iter()
-        .take(shown)
+        .zip(names)
         .enumerate()
-        .map(|(i, s)| {
-            let name = if s.new {
-                format!("+ {}", s.value)
+        .map(|(i, (s, name))| {
+            let mut spans = truncate(vec![Span::styled(name, theme.code)], name_width);
+            let pad = name_width.saturating_sub(crate::tui::text::width(&spans));
+            spans.push(Span::raw(" ".repeat(pad + 2)));
+            let about = if s.new {
+                format!("— {}", s.about)
             } else {
-                s.value.clone()
+                s.about.clone()
             };
-            let spans = vec![
-                Span::styled(format!("{:<name_width$} ", clean(&name)), theme.code),
-                Span::styled(clean(&s.about), theme.meta),
-            ];
+            spans.push(Span::styled(clean(&about), theme.meta));
             let line = Line::from(truncate(spans, inner));
             if i == form.selected {
                 line.style(theme.selected)

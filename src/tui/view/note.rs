@@ -14,8 +14,9 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Shown};
 use crate::tui::keymap::{Place, hints};
 use crate::tui::layout;
-use crate::tui::text::{clean, marked_spans, wrap};
+use crate::tui::text::{clean, marked_spans, truncate_start, wrap};
 use crate::tui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// A note as lines of the screen.
 pub struct Rendered {
@@ -77,9 +78,13 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     } else {
         String::new()
     };
+    let room = usize::from(areas.heading.width).saturating_sub(depth.width() + 2);
     let heading = Line::from(vec![
         Span::styled(depth, theme.label),
-        Span::styled(format!(" {}", clean(&reading.path)), theme.meta),
+        Span::styled(
+            format!(" {}", truncate_start(&clean(&reading.path), room)),
+            theme.meta,
+        ),
     ]);
     frame.render_widget(Paragraph::new(heading), areas.heading);
     frame.render_widget(
