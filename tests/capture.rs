@@ -167,6 +167,20 @@ fn each_kind_of_note_has_a_form_that_fits_it() {
 }
 
 #[test]
+fn a_narrow_form_keeps_the_chosen_kind_in_view_and_offers_only_what_the_kind_has() {
+    let mut ui = Ui::sample((60, 20));
+    for kind in ["interview", "observation", "meeting", "social", "insight", "diary"] {
+        let screen = form_of(&mut ui, kind);
+        let row = screen.lines().nth(1).unwrap_or_default();
+        assert!(row.contains(&format!("‹{kind}›")), "{kind}:\n{screen}");
+        // An insight holds no findings, so no key offers one.
+        if kind == "insight" {
+            assert!(!screen.contains("new finding"), "{screen}");
+        }
+    }
+}
+
+#[test]
 fn a_draft_is_saved_within_two_seconds_and_offered_after_a_crash() {
     let mut ui = Ui::sample((100, 30));
     ui.ctrl('r');

@@ -351,16 +351,27 @@ fn escape_sequences_in_notes_never_reach_the_terminal_and_wide_text_lines_up() {
     let screen = ui.screen();
     assert!(screen.contains("\\u{1b}]0;pwned"), "{screen}");
     assert!(screen.contains("\\u{202e}evil"), "{screen}");
-    // The date ends every title line at the same column, whatever the title's width.
-    let date_columns: Vec<u16> = (2..6)
-        .step_by(2)
-        .map(|y| {
-            (0..100)
-                .find(|&x| buffer[(x, y)].symbol() == "1" && buffer[(x + 1, y)].symbol() == "9")
-                .expect("a date on the title line")
+    // A title of wide characters is cut with `…` and leaves the divider where it is on every
+    // row; the dates below the titles line up.
+    let column_of = |y: u16, wanted: &dyn Fn(u16) -> bool| {
+        (0..100)
+            .find(|&x| wanted(x))
+            .unwrap_or_else(|| panic!("nothing found on row {y}\n{screen}"))
+    };
+    let dividers: Vec<u16> = (2..6)
+        .map(|y| column_of(y, &|x| buffer[(x, y)].symbol() == "│"))
+        .collect();
+    assert!(dividers.iter().all(|&x| x == dividers[0]), "{screen}");
+    assert!(screen.contains("人… │"), "{screen}");
+    let dates: Vec<u16> = [3, 5]
+        .iter()
+        .map(|&y| {
+            column_of(y, &|x| {
+                buffer[(x, y)].symbol() == "1" && buffer[(x + 1, y)].symbol() == "9"
+            })
         })
         .collect();
-    assert_eq!(date_columns[0], date_columns[1], "{screen}");
+    assert_eq!(dates[0], dates[1], "{screen}");
 }
 
 #[test]
