@@ -121,6 +121,125 @@ fn a_street_interview_takes_six_keys_beside_the_words_and_search_finds_it() {
     );
 }
 
+#[test]
+fn a_fuller_interview_takes_fourteen_keys_beside_the_words() {
+    let mut ui = Ui::sample((100, 30));
+    let ctrl = |c| Key(KeyEvent::new(Char(c), KeyModifiers::CONTROL));
+    // Title, place, a participant, two findings with a code each, study and researcher.
+    let script = [
+        ctrl('r'),
+        Words("Busker with a cassette deck under the bridge"),
+        Key(KeyEvent::from(Tab)),
+        Words("Shibuya south exit"),
+        Key(KeyEvent::from(Tab)),
+        Words("P12"),
+        Key(KeyEvent::from(Tab)),
+        Words("plays for commuters on the way home"),
+        ctrl('n'),
+        Words("turns the volume down as an office crowd passes"),
+        Key(KeyEvent::from(Tab)),
+        Words("They had a long day, I play for the ones who stop"),
+        Key(KeyEvent::from(Tab)),
+        Words("courtesy"),
+        Key(KeyEvent::from(Enter)),
+        ctrl('n'),
+        Words("records every set on the deck"),
+        Key(KeyEvent::from(Tab)),
+        Words("Tonight's tape is my diary"),
+        Key(KeyEvent::from(Tab)),
+        Words("privsound"),
+        Key(KeyEvent::from(Enter)),
+        // The study is the last note's; the details key goes to the first empty detail.
+        ctrl('d'),
+        Words("ms"),
+        ctrl('s'),
+    ];
+    let keys = script.iter().filter(|step| matches!(step, Key(_))).count();
+    assert_eq!(keys, 14, "the README counts 14 keys for this interview");
+    for step in script {
+        match step {
+            Key(key) => ui.key(key),
+            Words(words) => ui.type_text(words),
+        }
+    }
+    let path = saved_path(&ui);
+    let text = std::fs::read_to_string(ui.root().join(&path)).expect("the note was written");
+    let note = parse(&text).note.expect("the note reads back");
+    // The newest note of the sample is in the quiet-carriage study.
+    assert_eq!(note.study.as_deref(), Some("quiet-carriage"), "{text}");
+    assert!(path.starts_with("quiet-carriage/"), "{path}");
+    assert_eq!(note.place.as_deref(), Some("Shibuya south exit"), "{text}");
+    assert_eq!(note.researcher.as_deref(), Some("ms"), "{text}");
+    assert_eq!(note.participants.len(), 1, "{text}");
+    assert_eq!(note.participants[0].alias, "P12", "{text}");
+    let whys: Vec<&[String]> = note.findings.iter().map(|f| f.why.as_slice()).collect();
+    assert_eq!(
+        whys,
+        [
+            &["social-courtesy".to_owned()][..],
+            &["private-soundtrack".to_owned()][..]
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn the_study_field_offers_the_notebooks_studies_and_says_when_one_would_be_new() {
+    let mut ui = Ui::sample((100, 30));
+    let note = |ui: &Ui| {
+        let form = ui.runtime.app().form.as_ref().expect("the form is open");
+        form.note.clone()
+    };
+    ui.ctrl('r');
+    assert_eq!(note(&ui).study, "quiet-carriage", "the newest note's study");
+    // Leaving an untouched form asks nothing, though the study was filled in.
+    ui.press(Esc);
+    assert_eq!(ui.runtime.app().screen, Screen::Browse);
+    ui.ctrl('r');
+    // The study is filled in: the details key goes to the researcher, the study is just before.
+    ui.ctrl('d');
+    ui.press(BackTab);
+    ui.ctrl('u');
+    ui.type_text("photo stor");
+    let screen = screen_at_a_fixed_time(&ui);
+    assert!(screen.contains("photo-store"), "{screen}");
+    assert!(screen.contains("+ photo stor"), "{screen}");
+    assert!(screen.contains("a new study"), "{screen}");
+    ui.press(Enter);
+    assert_eq!(
+        note(&ui).study,
+        "photo-store",
+        "Enter takes the study offered"
+    );
+    // A study nobody has is kept as typed.
+    ui.press(BackTab);
+    ui.ctrl('u');
+    ui.type_text("Night markets");
+    ui.press(Tab);
+    assert_eq!(note(&ui).study, "Night markets");
+
+    // The place field offers the places of the newest notes, newest first.
+    ui.press(Esc);
+    ui.press(Char('D'));
+    ui.ctrl('r');
+    let places = ui
+        .runtime
+        .app()
+        .form
+        .as_ref()
+        .expect("form")
+        .recent
+        .places
+        .clone();
+    assert!(places.len() > 3, "{places:?}");
+    ui.press(Tab);
+    let screen = screen_at_a_fixed_time(&ui);
+    assert!(screen.contains(&places[0]), "{screen}");
+    ui.press(Down);
+    ui.press(Enter);
+    assert_eq!(note(&ui).place, places[1]);
+}
+
 /// The screen, the new note's date (now) shown as a fixed one of the same width.
 fn screen_at_a_fixed_time(ui: &Ui) -> String {
     let form = ui.runtime.app().form.as_ref();
@@ -169,7 +288,14 @@ fn each_kind_of_note_has_a_form_that_fits_it() {
 #[test]
 fn a_narrow_form_keeps_the_chosen_kind_in_view_and_offers_only_what_the_kind_has() {
     let mut ui = Ui::sample((60, 20));
-    for kind in ["interview", "observation", "meeting", "social", "insight", "diary"] {
+    for kind in [
+        "interview",
+        "observation",
+        "meeting",
+        "social",
+        "insight",
+        "diary",
+    ] {
         let screen = form_of(&mut ui, kind);
         let row = screen.lines().nth(1).unwrap_or_default();
         assert!(row.contains(&format!("‹{kind}›")), "{kind}:\n{screen}");
@@ -396,14 +522,36 @@ fn a_new_code_made_in_the_picker_goes_to_the_codebook() {
         ui.press(Down);
     }
     ui.press(Enter);
+    // Right there: a line on what it means, then the code it sits under, found fuzzily.
+    let screen = ui.screen();
+    assert!(screen.contains("New code `street-safety`"), "{screen}");
+    assert!(screen.contains("What does it mean?"), "{screen}");
+    ui.type_text("Keeps an ear on the traffic while listening");
+    ui.press(Enter);
+    assert!(ui.screen().contains("Under which code?"), "{}", ui.screen());
+    ui.type_text("soc court");
+    ui.press(Enter);
+    // A second new code, its questions skipped with Enter on nothing typed.
+    ui.ctrl('n');
+    ui.type_text("runs at night only");
+    ui.press(Tab);
+    ui.press(Tab);
+    ui.type_text("night-only");
+    ui.press(Enter);
+    ui.press(Enter);
+    ui.press(Enter);
     ui.ctrl('s');
     let codebook = std::fs::read_to_string(ui.root().join("codebook.yaml")).expect("read");
     assert!(
-        codebook.ends_with("  - name: street-safety\n"),
+        codebook.ends_with(
+            "  - name: street-safety\n    description: Keeps an ear on the traffic while listening\n    \
+             parent: social-courtesy\n  - name: night-only\n"
+        ),
         "{codebook}"
     );
     let text = std::fs::read_to_string(ui.root().join(saved_path(&ui))).expect("read");
     assert!(text.contains("why: [street-safety]"), "{text}");
+    assert!(text.contains("why: [night-only]"), "{text}");
 }
 
 /// Opens the busker note in the form, changes its title, and has a teammate change the file.

@@ -88,6 +88,8 @@ actions! {
     Advance,
     /// Go to the first empty finding, to record the next one
     NextEmptyFinding,
+    /// Go to the details (the first empty of study, researcher and tags), or back again
+    Details,
     /// Save the note
     Save,
     /// Leave without saving (what was typed is thrown away)

@@ -76,6 +76,8 @@ pub enum Effect {
     },
     /// Read the why-codes to pick from and report [`Outcome::Codes`].
     Codes,
+    /// Read the studies and recent places to offer and report [`Outcome::Recent`].
+    Recent,
     /// Search notes for an insight's evidence and report [`Outcome::Candidates`].
     Candidates {
         /// What was typed.
@@ -90,6 +92,10 @@ pub enum Effect {
     AddCode {
         /// The code.
         name: String,
+        /// What it means, as the user put it.
+        description: Option<String>,
+        /// The code it sits under.
+        parent: Option<String>,
     },
     /// Write the note: a new file, or the edited one in place when it has not changed on disk
     /// (else report [`Outcome::Conflict`]). Reports [`Outcome::Saved`].
@@ -207,6 +213,8 @@ pub enum Outcome {
     },
     /// The answer to [`Effect::Codes`].
     Codes(Vec<Choice>),
+    /// The answer to [`Effect::Recent`].
+    Recent(crate::tui::recent::Recent),
     /// The answer to [`Effect::Candidates`]: (id, title) of the notes found.
     Candidates {
         /// The query that was run.

@@ -173,6 +173,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(&[Form], [(Down, NONE)], Action::Down),
     bind!(&[Form], [(Up, NONE)], Action::Up),
     bind!(&[Form], [(Char('n'), CTRL)], Action::NextEmptyFinding),
+    bind!(&[Form], [(Char('d'), CTRL)], Action::Details),
     bind!(&[Leaving], [(Char('s'), NONE)], Action::Save),
     bind!(&[Form, Leaving], [(Char('s'), CTRL)], Action::Save),
     // Answers that throw words away take a capital letter: `Esc` then `d` typed by habit, or

@@ -17,6 +17,7 @@ pub mod layout;
 mod line;
 mod reading;
 mod receive;
+pub mod recent;
 mod removing;
 pub mod runtime;
 mod terminal;

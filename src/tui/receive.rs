@@ -204,6 +204,7 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             tag,
             restored,
         } => form::open::edit_form(app, kinds, *editing, tag, restored),
+        Outcome::Recent(recent) => form::open::recent(app, recent),
         Outcome::Codes(codes) => {
             form::open::codes(app, codes);
             Vec::new()

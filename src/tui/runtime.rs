@@ -370,6 +370,7 @@ impl Runtime {
             Effect::StartNote { .. }
                 | Effect::EditNote { .. }
                 | Effect::Codes
+                | Effect::Recent
                 | Effect::Candidates { .. }
                 | Effect::AddCode { .. }
                 | Effect::SaveNote { .. }

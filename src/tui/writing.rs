@@ -202,6 +202,10 @@ pub fn perform(
                 .collect(),
             None => codebook_codes(notebook),
         }),
+        Effect::Recent => Outcome::Recent(match index {
+            Some(index) => crate::tui::recent::recent(notebook, index)?,
+            None => Default::default(),
+        }),
         Effect::Candidates { query } => {
             let Some(index) = index else {
                 return Ok(None);
@@ -218,8 +222,17 @@ pub fn perform(
                 notes: results.hits.into_iter().map(|h| (h.id, h.title)).collect(),
             }
         }
-        Effect::AddCode { name } => {
-            let added = notebook.add_code(&Code::named(name), &quiet)?;
+        Effect::AddCode {
+            name,
+            description,
+            parent,
+        } => {
+            let code = Code {
+                description: description.clone(),
+                parent: parent.clone(),
+                ..Code::named(name)
+            };
+            let added = notebook.add_code(&code, &quiet)?;
             Outcome::Notice(if added {
                 format!("Added the code `{name}` to codebook.yaml.")
             } else {

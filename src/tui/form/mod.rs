@@ -5,6 +5,7 @@
 
 pub mod ask;
 pub mod layout;
+pub mod naming;
 pub mod open;
 pub mod pick;
 pub mod slot;
@@ -40,12 +41,18 @@ pub struct Form {
     pub browsed: bool,
     /// The codebook's codes and the codes in use, most used first.
     pub codes: Vec<Choice>,
+    /// The studies and recent places offered in the study and place fields.
+    pub recent: crate::tui::recent::Recent,
     /// The note file being edited; none for a new note.
     pub editing: Option<Editing>,
     /// The form as it was opened or last saved as a draft: leaving asks only when it changed.
     pub opened_as: NoteForm,
     /// The screen to go back to.
     pub from: Screen,
+    /// The field the details key was pressed in, to go back to.
+    pub came_from: Option<Slot>,
+    /// A code just made new, being described before it goes to the codebook.
+    pub naming: Option<naming::Naming>,
 }
 
 /// The note file a form edits, as it was read.
@@ -75,8 +82,11 @@ impl Form {
             selected: 0,
             browsed: false,
             codes: Vec::new(),
+            recent: Default::default(),
             editing,
             from,
+            came_from: None,
+            naming: None,
         };
         form.focus_on(Slot::Title);
         form
@@ -120,6 +130,8 @@ impl Form {
         self.suggestions.clear();
         if slot.holds() == Holds::Codes {
             pick::narrow_codes(self);
+        } else if slot.offers() {
+            pick::narrow_names(self);
         }
     }
 

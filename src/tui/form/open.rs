@@ -7,6 +7,7 @@ use crate::note::NoteForm;
 use crate::notebook::drafts::Draft;
 use crate::tui::app::{App, Choice, Conflict, Overlay, Screen};
 use crate::tui::effect::Effect;
+use crate::tui::recent::Recent;
 
 /// Opens the form on a new note, or on a draft of one.
 pub fn new_form(
@@ -71,12 +72,31 @@ fn open(
     app.form = Some(form);
     app.screen = Screen::Form;
     app.overlay = None;
-    let mut effects = vec![Effect::Codes];
+    let mut effects = vec![Effect::Codes, Effect::Recent];
     // Saved as this session's draft first, then the old file goes.
     if let Some(path) = app.restoring.take() {
         effects.push(Effect::DropLeftBehind { path });
     }
     effects
+}
+
+/// Takes in the studies and places to offer. A new note nothing was typed in yet starts in
+/// the study of the newest note: a day in the field is spent on one study.
+pub fn recent(app: &mut App, recent: Recent) -> Vec<Effect> {
+    let Some(form) = &mut app.form else {
+        return Vec::new();
+    };
+    let untouched = form.editing.is_none() && !form.changed() && form.note.study.is_empty();
+    if untouched && let Some(study) = &recent.study {
+        form.note.study.clone_from(study);
+        form.opened_as.study.clone_from(study);
+    }
+    form.recent = recent;
+    // The field in view shows what was just read.
+    if form.focus.offers() {
+        form.focus_on(form.focus);
+    }
+    Vec::new()
 }
 
 /// Takes in the codes to pick from.

@@ -4,7 +4,8 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use super::{Form, slot};
+use super::Form;
+use super::slot::{self, Slot};
 use crate::codebook::is_slug;
 
 /// One choice under a picking field.
@@ -31,23 +32,12 @@ pub fn narrow_codes(form: &mut Form) {
         .codes
         .iter()
         .filter(|c| !picked.iter().any(|p| p.eq_ignore_ascii_case(&c.value)));
-    let mut found: Vec<Suggestion> = if typed.is_empty() {
-        free.map(suggestion).collect()
-    } else {
-        let pattern = Pattern::parse(typed, CaseMatching::Ignore, Normalization::Smart);
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut buffer = Vec::new();
-        let mut scored: Vec<(u32, usize, Suggestion)> = free
-            .enumerate()
-            .filter_map(|(i, code)| {
-                let score = pattern.score(Utf32Str::new(&code.value, &mut buffer), &mut matcher)?;
-                Some((score, i, suggestion(code)))
-            })
-            .collect();
-        // Equal scores keep the most used first.
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().map(|(_, _, s)| s).collect()
-    };
+    let free: Vec<&super::Choice> = free.collect();
+    let names: Vec<&str> = free.iter().map(|c| c.value.as_str()).collect();
+    let mut found: Vec<Suggestion> = ranked(typed, &names)
+        .into_iter()
+        .map(|i| suggestion(free[i]))
+        .collect();
     let wanted = typed
         .to_lowercase()
         .split_whitespace()
@@ -67,6 +57,67 @@ pub fn narrow_codes(form: &mut Form) {
     }
     form.suggestions = found;
     form.selected = 0;
+}
+
+/// Narrows the notebook's studies, or the places of its newest notes, to what is typed in the
+/// study or place field. A study the notebook does not have is offered last, said to be new.
+pub fn narrow_names(form: &mut Form) {
+    let typed = form.typed();
+    let typed = typed.trim();
+    let (names, about): (Vec<&str>, &dyn Fn(usize) -> String) = match form.focus {
+        Slot::Study => (
+            form.recent
+                .studies
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .collect(),
+            &|i| crate::cli::plural(form.recent.studies[i].1, "note"),
+        ),
+        Slot::Place => (
+            form.recent.places.iter().map(String::as_str).collect(),
+            &|_| "a recent place".to_owned(),
+        ),
+        _ => return,
+    };
+    let mut found: Vec<Suggestion> = ranked(typed, &names)
+        .into_iter()
+        .map(|i| Suggestion {
+            value: names[i].to_owned(),
+            about: about(i),
+            new: false,
+        })
+        .collect();
+    let known = names.iter().any(|n| n.eq_ignore_ascii_case(typed));
+    if form.focus == Slot::Study && !typed.is_empty() && !known {
+        found.push(Suggestion {
+            value: typed.to_owned(),
+            about: "a new study: its notes go in a new folder".into(),
+            new: true,
+        });
+    }
+    form.suggestions = found;
+    form.selected = 0;
+}
+
+/// Which of `values` match `typed` fuzzily, best first; all of them, in order, when nothing
+/// is typed. Equal scores keep the order given (the most used first).
+pub(super) fn ranked(typed: &str, values: &[&str]) -> Vec<usize> {
+    if typed.is_empty() {
+        return (0..values.len()).collect();
+    }
+    let pattern = Pattern::parse(typed, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buffer = Vec::new();
+    let mut scored: Vec<(u32, usize)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let score = pattern.score(Utf32Str::new(value, &mut buffer), &mut matcher)?;
+            Some((score, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
 }
 
 fn suggestion(code: &super::Choice) -> Suggestion {

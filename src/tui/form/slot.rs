@@ -79,6 +79,20 @@ impl Slot {
         }
     }
 
+    /// Whether the field is one of the details every kind of note has.
+    pub fn is_detail(self) -> bool {
+        matches!(
+            self,
+            Slot::Date | Slot::Study | Slot::Researcher | Slot::Tags
+        )
+    }
+
+    /// Whether typing in the field offers what the notebook already holds (its studies, the
+    /// places of its newest notes), though anything may be typed.
+    pub fn offers(self) -> bool {
+        matches!(self, Slot::Study | Slot::Place)
+    }
+
     /// The label shown before the field, worded for the kind of note.
     pub fn label(self, kind: &str) -> &'static str {
         match self {

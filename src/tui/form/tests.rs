@@ -158,10 +158,19 @@ fn a_new_code_is_picked_and_sent_to_the_codebook() {
         .collect();
     assert_eq!(offered, ["street-safety"]);
     let effects = update(&mut app, Action::Advance);
-    assert!(effects.contains(&Effect::AddCode {
-        name: "street-safety".into()
-    }));
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::AddCode { .. })),
+        "asked about first"
+    );
     assert_eq!(form(&app).note.why, ["street-safety"]);
+    // Esc skips the questions: the code goes to the codebook bare.
+    let effects = update(&mut app, Action::Back);
+    assert!(effects.contains(&Effect::AddCode {
+        name: "street-safety".into(),
+        description: None,
+        parent: None,
+    }));
+    assert!(app.form.is_some(), "Esc left the questions, not the note");
 }
 
 #[test]

@@ -11,6 +11,9 @@ use crate::tui::effect::Effect;
 
 /// Applies an action while the form has the keys.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.form.as_ref().is_some_and(|f| f.naming.is_some()) {
+        return super::naming::update(app, action);
+    }
     let screen = crate::tui::layout::screen(app.size);
     let Some(form) = &mut app.form else {
         return Vec::new();
@@ -81,7 +84,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 move_focus(form, action == Action::Down);
             }
         }
-        Action::Up | Action::Down if holds.picks() && !form.suggestions.is_empty() => {
+        Action::Up | Action::Down
+            if (holds.picks() || focus.offers()) && !form.suggestions.is_empty() =>
+        {
             let last = form.suggestions.len().min(pick::SHOWN) - 1;
             form.selected = match action {
                 Action::Up => form.selected.saturating_sub(1),
@@ -97,6 +102,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Holds::Codes | Holds::Notes if !form.typed().trim().is_empty() || form.browsed => {
                 effects.extend(pick_selected(form));
             }
+            Holds::Line if focus.offers() => {
+                take_name(form);
+                move_focus(form, true);
+            }
             _ => move_focus(form, true),
         },
         Action::Click { column, row } => {
@@ -106,6 +115,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Wheel { down, .. } => move_focus(form, down),
         Action::NextEmptyFinding => next_empty_finding(app),
+        Action::Details => details_and_back(form),
         Action::Save => return save(app),
         Action::Back if holds.picks() && !form.typed().is_empty() => {
             form.editor.select_all();
@@ -124,6 +134,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Holds::Line | Holds::Lines => {
                 let typed = form.typed();
                 slot::set_text(&mut form.note, form.focus, &typed);
+                if form.focus.offers() {
+                    pick::narrow_names(form);
+                }
             }
             Holds::Codes => pick::narrow_codes(form),
             Holds::Notes => {
@@ -176,6 +189,23 @@ fn next_empty_finding(app: &mut App) {
     }
 }
 
+/// The details (date, study, researcher, tags) are where a note's context goes, after what
+/// was seen: one key goes there from anywhere in the form, and back again.
+fn details_and_back(form: &mut Form) {
+    match form.came_from.take() {
+        Some(slot) if form.focus.is_detail() => form.focus_on(slot),
+        _ => {
+            form.came_from = Some(form.focus);
+            // The study is often already there, from the last note: the first empty one then.
+            let details = [Slot::Study, Slot::Researcher, Slot::Tags];
+            let empty = details
+                .into_iter()
+                .find(|&slot| slot::text(&form.note, slot).trim().is_empty());
+            form.focus_on(empty.unwrap_or(Slot::Study));
+        }
+    }
+}
+
 fn cycle_kind(form: &mut Form, forward: bool) {
     let count = form.kinds.len();
     if count == 0 {
@@ -207,6 +237,20 @@ fn choose_kind_by_letter(form: &mut Form, c: char) {
     }
 }
 
+/// Takes the highlighted study or place into the field, when one was typed for or chosen;
+/// a new study is kept as typed.
+fn take_name(form: &mut Form) {
+    if form.typed().trim().is_empty() && !form.browsed {
+        return;
+    }
+    if let Some(chosen) = form.suggestions.get(form.selected)
+        && !chosen.new
+    {
+        let value = chosen.value.clone();
+        slot::set_text(&mut form.note, form.focus, &value);
+    }
+}
+
 /// Adds the highlighted suggestion to the field's list; a new code also goes to the codebook.
 fn pick_selected(form: &mut Form) -> Vec<Effect> {
     let Some(chosen) = form.suggestions.get(form.selected).cloned() else {
@@ -228,7 +272,7 @@ fn pick_selected(form: &mut Form) -> Vec<Effect> {
             about: None,
             active: false,
         });
-        return vec![Effect::AddCode { name: chosen.value }];
+        super::naming::begin(form, chosen.value);
     }
     Vec::new()
 }

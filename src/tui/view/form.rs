@@ -47,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             (&[Action::Back], "leave"),
             (&[Action::NextField], "next field"),
             (findings, "new finding"),
+            (&[Action::Details], "details"),
             (&[Action::Help], "help"),
         ],
     );
@@ -75,8 +76,10 @@ fn fields(form: &Form, frame: &mut Frame, area: Rect, theme: &Theme) {
             _ => {}
         }
     }
-    if let Some(row) = popup {
-        suggestions(form, frame, row, area, theme);
+    match (popup, &form.naming) {
+        (Some(row), Some(naming)) => super::naming::draw(form, naming, frame, row, area, theme),
+        (Some(row), None) => suggestions(form, frame, row, area, theme),
+        _ => {}
     }
 }
 
@@ -122,7 +125,7 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
                 .collect();
             let used = crate::tui::text::width(&spans);
             // Counted in usize: thousands of codes are wider than a u16.
-            if focused && used + 12 <= usize::from(value.width) {
+            if focused && form.naming.is_none() && used + 12 <= usize::from(value.width) {
                 let used = used as u16;
                 let chips = Rect {
                     width: used,
@@ -224,7 +227,7 @@ fn shown_text(form: &Form, slot: Slot) -> String {
 
 /// The choices under a picking field, or above it when there is no room below.
 fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Theme) {
-    if !form.focus.holds().picks() || form.suggestions.is_empty() {
+    if !(form.focus.holds().picks() || form.focus.offers()) || form.suggestions.is_empty() {
         return;
     }
     let shown = form.suggestions.len().min(SHOWN);
@@ -289,6 +292,7 @@ fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Th
         .collect();
     let title = match form.focus.holds() {
         Holds::Notes => " Enter adds the note as evidence ",
+        _ if form.focus.offers() => " Enter takes it · ↑↓ choose · Tab keeps what is typed ",
         _ => " Enter adds the code · ↑↓ choose ",
     };
     frame.render_widget(Clear, window);

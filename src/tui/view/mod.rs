@@ -3,6 +3,7 @@
 mod ask;
 mod browse;
 mod form;
+mod naming;
 pub mod note;
 pub mod overlay;
 mod pages;
