@@ -150,13 +150,14 @@ fn field(form: &Form, slot: Slot, frame: &mut Frame, row: Rect, theme: &Theme) {
             // Only what fits is wrapped: the body may be a long transcript.
             let mut lines: Vec<Line<'static>> = Vec::new();
             let mut more = false;
-            for line in text.split('\n') {
+            // Reflowed as the reader shows it; the editor shows the lines as written.
+            for line in crate::note::reflow(&text) {
                 if lines.len() >= most {
                     more = true;
                     break;
                 }
                 lines.extend(wrap(
-                    vec![Span::raw(clean(line))],
+                    vec![Span::raw(clean(&line))],
                     usize::from(value.width),
                     "",
                 ));
