@@ -632,6 +632,7 @@ fn show_reflows_hand_broken_paragraphs_and_wraps_them_to_the_width() {
     let body: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.contains("Found him waiting"))
+        .take_while(|l| !l.starts_with("Cited as evidence by"))
         .collect();
     assert!(body.len() > 10, "{text}");
     for (i, line) in body.iter().enumerate() {

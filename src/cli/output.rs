@@ -185,13 +185,6 @@ pub fn render_note(file: &NoteFile, links: &Links, width: Option<usize>) -> Stri
             });
         }
     }
-    if !links.cited_by.is_empty() {
-        line(String::new());
-        line("Cited as evidence by".into());
-        for b in &links.cited_by {
-            line(brief(b));
-        }
-    }
     if let Some(action) = &n.action {
         line(format!("Action: {action}"));
     }
@@ -202,6 +195,13 @@ pub fn render_note(file: &NoteFile, links: &Links, width: Option<usize>) -> Stri
         line(String::new());
         for row in flowed("  ", body) {
             line(row);
+        }
+    }
+    if !links.cited_by.is_empty() {
+        line(String::new());
+        line("Cited as evidence by".into());
+        for b in &links.cited_by {
+            line(brief(b));
         }
     }
     out

@@ -330,14 +330,6 @@ impl<'a> Layout<'a> {
                 self.link(id, brief.as_ref(), known, selected);
             }
         }
-        if !found.cited_by.is_empty() {
-            self.heading("Cited as evidence by");
-            for brief in &found.cited_by {
-                let selected = link == Some(links.len());
-                links.push(self.lines.len());
-                self.link(&brief.id, Some(brief), true, selected);
-            }
-        }
         for (label, value) in [("Action", &n.action), ("Status", &n.status)] {
             if let Some(value) = value {
                 self.gap();
@@ -360,6 +352,15 @@ impl<'a> Layout<'a> {
             for text in reflow(body) {
                 let spans = self.spans(Part::Body, &text, Style::new());
                 self.push(wrap(spans, self.width, ""));
+            }
+        }
+        // Backlinks come last, as a note's own words come first.
+        if !found.cited_by.is_empty() {
+            self.heading("Cited as evidence by");
+            for brief in &found.cited_by {
+                let selected = link == Some(links.len());
+                links.push(self.lines.len());
+                self.link(&brief.id, Some(brief), true, selected);
             }
         }
         Rendered {
