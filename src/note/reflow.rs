@@ -97,17 +97,20 @@ fn timestamp(line: &str) -> bool {
         && fields[0].chars().all(|c| c.is_ascii_digit())
 }
 
-/// A speaker's turn: a short name (`P07`, `Q`, `Interviewer`, `Ms Tanaka`) then a colon and a
-/// space, or the colon ending the line.
+/// A speaker's turn: a short name (`P07`, `Q`, `Interviewer`, `Ms Tanaka`, or a researcher's
+/// initials such as `ms`) then a colon and a space, or the colon ending the line.
 fn speaker(line: &str) -> bool {
     let Some((name, rest)) = line.split_once(':') else {
         return false;
     };
     let words = name.split(' ').count();
+    let initials = (1..=3).contains(&name.len()) && name.chars().all(|c| c.is_ascii_lowercase());
     !name.is_empty()
         && name.chars().count() <= 24
         && words <= 3
-        && name.starts_with(|c: char| c.is_alphabetic() && c.is_uppercase() || c.is_ascii_digit())
+        && (initials
+            || name
+                .starts_with(|c: char| c.is_alphabetic() && c.is_uppercase() || c.is_ascii_digit()))
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '_'))
@@ -137,7 +140,7 @@ mod tests {
 
     #[test]
     fn lists_speaker_turns_timestamps_and_indented_blocks_keep_their_lines() {
-        let text = "Asked three things:\n- why the radio\n- why now\n  (he laughed)\n1. first\n2) second\nP07: I do not want the whole\ncarriage listening.\nQ: Why?\nInterviewer: go on\nMs Tanaka: fine\n[00:12:31] he stops\n00:13 starts again\n    indented quote\n\tcode line";
+        let text = "Asked three things:\n- why the radio\n- why now\n  (he laughed)\n1. first\n2) second\nP07: I do not want the whole\ncarriage listening.\nQ: Why?\nInterviewer: go on\nMs Tanaka: fine\nms: and on the train?\n[00:12:31] he stops\n00:13 starts again\n    indented quote\n\tcode line";
         assert_eq!(
             lines(text),
             [
@@ -151,6 +154,7 @@ mod tests {
                 "Q: Why?",
                 "Interviewer: go on",
                 "Ms Tanaka: fine",
+                "ms: and on the train?",
                 "[00:12:31] he stops",
                 "00:13 starts again",
                 "    indented quote",

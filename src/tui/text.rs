@@ -108,7 +108,7 @@ pub fn wrap(spans: Vec<Span<'static>>, max: usize, indent: &str) -> Vec<Line<'st
     let mut words: Vec<(String, Style)> = Vec::new();
     for span in spans {
         for piece in span.content.split_inclusive(' ') {
-            words.push((piece.to_owned(), span.style));
+            words.extend(breakable(piece).into_iter().map(|part| (part, span.style)));
         }
     }
     let mut lines = Vec::new();
@@ -143,6 +143,36 @@ pub fn wrap(spans: Vec<Span<'static>>, max: usize, indent: &str) -> Vec<Line<'st
     }
     lines.push(Line::from(line));
     lines
+}
+
+/// Punctuation and small kana a line never starts with.
+const NO_BREAK_BEFORE: &str =
+    "。、，．・：；？！」』）〕］｝〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥";
+/// Opening brackets a line never ends with.
+const NO_BREAK_AFTER: &str = "「『（〔［｛〈《";
+
+/// `piece` (a word with the spaces after it) in the parts a line may break between: Chinese
+/// and Japanese are written without spaces, so a line may break beside any wide character,
+/// though not before closing punctuation or after an opening bracket.
+fn breakable(piece: &str) -> Vec<String> {
+    let wide = |c: char| c.width() == Some(2);
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut previous: Option<char> = None;
+    for c in piece.chars() {
+        let breaks = previous.is_some_and(|p| {
+            (wide(p) || wide(c)) && !NO_BREAK_BEFORE.contains(c) && !NO_BREAK_AFTER.contains(p)
+        });
+        if breaks && !current.is_empty() && !c.is_whitespace() {
+            parts.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+        previous = Some(c);
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
 }
 
 #[cfg(test)]
@@ -192,6 +222,24 @@ mod tests {
             cut.iter().map(|s| s.content.as_ref()).collect::<String>(),
             "渋谷の…"
         );
+    }
+
+    #[test]
+    fn japanese_breaks_between_characters_but_not_before_closing_punctuation() {
+        let text = "P12: 聴けないです。でも頭の中では今日の曲がずっと鳴ってる。";
+        let lines = plain(&wrap(vec![Span::raw(text)], 20, ""));
+        // The turn's text starts on the speaker's line, and no line is wider than asked.
+        assert!(lines[0].starts_with("P12: 聴け"), "{lines:?}");
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.starts_with('。')), "{lines:?}");
+        assert_eq!(lines.concat(), text);
+        // Words written with spaces still break only at the spaces.
+        let lines = plain(&wrap(
+            vec![Span::raw("radio cassette on his shoulder")],
+            16,
+            "",
+        ));
+        assert_eq!(lines, ["radio cassette ", "on his shoulder"]);
     }
 
     #[test]
