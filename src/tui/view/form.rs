@@ -293,7 +293,7 @@ fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Th
         .collect();
     let title = match form.focus.holds() {
         Holds::Notes => " Enter adds the note as evidence ",
-        _ if form.focus.offers() => " Enter takes it · ↑↓ choose · Tab keeps what is typed ",
+        _ if form.focus.offers() => " Enter takes it · Tab keeps yours ",
         _ => " Enter adds the code · ↑↓ choose ",
     };
     frame.render_widget(Clear, window);
