@@ -33,14 +33,14 @@ fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
     (sandbox, notebook, tmux)
 }
 
-/// Saves the note with `Ctrl-S`, quits, and reads the one new note in the notebook's root
-/// whose file name holds `words`.
+/// Saves the note with `Ctrl-S`, quits, and reads the one new note whose file name holds
+/// `words`: in the folder of the study the form started with, the newest note's.
 fn save_quit_and_read(tmux: &Tmux, notebook: &Path, words: &str) -> String {
     tmux.keys(&["C-s"]);
     tmux.wait_for("Saved as");
     tmux.keys(&["C-c"]);
     tmux.wait_for("fieldnotes' --notebook");
-    let written: Vec<PathBuf> = std::fs::read_dir(notebook)
+    let written: Vec<PathBuf> = std::fs::read_dir(notebook.join("quiet-carriage"))
         .expect("read the notebook")
         .flatten()
         .map(|e| e.path())
