@@ -125,18 +125,13 @@ fn new_in_the_editor_keeps_what_the_user_typed_and_drops_blank_template_keys() {
     let editor = s.editor_writing(
         "kind: observation\ntitle: Queue at the photo counter\ndate: 2024-03-02\nstudy: street\nplace:\nfindings:\n  - did: waits twenty minutes rather than use the kiosk\n    why: [trust]\n  - did:\n    quote:\n",
     );
-    let out = stdout_of(
-        s.run(&nb, &["new", "observation", "--study", "street"])
-            .env("EDITOR", &editor)
-            .assert()
-            .success(),
-    );
-    assert_eq!(
-        out.trim(),
-        "street/2024-03-02-queue-at-the-photo-counter.yaml",
-        "goes into the study's folder"
-    );
-    let text = std::fs::read_to_string(nb.join(out.trim())).unwrap();
+    let run =
+        s.inner
+            .run_on_terminal_editing(&nb, &["new", "observation", "--study", "street"], &editor);
+    run.assert_code(0);
+    let out = "street/2024-03-02-queue-at-the-photo-counter.yaml";
+    assert_eq!(run.stdout.trim(), out, "goes into the study's folder");
+    let text = std::fs::read_to_string(nb.join(out)).unwrap();
     assert!(!text.contains("place"), "blank keys are dropped: {text}");
     assert!(
         text.contains(
@@ -153,24 +148,117 @@ fn new_in_the_editor_keeps_what_the_user_typed_and_drops_blank_template_keys() {
 }
 
 #[test]
+fn a_study_is_a_name_that_maps_to_one_folder_never_a_path() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    std::fs::create_dir(nb.join("Photo Store")).unwrap();
+    let new = |study: &str, title: &str| {
+        s.run(
+            &nb,
+            &[
+                "new",
+                "interview",
+                "--no-edit",
+                "--title",
+                title,
+                "--study",
+                study,
+            ],
+        )
+        .assert()
+        .success()
+    };
+    // An existing folder is found whatever the case or spelling of the study.
+    let out = new("photo store", "Counter at noon");
+    let written = stdout_of(out);
+    assert!(written.starts_with("Photo Store/"), "{written}");
+    // A new study: one folder named with its slug, and a word about it.
+    let out = new("New Study/with sub", "First of a new study");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let written = stdout_of(out);
+    assert!(written.starts_with("new-study-with-sub/"), "{written}");
+    assert!(!nb.join("New Study").exists(), "no nested folders");
+    assert!(
+        stderr.contains("is a new study: its notes go in the new folder new-study-with-sub/"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(nb.join(written.trim())).unwrap();
+    assert!(
+        text.contains("study: New Study/with sub\n"),
+        "kept as typed: {text}"
+    );
+    // The next note of that study goes to the same folder, quietly.
+    let out = new("New Study/with sub", "Second of the new study");
+    assert!(out.get_output().stderr.is_empty());
+    assert!(stdout_of(out).starts_with("new-study-with-sub/"));
+    // Nothing leads outside.
+    let written = stdout_of(new("../../outside", "Escape attempt"));
+    assert!(written.starts_with("outside/"), "{written}");
+    assert!(!s.path("outside").exists());
+}
+
+#[test]
+fn new_without_a_terminal_refuses_before_any_editor_or_draft() {
+    let s = Sandbox::new();
+    let nb = s.notebook();
+    let marker = s.path("editor-ran");
+    let editor = s.path("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\ntouch '{}'\n", marker.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let before = std::fs::read_dir(&nb).unwrap().count();
+    // Piped in and out, and no terminal to come from: a script, a cron job, CI.
+    let mut command = s.run(&nb, &["new", "interview", "--title", "From a script"]);
+    command.env("EDITOR", &editor).write_stdin("");
+    let assert = command.assert().code(2);
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no terminal to run the editor in"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--no-edit"), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    assert!(!marker.exists(), "the editor never started");
+    assert_eq!(std::fs::read_dir(&nb).unwrap().count(), before, "no file");
+    let drafts = s.path("data/fieldnotes/drafts");
+    assert!(
+        std::fs::read_dir(&drafts).map_or(true, |d| d.count() == 0),
+        "no draft left behind"
+    );
+}
+
+#[test]
 fn an_invalid_note_from_the_editor_is_kept_and_reported() {
     let s = Sandbox::new();
     let nb = s.notebook();
     let editor = s.editor_writing(
         "kind: interview\ntitle: Lost words\ndate: last tuesday\nbody: |\n  Everything she said.\n",
     );
-    let assert = s
-        .run(&nb, &["new", "interview"])
-        .env("EDITOR", &editor)
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    // On a terminal, where the editor runs; stdout and stderr arrive together there.
+    let run = s
+        .inner
+        .run_on_terminal_editing(&nb, &["new", "interview"], &editor);
+    run.assert_code(1);
     assert!(
-        stderr.contains(":3:7: error: `last tuesday` is not a date"),
-        "{stderr}"
+        run.stdout
+            .contains(":3:7: error: `last tuesday` is not a date"),
+        "{}",
+        run.describe()
     );
-    let saved = String::from_utf8_lossy(&assert.get_output().stdout)
-        .trim()
+    let saved = run
+        .stdout
+        .lines()
+        .map(str::trim)
+        .find(|l| l.ends_with(".yaml") && !l.contains(' '))
+        .expect("the path of the kept note")
         .to_owned();
     assert!(
         std::fs::read_to_string(nb.join(&saved))

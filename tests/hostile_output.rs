@@ -161,14 +161,14 @@ fn nothing_from_a_hostile_notebook_reaches_the_terminal() {
         hostile::quoted(ONE),
         { hostile::quoted(ONE) }
     );
-    let output = sandbox
-        .command(&root, &["new", "interview", "--dir", FOLDER])
-        .env("EDITOR", sandbox.editor_writing(&typed))
-        .output()
-        .expect("run new");
-    let (stdout, stderr) = (lossy(&output.stdout), lossy(&output.stderr));
-    assert!(stderr.contains("error"), "{stderr}");
-    tally.check("new interview (editor)", &stdout, &stderr, false);
+    // On a terminal, where an editor can run.
+    let run = sandbox.run_on_terminal_editing(
+        &root,
+        &["new", "interview", "--dir", FOLDER],
+        &sandbox.editor_writing(&typed),
+    );
+    assert!(run.stdout.contains("error"), "{}", run.describe());
+    tally.check("new interview (editor)", &run.stdout, "", true);
 
     let (stdout, stderr) = watch(&sandbox, &root);
     tally.check("watch", &stdout, &stderr, false);

@@ -173,6 +173,106 @@ fn a_code_the_codebook_lacks_is_added_to_it_with_new() {
 }
 
 #[test]
+fn a_new_code_is_written_with_its_description_and_parent() {
+    let (sandbox, f, path) = notebook();
+    let book = f.root().join("codebook.yaml");
+    let before = read(&book);
+    let refused = [
+        // Only a new code is described here.
+        vec!["tag", "2024-05-02-gate", "pace", "--description", "x"],
+        vec![
+            "tag",
+            "2024-05-02-gate",
+            "--new",
+            "autonomy",
+            "--description",
+            "x",
+        ],
+        // A parent the codebook has, spelt as a code.
+        vec![
+            "tag",
+            "2024-05-02-gate",
+            "--new",
+            "pace",
+            "--parent",
+            "autonomi",
+        ],
+        vec![
+            "tag",
+            "2024-05-02-gate",
+            "--new",
+            "pace",
+            "--parent",
+            "Not A Code",
+        ],
+        vec![
+            "tag",
+            "2024-05-02-gate",
+            "--new",
+            "pace",
+            "--parent",
+            "pace",
+        ],
+    ];
+    for args in &refused {
+        let run = sandbox.run(f.root(), args);
+        run.assert_code(2);
+        assert_eq!(read(&book), before, "{}", run.describe());
+        assert_eq!(read(&path), NOTE, "{}", run.describe());
+    }
+    let run = sandbox.run(
+        f.root(),
+        &[
+            "tag",
+            "2024-05-02-gate",
+            "--new",
+            "pace",
+            "--parent",
+            "autonomi",
+        ],
+    );
+    assert!(
+        run.stderr.contains("did you mean `autonomy`?"),
+        "{}",
+        run.describe()
+    );
+
+    let run = sandbox.run(
+        f.root(),
+        &[
+            "tag",
+            "2024-05-02-gate",
+            "--new",
+            "pace",
+            "--description",
+            "Keeps to a speed of their own choosing",
+            "--parent",
+            "autonomy",
+        ],
+    );
+    run.assert_code(0);
+    let written = read(&book);
+    assert_eq!(
+        written,
+        format!(
+            "{before}  - name: pace\n    description: Keeps to a speed of their own choosing\n    \
+             parent: autonomy\n"
+        )
+    );
+    assert!(read(&path).contains("why: [pace]\n"), "{}", read(&path));
+    // It reads back as a code under its parent.
+    let codes = sandbox.run(f.root(), &["codes"]);
+    codes.assert_code(0);
+    assert!(
+        codes
+            .stdout
+            .contains("Keeps to a speed of their own choosing"),
+        "{}",
+        codes.describe()
+    );
+}
+
+#[test]
 fn a_byte_order_mark_and_crlf_line_endings_stay_as_they_were() {
     let (sandbox, f, _) = notebook();
     let text =

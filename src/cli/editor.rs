@@ -48,11 +48,22 @@ pub fn edit_at(path: &Path, line: Option<u32>) -> Result<()> {
         }
         _ => String::new(),
     };
-    let status = Command::new("sh")
+    let mut command = Command::new("sh");
+    command
         .arg("-c")
         .arg(format!("{editor}{at} \"$1\""))
         .arg("fieldnotes-editor")
-        .arg(path)
+        .arg(path);
+    // Input or output piped while a person is at a terminal: the editor runs there, and its
+    // screen never lands in the pipe.
+    if !on_a_terminal() {
+        let tty = controlling_terminal().ok_or_else(no_terminal)?;
+        let input = tty
+            .try_clone()
+            .map_err(|e| Error::io("cannot use the terminal", Path::new(TTY), e))?;
+        command.stdin(input).stdout(tty);
+    }
+    let status = command
         .status()
         .map_err(|e| Error::io("cannot start the editor for", path, e))?;
     if status.success() {
@@ -65,8 +76,42 @@ pub fn edit_at(path: &Path, line: Option<u32>) -> Result<()> {
     }
 }
 
+const TTY: &str = "/dev/tty";
+
+/// Whether standard input and output are both a terminal.
+fn on_a_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// The terminal this process was started from, when it has one.
+fn controlling_terminal() -> Option<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(TTY)
+        .ok()
+}
+
+fn no_terminal() -> Error {
+    Error::usage(
+        "there is no terminal to run the editor in",
+        "from a script, write the note with --no-edit and its fields as flags, e.g. \
+         fieldnotes new interview --no-edit --title 'what happened' --place 'where'",
+    )
+}
+
+/// Refuses, before anything is written, when no editor could run: neither standard input
+/// and output nor the terminal the command was started from is a terminal.
+pub fn editor_can_run() -> Result<()> {
+    if on_a_terminal() || controlling_terminal().is_some() {
+        Ok(())
+    } else {
+        Err(no_terminal())
+    }
+}
+
 /// Asks a yes/no question on the terminal; `default` when the answer is empty, and `false`
-/// when nobody is there to answer.
+/// when nobody is there to answer (no terminal, or the end of its input).
 pub fn confirm(question: &str, default: bool) -> bool {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
@@ -77,7 +122,9 @@ pub fn confirm(question: &str, default: bool) -> bool {
     let _ = write!(stderr, "{question} {choices} ");
     let _ = stderr.flush();
     let mut answer = String::new();
-    if stdin.lock().read_line(&mut answer).is_err() {
+    // End of input (Ctrl-D, a closed terminal) is nobody answering, not the default.
+    if !matches!(stdin.lock().read_line(&mut answer), Ok(n) if n > 0) {
+        let _ = writeln!(stderr);
         return false;
     }
     match answer.trim().to_lowercase().as_str() {

@@ -52,6 +52,9 @@ pub struct NewArgs {
 
 /// Writes the note and prints its path on stdout.
 pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
+    if !args.no_edit {
+        super::editor::editor_can_run()?;
+    }
     let notebook = open_or_create(context)?;
     let (settings, problems) = notebook.settings();
     // A broken fieldnotes.yaml loses its `kinds:`; say why before "not a kind" confuses.
@@ -67,9 +70,9 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
             ),
         ));
     }
-    let folder = match &args.dir {
-        Some(dir) => store::folder_inside(&notebook.root, dir)?,
-        None => notebook.folder_for(args.study.as_deref()),
+    let dir = match &args.dir {
+        Some(dir) => Some(store::folder_inside(&notebook.root, dir)?),
+        None => None,
     };
     let draft = Draft {
         researcher: args
@@ -94,11 +97,21 @@ pub fn run(args: NewArgs, context: &Context) -> Result<u8> {
                 "add --title 'what happened'",
             ));
         };
+        let folder = folder_for(&notebook, dir.as_deref(), note.study.as_deref())?;
         let path = notebook.write_note(&folder, &note, None, &super::notice)?;
         say(safe::line(&path.to_string_lossy()))?;
         return Ok(EXIT_OK);
     }
-    edit_until_valid(&notebook, &folder, &template, context)
+    edit_until_valid(&notebook, dir.as_deref(), &template, context)
+}
+
+/// The folder asked for with `--dir`, else that of the study the note was written with (the
+/// editor may have changed it).
+fn folder_for(notebook: &Notebook, dir: Option<&Path>, study: Option<&str>) -> Result<PathBuf> {
+    match dir {
+        Some(dir) => Ok(dir.to_path_buf()),
+        None => notebook.study_folder(study, &super::notice),
+    }
 }
 
 /// The notebook to write into; the default notebook is created on first use.
@@ -116,7 +129,7 @@ fn open_or_create(context: &Context) -> Result<Notebook> {
 
 fn edit_until_valid(
     notebook: &Notebook,
-    folder: &Path,
+    dir: Option<&Path>,
     template: &str,
     context: &Context,
 ) -> Result<u8> {
@@ -145,8 +158,9 @@ fn edit_until_valid(
             } else {
                 note.to_yaml()
             };
+            let folder = folder_for(notebook, dir, note.study.as_deref())?;
             let path = notebook.write_new(
-                folder,
+                &folder,
                 (&note.title, &note.date, &note.kind),
                 &body,
                 None,
@@ -167,6 +181,7 @@ fn edit_until_valid(
             .ok()
             .and_then(|n| title_of(&n))
             .unwrap_or_default();
+        let folder = dir.unwrap_or(&notebook.root);
         let path = notebook.write_new(
             folder,
             (&title, &NoteDate::now(), "note"),

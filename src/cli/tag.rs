@@ -23,6 +23,12 @@ pub struct TagArgs {
     /// Add codes the codebook does not have yet to codebook.yaml (tag only).
     #[arg(long)]
     new: bool,
+    /// With --new: one line on what the new code means, written with it.
+    #[arg(long, requires = "new", value_name = "TEXT")]
+    description: Option<String>,
+    /// With --new: the code the new code sits under (one the codebook has).
+    #[arg(long, requires = "new", value_name = "CODE", add = super::complete::codes())]
+    parent: Option<String>,
     /// The why-codes.
     #[arg(required = true, value_name = "CODE", add = super::complete::codes())]
     codes: Vec<String>,
@@ -42,6 +48,10 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     let file = one_note(&notebook, &args.id, "changed")?;
     if add && !args.new {
         refuse_unknown(&codebook, &codes)?;
+    }
+    let parent = args.parent.as_deref().map(|p| p.trim().to_lowercase());
+    if args.description.is_some() || parent.is_some() {
+        describable(&codebook, &codes, parent.as_deref())?;
     }
     let target = match args.finding {
         None => Coded::Note,
@@ -66,7 +76,12 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     if add && args.new {
         let mut added = Vec::new();
         for code in codes.iter().filter(|c| codebook.get(c).is_none()) {
-            if !added.contains(&code) && notebook.add_code(&Code::named(code), &notice)? {
+            let described = Code {
+                description: args.description.clone().filter(|d| !d.trim().is_empty()),
+                parent: parent.clone(),
+                ..Code::named(code)
+            };
+            if !added.contains(&code) && notebook.add_code(&described, &notice)? {
                 added.push(code);
             }
         }
@@ -137,36 +152,76 @@ pub fn run(args: TagArgs, add: bool, context: &Context) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// `--description` and `--parent` describe a code being made: refused for codes the codebook
+/// has (its entry is edited in codebook.yaml), and a parent must be a code it has.
+fn describable(codebook: &Codebook, codes: &[String], parent: Option<&str>) -> Result<()> {
+    if let Some(known) = codes.iter().find(|c| codebook.get(c).is_some()) {
+        return Err(Error::usage(
+            format!("`{known}` is in the codebook already"),
+            "--description and --parent describe a new code; change an existing one in \
+             codebook.yaml, or tag without them",
+        ));
+    }
+    let Some(parent) = parent else {
+        return Ok(());
+    };
+    if !is_slug(parent) {
+        return Err(Error::usage(
+            format!("the parent `{}` is not a why-code", safe::line(parent)),
+            "codes are lowercase letters, digits and hyphens, like `social-courtesy`",
+        ));
+    }
+    if codes.iter().any(|c| c == parent) {
+        return Err(Error::usage(
+            format!("`{parent}` cannot sit under itself"),
+            "give --parent a code the codebook already has",
+        ));
+    }
+    if codebook.get(parent).is_none() {
+        let near = near(codebook, parent);
+        return Err(Error::usage(
+            format!("the parent `{parent}` is not in the codebook"),
+            if near.is_empty() {
+                "add the parent first, or pick one of `fieldnotes codes`".to_owned()
+            } else {
+                format!("did you mean {near}? Otherwise add the parent first")
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// A code the codebook does not define is almost always a typo: it is refused, with the codes
 /// it may have meant.
 fn refuse_unknown(codebook: &Codebook, codes: &[String]) -> Result<()> {
     let Some(unknown) = codes.iter().find(|c| codebook.get(c).is_none()) else {
         return Ok(());
     };
-    let near: Vec<&str> = codebook
-        .codes
-        .iter()
-        .map(|c| c.name.as_str())
-        .filter(|name| {
-            name.contains(unknown.as_str())
-                || unknown.contains(name)
-                || crate::index::edits_within(name, unknown, 2)
-        })
-        .take(5)
-        .collect();
+    let near = near(codebook, unknown);
     let hint = if near.is_empty() {
         "add it to codebook.yaml with --new, or pick one of `fieldnotes codes`".to_owned()
     } else {
-        format!(
-            "did you mean {}? Otherwise add it with --new",
-            near.iter()
-                .map(|n| format!("`{}`", safe::line(n)))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
+        format!("did you mean {near}? Otherwise add it with --new")
     };
     Err(Error::usage(
         format!("`{unknown}` is not in the codebook"),
         hint,
     ))
+}
+
+/// The codebook's codes spelt close to `unknown`, as "`a` or `b`"; empty when none is.
+fn near(codebook: &Codebook, unknown: &str) -> String {
+    codebook
+        .codes
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|name| {
+            name.contains(unknown)
+                || unknown.contains(name)
+                || crate::index::edits_within(name, unknown, 2)
+        })
+        .take(5)
+        .map(|n| format!("`{}`", safe::line(n)))
+        .collect::<Vec<_>>()
+        .join(" or ")
 }

@@ -7,6 +7,7 @@ mod load;
 mod remove;
 mod settings;
 pub mod store;
+mod study;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -90,16 +91,6 @@ impl Notebook {
             })?;
             Ok(Some(written.into_bytes()))
         })
-    }
-
-    /// Where a new note of `study` goes: the study's folder when there is one, else the root.
-    pub fn folder_for(&self, study: Option<&str>) -> PathBuf {
-        study
-            .filter(|s| !s.trim().is_empty())
-            .filter(|s| store::folder_inside(&self.root, Path::new(s)).is_ok())
-            .map(|s| self.root.join(s))
-            .filter(|dir| dir.is_dir())
-            .unwrap_or_else(|| self.root.clone())
     }
 
     /// Writes `note` in the canonical form as a new note in `folder`; see [`Self::write_new`].

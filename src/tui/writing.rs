@@ -72,7 +72,7 @@ pub fn save(
     editing: Option<&Editing>,
 ) -> Result<Written> {
     let Some(editing) = editing else {
-        let folder = notebook.folder_for(note.study.as_deref());
+        let folder = notebook.study_folder(note.study.as_deref(), &quiet)?;
         // The index knows every id at once; walking 100,000 files takes half a second.
         let known = |id: &str| index.is_some_and(|i| i.path_of(id).ok().flatten().is_some());
         let taken: Option<&dyn Fn(&str) -> bool> = index.is_some().then_some(&known);

@@ -86,6 +86,11 @@ impl Sandbox {
     /// `script`), as a person at a terminal would; stdout and stderr both land in
     /// [`Run::stdout`], with the terminal's line endings.
     pub fn run_on_terminal(&self, notebook: &Path, args: &[&str]) -> Run {
+        self.run_on_terminal_editing(notebook, args, "false")
+    }
+
+    /// [`Self::run_on_terminal`] with `editor` as the user's `$EDITOR`.
+    pub fn run_on_terminal_editing(&self, notebook: &Path, args: &[&str], editor: &str) -> Run {
         let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
         let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
         let mut line = format!(
@@ -102,6 +107,7 @@ impl Sandbox {
         command
             .current_dir(self.home())
             .env("TERM", "xterm-256color")
+            .env("EDITOR", editor)
             .env_remove("NO_COLOR")
             .args(["--quiet", "--return", "--command", &line, "/dev/null"]);
         let started = Instant::now();
