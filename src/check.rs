@@ -153,6 +153,10 @@ mod tests {
                 "kind: interview\ntitle: Street\ndate: 2024-05-02\nstudy: street\n",
             ),
             (
+                "street/2024-05-04-cased.yaml",
+                "kind: interview\ntitle: Cased\ndate: 2024-05-04\nstudy: Street\n",
+            ),
+            (
                 "shop/2024-05-03-bad.yaml",
                 "kind: interview\ntitle: Bad\ndate: 2024-13-45\nstudy: shop\n",
             ),
@@ -178,6 +182,11 @@ mod tests {
                 "{expected}\nnot in {said:#?}"
             );
         }
+        // A study spelt in another case, or as its slug, names the same folder.
+        assert!(
+            !said.iter().any(|s| s.contains("the study is `Street`")),
+            "{said:#?}"
+        );
         // Errors are exactly the files left out; the note with warnings is served.
         assert_eq!((report.errors(), report.left_out), (1, 1));
         assert!(loaded.find("2024-05-01-typo").is_some());

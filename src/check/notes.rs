@@ -1,12 +1,11 @@
 //! What is wrong with one readable note, set against the settings, the codebook, the folders
 //! and the other notes.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::collections::HashSet;
 
 use crate::codebook::{CODEBOOK_FILE, Codebook};
 use crate::index::edits_within;
-use crate::notebook::{Loaded, NoteFile, Notebook, Settings};
+use crate::notebook::{Loaded, NoteFile, Notebook, Settings, names_folder};
 use crate::problem::Problem;
 use crate::yaml::Pos;
 
@@ -15,9 +14,9 @@ pub struct Known<'a> {
     kinds: Vec<&'a str>,
     codebook: &'a Codebook,
     ids: HashSet<&'a str>,
-    /// Each study named by a note, and whether the notebook has a folder of that name (where
-    /// `new` puts the study's notes).
-    studies: HashMap<&'a str, bool>,
+    /// The folders at the top of the notebook that are a study's (where `new` puts the notes
+    /// of a study some note names).
+    study_folders: HashSet<String>,
 }
 
 impl<'a> Known<'a> {
@@ -28,25 +27,26 @@ impl<'a> Known<'a> {
         settings: &'a Settings,
         codebook: &'a Codebook,
     ) -> Known<'a> {
-        let studies = loaded
+        let studies: HashSet<&str> = loaded
             .notes
             .iter()
             .filter_map(|f| f.note.study.as_deref())
-            .map(|s| (s, is_folder_name(s) && notebook.root.join(s).is_dir()))
+            .collect();
+        let study_folders = std::fs::read_dir(&notebook.root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| studies.iter().any(|s| names_folder(s, name)))
             .collect();
         Known {
             kinds: settings.kinds(),
             codebook,
             ids: loaded.notes.iter().map(|n| n.id.as_str()).collect(),
-            studies,
+            study_folders,
         }
     }
-}
-
-/// A study that can be a folder's name: one plain name, not a path.
-fn is_folder_name(study: &str) -> bool {
-    let path = Path::new(study);
-    path.components().count() == 1 && !study.starts_with('.') && path.is_relative()
 }
 
 /// Every problem of a readable note beyond the ones reading it found: unknown kinds and
@@ -121,7 +121,7 @@ fn study_folder(file: &NoteFile, known: &Known) -> Option<Problem> {
         .next()?
         .as_os_str()
         .to_str()?;
-    if folder == study || known.studies.get(folder) != Some(&true) {
+    if names_folder(study, folder) || !known.study_folders.contains(folder) {
         return None;
     }
     Some(

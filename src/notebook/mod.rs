@@ -8,6 +8,7 @@ mod remove;
 mod settings;
 pub mod store;
 mod study;
+pub use study::names_folder;
 mod write;
 
 use std::path::{Path, PathBuf};

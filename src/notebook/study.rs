@@ -47,6 +47,15 @@ impl Notebook {
     }
 }
 
+/// Whether `folder` (a name at the top of the notebook) is where notes of `study` go.
+pub fn names_folder(study: &str, folder: &str) -> bool {
+    let study = study.trim();
+    folder == study || folder.eq_ignore_ascii_case(study) || {
+        let wanted = folder_name(study);
+        !wanted.is_empty() && folder_name(folder) == wanted
+    }
+}
+
 /// The one folder name a study maps to: its slug, or, for a name with no ASCII letters or
 /// digits (`渋谷`), the name with anything that could make it a path taken out.
 fn folder_name(study: &str) -> String {
