@@ -16,9 +16,11 @@ pub fn editor_command() -> String {
 }
 
 /// Opens `path` in the user's editor and waits for it. The command goes through `sh` so that
-/// settings like `code --wait` or `emacsclient -t` work as they do for git.
+/// settings like `code --wait` or `emacsclient -t` work as they do for git. With input or
+/// output piped while a person is at a terminal, the editor runs on that terminal, and its
+/// screen never lands in the pipe; with no terminal at all, nothing runs.
 pub fn edit(path: &Path) -> Result<()> {
-    edit_at(path, None)
+    run_editor(path, None, !on_a_terminal())
 }
 
 /// Editors known to read `+LINE` before a file as "put the cursor on that line".
@@ -37,8 +39,13 @@ const TAKES_PLUS_LINE: [&str; 12] = [
     "mg",
 ];
 
-/// Opens `path` in the user's editor at `line` when the editor is known to understand it.
+/// Opens `path` in the user's editor at `line` when the editor is known to understand it, on
+/// the terminal the UI holds.
 pub fn edit_at(path: &Path, line: Option<u32>) -> Result<()> {
+    run_editor(path, line, false)
+}
+
+fn run_editor(path: &Path, line: Option<u32>, on_tty: bool) -> Result<()> {
     let editor = editor_command();
     let program = editor.split_whitespace().next().unwrap_or_default();
     let program = Path::new(program).file_name().unwrap_or_default();
@@ -54,9 +61,7 @@ pub fn edit_at(path: &Path, line: Option<u32>) -> Result<()> {
         .arg(format!("{editor}{at} \"$1\""))
         .arg("fieldnotes-editor")
         .arg(path);
-    // Input or output piped while a person is at a terminal: the editor runs there, and its
-    // screen never lands in the pipe.
-    if !on_a_terminal() {
+    if on_tty {
         let tty = controlling_terminal().ok_or_else(no_terminal)?;
         let input = tty
             .try_clone()
