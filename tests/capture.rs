@@ -240,6 +240,48 @@ fn the_study_field_offers_the_notebooks_studies_and_says_when_one_would_be_new()
     assert_eq!(note(&ui).place, places[1]);
 }
 
+#[test]
+fn evidence_ids_of_any_length_keep_their_titles_in_one_column() {
+    let mut ui = Ui::sample((100, 30));
+    ui.ctrl('r');
+    ui.press(BackTab);
+    while ui.runtime.app().form.as_ref().map(|f| f.note.kind.as_str()) != Some("insight") {
+        ui.press(Right);
+    }
+    ui.press(Tab);
+    ui.type_text("Evidence of courtesy");
+    ui.press(Tab);
+    ui.type_text("headphones");
+    ui.settle(|app| app.form.as_ref().is_some_and(|f| f.suggestions.len() >= 3));
+    let screen = ui.screen();
+    // Inside the window, each row is an id, a gap, then the note's title.
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter_map(|line| line.split_once('│').map(|(_, rest)| rest))
+        .filter(|rest| {
+            rest.contains('│') && rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .collect();
+    assert!(rows.len() >= 3, "{screen}");
+    let ids: Vec<usize> = rows.iter().map(|r| r.find(' ').unwrap_or(0)).collect();
+    assert!(
+        ids.iter().any(|&w| w != ids[0]),
+        "ids of several lengths: {screen}"
+    );
+    // Counted in characters: a cut id ends with a three-byte `…`.
+    let titles: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let gap = r.find("  ").unwrap_or(0);
+            r[..gap].chars().count() + r[gap..].chars().take_while(|c| *c == ' ').count()
+        })
+        .collect();
+    assert!(
+        titles.iter().all(|&t| t == titles[0]),
+        "{titles:?}\n{screen}"
+    );
+}
+
 /// The screen, the new note's date (now) shown as a fixed one of the same width.
 fn screen_at_a_fixed_time(ui: &Ui) -> String {
     let form = ui.runtime.app().form.as_ref();
