@@ -730,4 +730,19 @@ fn show_reflows_hand_broken_paragraphs_and_wraps_them_to_the_width() {
             assert!(line.len() > 50, "a ragged line: {line:?}\n{text}");
         }
     }
+    // A very wide terminal: prose stops at 100 columns, where lines are still easy to follow.
+    let wide = sandbox
+        .command(&notebook, &["show", id])
+        .env("COLUMNS", "200")
+        .output()
+        .expect("show runs");
+    let text = String::from_utf8_lossy(&wide.stdout);
+    let widths: Vec<usize> = text
+        .lines()
+        .skip_while(|l| !l.contains("Found him waiting"))
+        .take_while(|l| !l.starts_with("Cited as evidence by"))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert!(widths.iter().all(|&w| w <= 100), "{text}");
+    assert!(widths.iter().any(|&w| w > 90), "{text}");
 }

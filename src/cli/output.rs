@@ -217,7 +217,8 @@ pub fn plural(n: usize, word: &str) -> String {
 }
 
 /// The width to wrap text to: the terminal's when standard output is one, else `COLUMNS`
-/// when set, else none (each paragraph on one line, for tools that read the output).
+/// when set, at most the UI's measure; else none (each paragraph on one line, for tools that
+/// read the output).
 pub fn text_width() -> Option<usize> {
     use std::io::IsTerminal as _;
     let terminal = io::stdout()
@@ -226,5 +227,8 @@ pub fn text_width() -> Option<usize> {
         .flatten()
         .map(|(columns, _)| usize::from(columns));
     let columns = || std::env::var("COLUMNS").ok()?.trim().parse::<usize>().ok();
-    terminal.or_else(columns).filter(|&w| w >= 20)
+    terminal
+        .or_else(columns)
+        .filter(|&w| w >= 20)
+        .map(|w| w.min(usize::from(crate::tui::layout::MEASURE)))
 }

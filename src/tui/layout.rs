@@ -93,10 +93,13 @@ pub fn page(size: (u16, u16)) -> PageAreas {
 }
 
 /// The columns of note text in an area: the preview and the reader keep a column free on
-/// each side.
+/// each side, and prose never runs wider than [`MEASURE`].
 pub fn text_width(area_width: u16) -> u16 {
-    area_width.saturating_sub(2)
+    area_width.saturating_sub(2).min(MEASURE)
 }
+
+/// The widest line of prose: on a wide terminal, longer lines are hard to follow back.
+pub const MEASURE: u16 = 100;
 
 /// How many results fit in the list.
 pub fn hits_shown(size: (u16, u16)) -> usize {
