@@ -73,24 +73,14 @@ fn explain(text: &str) -> String {
     else {
         return FORM.into();
     };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let Some(name) = usize::try_from(month - 1).ok().and_then(|m| MONTHS.get(m)) else {
+    let first = (1..=12)
+        .contains(&month)
+        .then(|| Date::new(year, month as i8, 1).ok())
+        .flatten();
+    let Some(first) = first else {
         return format!("there is no month {month}");
     };
-    let days = Date::new(year, month as i8, 1).map_or(31, |d| d.days_in_month());
+    let (days, name) = (first.days_in_month(), first.strftime("%B"));
     if day < 1 || day > i16::from(days) {
         return format!("there is no day {day} in {name} {year}");
     }

@@ -212,21 +212,5 @@ fn number(part: &str, digits: usize) -> Option<u16> {
 
 /// "February 2028", for hints about month lengths.
 fn month_name(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let index = usize::try_from(date.month() - 1).unwrap_or(0);
-    let month = MONTHS.get(index).copied().unwrap_or("that month");
-    format!("{month} {:04}", date.year())
+    date.strftime("%B %Y").to_string()
 }

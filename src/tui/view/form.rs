@@ -226,28 +226,31 @@ fn shown_text(form: &Form, slot: Slot) -> String {
     }
 }
 
-/// The choices under a picking field, or above it when there is no room below.
-fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Theme) {
-    if !(form.focus.holds().picks() || form.focus.offers()) || form.suggestions.is_empty() {
-        return;
-    }
-    let shown = form.suggestions.len().min(SHOWN);
-    let height = shown as u16 + 2;
-    let x = row.x + LABEL + 1;
-    let width = row.width.saturating_sub(LABEL + 1);
+/// A window `height` rows high in line with the value of the field on `row`: under it, or
+/// above it when there is no room below.
+pub fn window_by(row: Rect, area: Rect, height: u16) -> Rect {
     let below = row.y + row.height;
     let y = if below + height <= area.bottom() {
         below
     } else {
         row.y.saturating_sub(height).max(area.y)
     };
-    let window = Rect {
-        x,
+    Rect {
+        x: row.x + LABEL + 1,
         y,
-        width,
+        width: row.width.saturating_sub(LABEL + 1),
         height: height.min(area.height),
-    };
-    let inner = usize::from(width.saturating_sub(2));
+    }
+}
+
+/// The choices under a picking field, or above it when there is no room below.
+fn suggestions(form: &Form, frame: &mut Frame, row: Rect, area: Rect, theme: &Theme) {
+    if !(form.focus.holds().picks() || form.focus.offers()) || form.suggestions.is_empty() {
+        return;
+    }
+    let shown = form.suggestions.len().min(SHOWN);
+    let window = window_by(row, area, shown as u16 + 2);
+    let inner = usize::from(window.width.saturating_sub(2));
     let names: Vec<String> = form
         .suggestions
         .iter()

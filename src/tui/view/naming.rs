@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::form::Form;
-use crate::tui::form::layout::LABEL;
 use crate::tui::form::naming::Naming;
 use crate::tui::form::pick::SHOWN;
 use crate::tui::text::{clean, truncate};
@@ -16,22 +15,8 @@ use crate::tui::theme::Theme;
 /// Draws the question about the new code under `row`, or above it when there is no room.
 pub fn draw(form: &Form, naming: &Naming, frame: &mut Frame, row: Rect, area: Rect, theme: &Theme) {
     let choices = form.suggestions.len().min(SHOWN);
-    let height = (choices as u16 + 4).min(area.height);
-    let x = row.x + LABEL + 1;
-    let width = row.width.saturating_sub(LABEL + 1);
-    let below = row.y + row.height;
-    let y = if below + height <= area.bottom() {
-        below
-    } else {
-        row.y.saturating_sub(height).max(area.y)
-    };
-    let window = Rect {
-        x,
-        y,
-        width,
-        height,
-    };
-    let inner = usize::from(width.saturating_sub(2));
+    let window = super::form::window_by(row, area, choices as u16 + 4);
+    let inner = usize::from(window.width.saturating_sub(2));
     let mut lines = vec![Line::from(truncate(
         vec![Span::styled(naming.question(), theme.label)],
         inner,
