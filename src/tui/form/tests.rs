@@ -473,3 +473,38 @@ fn a_code_typed_out_in_full_is_kept_by_tab_or_save_without_enter() {
         ["social-courtesy", "private-soundtrack"]
     );
 }
+
+#[test]
+fn a_place_typed_is_kept_and_a_study_typed_with_a_slip_finds_the_study() {
+    let mut app = writing();
+    let recent = crate::tui::recent::Recent {
+        studies: vec![("photo-store".into(), 15), ("quiet-carriage".into(), 9)],
+        places: vec!["Shibuya crossing, Tokyo".into(), "Harbour walk".into()],
+        study: None,
+    };
+    crate::tui::form::open::recent(&mut app, recent);
+    app.form.as_mut().expect("form").focus_on(Slot::Place);
+    assert_eq!(form(&app).suggestions[0].value, "Shibuya crossing, Tokyo");
+    // A new place typed and Enter: what was typed stays, though an old one looks alike.
+    type_text(&mut app, "Shibuya");
+    update(&mut app, Action::Advance);
+    assert_eq!(form(&app).note.place, "Shibuya");
+    // Chosen with the arrows, an old place is taken.
+    app.form.as_mut().expect("form").focus_on(Slot::Place);
+    update(&mut app, Action::ClearSearch);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Advance);
+    assert_eq!(form(&app).note.place, "Harbour walk");
+    // A study typed with a slip: Enter takes the study meant.
+    app.form.as_mut().expect("form").focus_on(Slot::Study);
+    type_text(&mut app, "qiet carage");
+    let offered: Vec<&str> = form(&app)
+        .suggestions
+        .iter()
+        .map(|s| s.value.as_str())
+        .collect();
+    assert_eq!(offered, ["quiet-carriage", "qiet carage"]);
+    assert!(form(&app).suggestions[1].new);
+    update(&mut app, Action::Advance);
+    assert_eq!(form(&app).note.study, "quiet-carriage");
+}

@@ -237,10 +237,12 @@ fn choose_kind_by_letter(form: &mut Form, c: char) {
     }
 }
 
-/// Takes the highlighted study or place into the field, when one was typed for or chosen;
-/// a new study is kept as typed.
+/// Takes the highlighted study into the field when one was typed for or chosen (a slip finds
+/// the study meant), the highlighted place only when chosen with the arrows (a new place is
+/// typed as often as an old one is met again); a new study is kept as typed.
 fn take_name(form: &mut Form) {
-    if form.typed().trim().is_empty() && !form.browsed {
+    let typed_for = form.focus == Slot::Study && !form.typed().trim().is_empty();
+    if !(typed_for || form.browsed) {
         return;
     }
     if let Some(chosen) = form.suggestions.get(form.selected)
