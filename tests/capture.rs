@@ -568,6 +568,11 @@ fn a_new_code_made_in_the_picker_goes_to_the_codebook() {
     let screen = ui.screen();
     assert!(screen.contains("New code `street-safety`"), "{screen}");
     assert!(screen.contains("What does it mean?"), "{screen}");
+    let form = ui.runtime.app().form.as_ref().expect("the form");
+    assert!(
+        form.suggestions.is_empty(),
+        "no codes offered for a description: {screen}"
+    );
     ui.type_text("Keeps an ear on the traffic while listening");
     ui.press(Enter);
     assert!(ui.screen().contains("Under which code?"), "{}", ui.screen());

@@ -128,8 +128,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(form) = &mut app.form else {
         return effects;
     };
-    // Moving to another field puts that field's text in the editor: nothing was typed.
-    if form.focus == focus && form.typed() != typed_before {
+    // Moving to another field puts that field's text in the editor: nothing was typed. A code
+    // just made new is being asked about: its questions hold the editor.
+    let asking = form.naming.is_some();
+    if !asking && form.focus == focus && form.typed() != typed_before {
         match holds {
             Holds::Line | Holds::Lines => {
                 let typed = form.typed();
@@ -147,7 +149,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Holds::Choice => {}
         }
-    } else if holds == Holds::Codes && form.note != before {
+    } else if !asking && holds == Holds::Codes && form.note != before {
         pick::narrow_codes(form);
     }
     if form.note != before {
