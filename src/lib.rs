@@ -14,6 +14,7 @@ pub mod cli;
 pub mod codebook;
 pub mod dirs;
 pub mod error;
+pub mod git;
 pub mod index;
 pub mod note;
 pub mod notebook;

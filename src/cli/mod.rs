@@ -11,6 +11,7 @@ mod new;
 mod output;
 mod rm;
 mod search;
+mod sync;
 mod tag;
 
 pub use output::plural;
@@ -118,6 +119,14 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes rm 2024-05-02-gate\n  fieldnotes rm 2024-05-02-gate 2024-05-03-queue --yes\n\nA note git has committed unchanged is deleted (git restore brings it back); any other\nis moved to the trash folder in your data directory, and rm says where."
     )]
     Rm(rm::RmArgs),
+    /// Share the notebook with the team through git: save, take theirs, share yours.
+    #[command(
+        after_help = "Examples:\n  fieldnotes sync\n  fieldnotes sync --message 'Shibuya, day 2'\n  fieldnotes sync --no-push\n\nYour notes' changes are committed, the team's taken (merged, never rebased or forced),\nand yours pushed. Exits with 1 when something is left to do: offline, a conflict, a file\nheld back."
+    )]
+    Sync(sync::SyncArgs),
+    /// What a sync would do now: changes to save, commits to share and to take.
+    #[command(after_help = "Examples:\n  fieldnotes status\n  fieldnotes status --json")]
+    Status(sync::StatusArgs),
     /// The codebook as a tree, with how many notes, findings and participants use each code.
     #[command(
         after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
@@ -242,6 +251,8 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Tag(args)) => tag::run(args, true, context),
         Some(Command::Untag(args)) => tag::run(args, false, context),
         Some(Command::Rm(args)) => rm::run(args, context),
+        Some(Command::Sync(args)) => sync::run(args, context),
+        Some(Command::Status(args)) => sync::status(args, context),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Watch(args)) => search::watch(args, context),

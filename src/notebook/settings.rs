@@ -23,6 +23,9 @@ pub struct Settings {
         serialize_with = "crate::note::flow"
     )]
     pub kinds: Vec<String>,
+    /// The largest file `sync` shares, in MB (20 when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sync_limit_mb: Option<u64>,
     /// Keys fieldnotes does not know.
     #[serde(flatten)]
     pub extra: Extra,
@@ -51,6 +54,19 @@ impl Settings {
                 .hint("use a code such as en, de, fr, es, pt, it, nl, sv, ru, ja or zh, or `none`"),
             );
         }
+        let sync_limit_mb = f.text("sync_limit_mb", &mut problems).and_then(|limit| {
+            let parsed = limit.value.trim().parse::<u64>().ok().filter(|n| *n > 0);
+            if parsed.is_none() {
+                problems.push(
+                    Problem::warning(
+                        limit.pos,
+                        format!("`{}` is not a number of megabytes", limit.value),
+                    )
+                    .hint("write a whole number, like `sync_limit_mb: 50`; sync uses 20 meanwhile"),
+                );
+            }
+            parsed
+        });
         let settings = Settings {
             name: f.text("name", &mut problems).map(|t| t.value),
             language: language.map(|t| t.value),
@@ -59,6 +75,7 @@ impl Settings {
                 .into_iter()
                 .map(|k| k.value)
                 .collect(),
+            sync_limit_mb,
             extra: f.rest(),
         };
         (settings, problems)

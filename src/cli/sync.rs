@@ -1,0 +1,210 @@
+//! `sync` and `status`: share the notebook with the team through git, and say what a sync
+//! would do.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::output::{plural, print_json, say, warn};
+use super::{Context, EXIT_OK, EXIT_PROBLEMS};
+use crate::error::Result;
+use crate::git::Repo;
+use crate::git::changes::{Changes, changes};
+use crate::git::sync::{Asked, Report, Shared, preflight, sync};
+use crate::notebook::Notebook;
+
+/// The largest file a sync shares unless `sync_limit_mb` in fieldnotes.yaml says otherwise.
+const DEFAULT_LIMIT_MB: u64 = 20;
+
+/// Arguments of `sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The commit message (default: one that says what changed).
+    #[arg(long, short)]
+    message: Option<String>,
+    /// Save and take the team's changes, but share nothing yet.
+    #[arg(long)]
+    no_push: bool,
+    /// What happened, as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// As JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs one sync round and says how it went; exit 1 when something is left to do.
+pub fn run(args: SyncArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let repo = preflight(&notebook, true)?;
+    let asked = Asked {
+        message: args.message,
+        no_push: args.no_push,
+        largest: limit(&notebook),
+    };
+    let report = sync(&notebook, &repo, &asked)?;
+    if args.json {
+        print_json(&report).map_err(super::list::stdout_error)?;
+    } else {
+        tell(&report)?;
+    }
+    let finished = matches!(
+        report.shared,
+        Shared::Done | Shared::NoRemote | Shared::NotPushed
+    ) && report.changes.held_back().next().is_none();
+    Ok(if finished { EXIT_OK } else { EXIT_PROBLEMS })
+}
+
+fn limit(notebook: &Notebook) -> u64 {
+    let (settings, _) = notebook.settings();
+    settings.sync_limit_mb.unwrap_or(DEFAULT_LIMIT_MB) << 20
+}
+
+fn tell(report: &Report) -> Result<()> {
+    match &report.committed {
+        Some(message) => say(format!("saved: {message}"))?,
+        None => say("nothing new to save")?,
+    }
+    for change in report.changes.held_back() {
+        warn(format!(
+            "not shared: {} ({})",
+            change.path,
+            change.held_back.as_deref().unwrap_or_default()
+        ));
+    }
+    if !report.changes.others.is_empty() {
+        warn(format!(
+            "left out: {} in the notebook's folder that {} not a note (only notes and the \
+             notebook's settings are shared)",
+            plural(report.changes.others.len(), "file"),
+            if report.changes.others.len() == 1 {
+                "is"
+            } else {
+                "are"
+            }
+        ));
+    }
+    let waiting = || {
+        let verb = if report.unshared == 1 { "is" } else { "are" };
+        format!(
+            "{} {verb} not yet shared",
+            plural(report.unshared, "commit")
+        )
+    };
+    match &report.shared {
+        Shared::Done if report.pushed == 0 && report.taken == 0 => say("up to date with the team")?,
+        Shared::Done => say(format!(
+            "shared {}, took {} from the team",
+            plural(report.pushed, "commit"),
+            report.taken
+        ))?,
+        Shared::NoRemote => say(
+            "saved here only: this repository has no remote to share with. To share: \
+             `git remote add origin URL` with your team's repository, then sync again",
+        )?,
+        Shared::NotPushed => say(format!(
+            "took {} from the team; {} (--no-push)",
+            plural(report.taken, "commit"),
+            waiting()
+        ))?,
+        Shared::Offline { reason } => say(format!(
+            "saved locally, {}: the team's repository could not be reached ({reason}). Sync \
+             again when you are online",
+            waiting()
+        ))?,
+        Shared::NotAllowed { reason, help } => {
+            say(format!(
+                "saved locally, {}: the team's repository did not let you in ({reason})",
+                waiting()
+            ))?;
+            warn(format!("  hint: {help}"));
+        }
+        Shared::Conflicts { files, kept } => {
+            say(format!(
+                "saved locally; the team changed the same lines as you in {}, so nothing was \
+                 merged and both versions are kept ({}):",
+                plural(files.len(), "file"),
+                kept.join(", ")
+            ))?;
+            for file in files {
+                say(format!("  {file}"))?;
+            }
+        }
+        Shared::Refused { reason } => say(format!(
+            "saved locally, {}: the team's repository refused it ({reason})",
+            waiting()
+        ))?,
+    }
+    Ok(())
+}
+
+/// What a sync would do now.
+#[derive(Debug, Serialize)]
+struct Status {
+    /// The notebook's changes since the last commit.
+    changes: Changes,
+    /// What git is in the middle of, if anything.
+    busy: Option<String>,
+    /// The branch followed on the team's repository.
+    upstream: Option<String>,
+    /// Commits here the team does not have, as of the last fetch.
+    ahead: usize,
+    /// Commits the team has that are not here, as of the last fetch.
+    behind: usize,
+}
+
+/// Says what a sync would do, from what git knows now (no network).
+pub fn status(args: StatusArgs, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    let Some(repo) = Repo::open(&notebook.root, true)? else {
+        // The same words as sync's refusal.
+        return preflight(&notebook, true).map(|_| EXIT_OK);
+    };
+    let changes = changes(&repo, &notebook, limit(&notebook))?;
+    let upstream = repo.upstream()?;
+    let (ahead, behind) = match &upstream {
+        Some(upstream) => repo.ahead_behind(upstream)?,
+        None => (0, 0),
+    };
+    let status = Status {
+        changes,
+        busy: repo.busy()?.map(|b| b.explain().0.to_owned()),
+        upstream,
+        ahead,
+        behind,
+    };
+    if args.json {
+        print_json(&status).map_err(super::list::stdout_error)?;
+        return Ok(EXIT_OK);
+    }
+    if let Some(busy) = &status.busy {
+        say(format!("{busy}: sync waits until it is over"))?;
+    }
+    let summary = status.changes.summary();
+    say(if summary.is_empty() {
+        "nothing new to save".to_owned()
+    } else {
+        format!("to save: {summary}")
+    })?;
+    for change in status.changes.held_back() {
+        say(format!(
+            "not shared: {} ({})",
+            change.path,
+            change.held_back.as_deref().unwrap_or_default()
+        ))?;
+    }
+    match &status.upstream {
+        Some(upstream) => say(format!(
+            "{} to share, {} to take from the team ({upstream}, as of the last sync)",
+            plural(status.ahead, "commit"),
+            status.behind
+        ))?,
+        None if repo.remotes()?.is_empty() => say("no remote: sync saves here only")?,
+        None => say("not shared yet: the first sync shares this branch")?,
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,367 @@
+//! `sync` and `status` with real git: a bare repository as the team's, and clones of it as the
+//! researchers, driven through the real binary.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Run, Sandbox};
+
+/// A team's repository and the researchers' clones of it, in one sandbox.
+struct Team {
+    sandbox: Sandbox,
+    remote: PathBuf,
+}
+
+impl Team {
+    /// A bare repository, and Ana's clone holding a new notebook she has shared.
+    fn new() -> (Team, PathBuf) {
+        let sandbox = Sandbox::new();
+        let remote = sandbox.path("team.git");
+        let team = Team { sandbox, remote };
+        git(
+            team.sandbox.home(),
+            &["init", "-q", "--bare", "-b", "main", "team.git"],
+        );
+        let ana = team.clone_as("ana");
+        team.sandbox
+            .command_in(&ana, &["init", "--name", "Street study"])
+            .assert()
+            .success();
+        team.sync(&ana).assert_code(0);
+        (team, ana)
+    }
+
+    /// A clone of the team's repository, with git told who the researcher is.
+    fn clone_as(&self, who: &str) -> PathBuf {
+        let path = self.sandbox.path(who);
+        git(
+            self.sandbox.home(),
+            &["clone", "-q", &self.remote.to_string_lossy(), who],
+        );
+        git(&path, &["config", "user.name", who]);
+        git(
+            &path,
+            &["config", "user.email", &format!("{who}@example.org")],
+        );
+        path
+    }
+
+    fn sync(&self, notebook: &Path) -> Run {
+        self.sandbox.run(notebook, &["sync"])
+    }
+
+    /// Writes a note with `new --no-edit`; its path relative to the notebook.
+    fn note(&self, notebook: &Path, title: &str) -> String {
+        let run = self.sandbox.run(
+            notebook,
+            &[
+                "new",
+                "interview",
+                "--no-edit",
+                "--title",
+                title,
+                "--date",
+                "2024-05-02",
+            ],
+        );
+        run.assert_code(0);
+        run.stdout.trim().to_owned()
+    }
+}
+
+/// Runs git in `dir`, which must succeed; its output.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("run git");
+    assert!(
+        output.status.success(),
+        "git {args:?} in {}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn two_researchers_adding_notes_both_end_with_both() {
+    let (team, ana) = Team::new();
+    let ben = team.clone_as("ben");
+    let hers = team.note(&ana, "Busker at the south exit");
+    let his = team.note(&ben, "Commuter with one earbud");
+    let run = team.sync(&ana);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("saved: fieldnotes: 1 note added"),
+        "{}",
+        run.describe()
+    );
+    assert!(run.stdout.contains("shared 1 commit"), "{}", run.describe());
+    // Ben's branch went another way: his commit and Ana's are merged, never rebased.
+    let run = team.sync(&ben);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("took 1 from the team"),
+        "{}",
+        run.describe()
+    );
+    team.sync(&ana).assert_code(0);
+    for clone in [&ana, &ben] {
+        assert!(clone.join(&hers).is_file() && clone.join(&his).is_file());
+    }
+    let parents = git(&ben, &["log", "-1", "--format=%P"]);
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
+    // Nothing left to do: a second sync says so.
+    let run = team.sync(&ben);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("nothing new to save") && run.stdout.contains("up to date"),
+        "{}",
+        run.describe()
+    );
+    let status = team.sandbox.run(&ben, &["status"]);
+    status.assert_code(0);
+    assert!(
+        status.stdout.contains("nothing new to save"),
+        "{}",
+        status.describe()
+    );
+}
+
+#[test]
+fn the_same_lines_changed_on_both_sides_are_never_merged_into_markers() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Quote to argue about");
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    let write = |clone: &Path, quote: &str| {
+        let file = clone.join(&path);
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(&file, format!("{text}body: {quote}\n")).expect("write");
+    };
+    write(&ana, "She said the radio was too heavy.");
+    write(&ben, "She said the radio was too loud.");
+    team.sync(&ana).assert_code(0);
+    let run = team.sync(&ben);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains("both versions are kept"),
+        "{}",
+        run.describe()
+    );
+    let text = std::fs::read_to_string(ben.join(&path)).expect("read");
+    assert!(!text.contains("<<<<<<<"), "no conflict markers: {text}");
+    assert!(
+        text.contains("too loud"),
+        "his version is as he left it: {text}"
+    );
+    // Git is in no half-done merge, and both versions are kept by name.
+    assert!(!ben.join(".git/MERGE_HEAD").exists());
+    let kept = git(
+        &ben,
+        &["for-each-ref", "--format=%(refname)", "refs/fieldnotes/"],
+    );
+    assert_eq!(kept.lines().count(), 2, "{kept}");
+    for reference in kept.lines() {
+        let file = format!("{reference}:{path}");
+        let shown = git(&ben, &["show", &file]);
+        assert!(shown.contains("too heavy") || shown.contains("too loud"));
+    }
+}
+
+#[test]
+fn offline_the_commit_waits_and_is_shared_once_the_team_is_back() {
+    let (team, ana) = Team::new();
+    team.note(&ana, "Written on the train");
+    let away = team.sandbox.path("team-away.git");
+    std::fs::rename(&team.remote, &away).expect("take the remote away");
+    let run = team.sync(&ana);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("saved locally, 1 commit is not yet shared"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        git(&ana, &["status", "--porcelain"]).is_empty(),
+        "committed"
+    );
+    std::fs::rename(&away, &team.remote).expect("bring it back");
+    let run = team.sync(&ana);
+    run.assert_code(0);
+    assert!(run.stdout.contains("shared 1 commit"), "{}", run.describe());
+}
+
+#[test]
+fn without_a_remote_sync_saves_here_and_says_how_to_share() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("nb");
+    std::fs::create_dir(&notebook).expect("mkdir");
+    git(&notebook, &["init", "-q", "-b", "main"]);
+    git(&notebook, &["config", "user.name", "solo"]);
+    git(&notebook, &["config", "user.email", "solo@example.org"]);
+    sandbox.command_in(&notebook, &["init"]).assert().success();
+    let run = sandbox.run(&notebook, &["sync"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("saved here only"), "{}", run.describe());
+    assert!(
+        run.stdout.contains("git remote add origin"),
+        "{}",
+        run.describe()
+    );
+    let log = git(&notebook, &["log", "--format=%s"]);
+    assert!(log.starts_with("fieldnotes: "), "{log}");
+}
+
+#[test]
+fn sync_refuses_outside_git_mid_merge_and_on_a_detached_head() {
+    let sandbox = Sandbox::new();
+    let lone = sandbox.path("lone");
+    // A notebook in no repository (the sandbox is outside any).
+    std::fs::create_dir_all(&lone).expect("mkdir");
+    std::fs::write(lone.join("fieldnotes.yaml"), "name: lone\n").expect("write");
+    let run = sandbox.run(&lone, &["sync"]);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("not in a git repository"),
+        "{}",
+        run.describe()
+    );
+    assert!(run.stderr.contains("git init"), "{}", run.describe());
+
+    let (team, ana) = Team::new();
+    let head = git(&ana, &["rev-parse", "HEAD"]);
+    git(&ana, &["checkout", "-q", "--detach", head.trim()]);
+    let run = team.sync(&ana);
+    run.assert_code(3);
+    assert!(run.stderr.contains("detached HEAD"), "{}", run.describe());
+    git(&ana, &["checkout", "-q", "main"]);
+
+    std::fs::write(ana.join(".git/MERGE_HEAD"), head).expect("a merge in progress");
+    team.note(&ana, "Written mid-merge");
+    let run = team.sync(&ana);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("middle of a merge"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("git merge --abort"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(
+        git(&ana, &["rev-list", "--count", "HEAD"]).trim(),
+        "1",
+        "nothing committed"
+    );
+}
+
+#[test]
+fn a_notebook_in_a_larger_repository_commits_only_its_own_files() {
+    let (team, ana) = Team::new();
+    let outside = team.sandbox.path("project");
+    std::fs::create_dir(&outside).expect("mkdir");
+    git(&outside, &["init", "-q", "-b", "main"]);
+    git(&outside, &["config", "user.name", "ana"]);
+    git(&outside, &["config", "user.email", "ana@example.org"]);
+    std::fs::write(outside.join("plan.md"), "draft\n").expect("write");
+    git(&outside, &["add", "plan.md"]);
+    let research = outside.join("research");
+    team.sandbox
+        .command_in(&outside, &["init", "research"])
+        .assert()
+        .success();
+    std::fs::write(research.join("photo.jpg"), "not a note").expect("write");
+    let run = team.sandbox.run(&research, &["sync"]);
+    run.assert_code(0);
+    let committed = git(&outside, &["show", "--name-only", "--format=", "HEAD"]);
+    assert!(
+        committed.lines().all(|l| l.starts_with("research/")),
+        "{committed}"
+    );
+    assert!(!committed.contains("photo.jpg"), "{committed}");
+    assert!(
+        run.stderr.contains("left out: 1 file"),
+        "{}",
+        run.describe()
+    );
+    // What the user staged outside the notebook stays staged, uncommitted.
+    let staged = git(&outside, &["diff", "--cached", "--name-only"]);
+    assert_eq!(staged.trim(), "plan.md");
+    drop(ana);
+}
+
+#[test]
+fn a_commit_hook_that_refuses_stops_the_sync_and_loses_nothing() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Hook will refuse this");
+    let hook = ana.join(".git/hooks/pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho 'no notes on Fridays' >&2\nexit 1\n").expect("hook");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let run = team.sync(&ana);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("no notes on Fridays"),
+        "{}",
+        run.describe()
+    );
+    assert!(ana.join(&path).is_file());
+    assert_eq!(git(&ana, &["rev-list", "--count", "HEAD"]).trim(), "1");
+}
+
+#[test]
+fn a_broken_note_and_a_huge_file_are_held_back_and_said() {
+    let (team, ana) = Team::new();
+    std::fs::write(
+        ana.join("2024-05-03-broken.yaml"),
+        "kind: interview\ntitle: [\n",
+    )
+    .expect("write");
+    std::fs::write(
+        ana.join("fieldnotes.yaml"),
+        "name: Street study\nsync_limit_mb: 1\n",
+    )
+    .expect("write");
+    let big = format!(
+        "kind: interview\ntitle: Long\ndate: 2024-05-04\nbody: {}\n",
+        "x".repeat(2 << 20)
+    );
+    std::fs::write(ana.join("2024-05-04-long.yaml"), big).expect("write");
+    let good = team.note(&ana, "A good one");
+    let run = team.sync(&ana);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("not shared: 2024-05-03-broken.yaml (it has errors"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr
+            .contains("not shared: 2024-05-04-long.yaml (3 MB, over the 1 MB"),
+        "{}",
+        run.describe()
+    );
+    let committed = git(&ana, &["show", "--name-only", "--format=", "HEAD"]);
+    assert!(
+        committed.contains(&good) && committed.contains("fieldnotes.yaml"),
+        "{committed}"
+    );
+    assert!(
+        !committed.contains("broken") && !committed.contains("long"),
+        "{committed}"
+    );
+}
