@@ -365,3 +365,113 @@ fn a_broken_note_and_a_huge_file_are_held_back_and_said() {
         "{committed}"
     );
 }
+
+/// Changes the note at `path` in `clone` by replacing `from` with `to` in its text.
+fn edit(clone: &Path, path: &str, from: &str, to: &str) {
+    let file = clone.join(path);
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains(from), "{from:?} in {text}");
+    std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn different_fields_of_one_note_and_new_codes_merge_with_no_question() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    edit(
+        &ana,
+        &path,
+        "date: 2024-05-02\n",
+        "date: 2024-05-02\ntags: [commute]  # seen twice\nfindings:\n  - did: turns the radio off\n    why: [autonomy]\n",
+    );
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    // Ana: a new title, a code on the finding, a new code in the codebook.
+    edit(
+        &ana,
+        &path,
+        "title: Teen at the gate",
+        "title: Teen at the ticket gate",
+    );
+    edit(&ana, &path, "why: [autonomy]", "why: [autonomy, shame]");
+    team.sandbox
+        .run(
+            &ana,
+            &["tag", "2024-05-02-teen-at-the-gate", "--new", "shame"],
+        )
+        .assert_code(0);
+    // Ben: a second finding, another code on the first, another new code.
+    edit(
+        &ben,
+        &path,
+        "why: [autonomy]\n",
+        "why: [autonomy, courtesy]\n  - did: walks on\n",
+    );
+    team.sandbox
+        .run(
+            &ben,
+            &["tag", "2024-05-02-teen-at-the-gate", "--new", "courtesy"],
+        )
+        .assert_code(0);
+    team.sync(&ana).assert_code(0);
+    let run = team.sync(&ben);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("took 1 from the team"),
+        "{}",
+        run.describe()
+    );
+    let text = std::fs::read_to_string(ben.join(&path)).expect("read");
+    assert!(text.contains("title: Teen at the ticket gate\n"), "{text}");
+    assert!(
+        text.contains("why: [autonomy, courtesy, shame]\n"),
+        "{text}"
+    );
+    assert!(text.contains("  - did: walks on\n"), "{text}");
+    assert!(
+        text.contains("tags: [commute]  # seen twice\n"),
+        "comments stay: {text}"
+    );
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    let codebook = std::fs::read_to_string(ben.join("codebook.yaml")).expect("read");
+    assert!(
+        codebook.contains("- name: shame") && codebook.contains("- name: courtesy"),
+        "{codebook}"
+    );
+    team.sandbox.run(&ben, &["check"]).assert_code(0);
+}
+
+#[test]
+fn a_plain_git_pull_merges_notes_field_by_field_too() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    team.sync(&ben).assert_code(0);
+    edit(
+        &ben,
+        &path,
+        "title: Teen at the gate",
+        "title: Teen at the ticket gate",
+    );
+    team.sync(&ben).assert_code(0);
+    // Ana uses git by hand: a commit and a pull, with the driver her first sync set up.
+    edit(
+        &ana,
+        &path,
+        "date: 2024-05-02\n",
+        "date: 2024-05-02\nplace: Shibuya\n",
+    );
+    git(&ana, &["commit", "-q", "-am", "place"]);
+    git(&ana, &["pull", "-q", "--no-rebase", "--no-edit"]);
+    let text = std::fs::read_to_string(ana.join(&path)).expect("read");
+    assert!(
+        text.contains("title: Teen at the ticket gate\n") && text.contains("place: Shibuya\n"),
+        "{text}"
+    );
+    let attributes = std::fs::read_to_string(ana.join(".gitattributes")).expect("read");
+    assert!(
+        attributes.contains("*.yaml merge=fieldnotes"),
+        "{attributes}"
+    );
+}

@@ -124,6 +124,9 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes sync\n  fieldnotes sync --message 'Shibuya, day 2'\n  fieldnotes sync --no-push\n\nYour notes' changes are committed, the team's taken (merged, never rebased or forced),\nand yours pushed. Exits with 1 when something is left to do: offline, a conflict, a file\nheld back."
     )]
     Sync(sync::SyncArgs),
+    /// Merge git's three versions of a notebook file (git runs this as the merge driver).
+    #[command(hide = true)]
+    MergeDriver(sync::DriverArgs),
     /// What a sync would do now: changes to save, commits to share and to take.
     #[command(after_help = "Examples:\n  fieldnotes status\n  fieldnotes status --json")]
     Status(sync::StatusArgs),
@@ -253,6 +256,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Rm(args)) => rm::run(args, context),
         Some(Command::Sync(args)) => sync::run(args, context),
         Some(Command::Status(args)) => sync::status(args, context),
+        Some(Command::MergeDriver(args)) => sync::driver(args),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
         Some(Command::Watch(args)) => search::watch(args, context),

@@ -29,6 +29,34 @@ pub struct SyncArgs {
     json: bool,
 }
 
+/// Arguments of the merge driver, as git gives them.
+#[derive(Debug, Args)]
+pub struct DriverArgs {
+    /// The version both sides began from.
+    base: std::path::PathBuf,
+    /// Ours: the merged result is written here.
+    ours: std::path::PathBuf,
+    /// Theirs.
+    theirs: std::path::PathBuf,
+    /// The file's name in the repository.
+    name: String,
+}
+
+/// Merges one file for git: exit 0 when merged, 1 when git must record a conflict.
+pub fn driver(args: DriverArgs) -> Result<u8> {
+    let conflicts =
+        crate::git::driver::merge_file(&args.base, &args.ours, &args.theirs, &args.name)?;
+    if conflicts.is_empty() {
+        return Ok(EXIT_OK);
+    }
+    warn(format!(
+        "{}: both sides changed {}; yours is kept in the file, theirs in git",
+        args.name,
+        conflicts.join(", ")
+    ));
+    Ok(EXIT_PROBLEMS)
+}
+
 /// Arguments of `status`.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -41,6 +69,7 @@ pub struct StatusArgs {
 pub fn run(args: SyncArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let repo = preflight(&notebook, true)?;
+    crate::git::driver::install(&repo, &notebook)?;
     let asked = Asked {
         message: args.message,
         no_push: args.no_push,

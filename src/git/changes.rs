@@ -137,7 +137,10 @@ pub fn changes(repo: &Repo, notebook: &Notebook, largest: u64) -> Result<Changes
         if inside.starts_with(TEMP_FOLDER) {
             continue;
         }
-        if matches!(inside, CODEBOOK_FILE | SETTINGS_FILE | ".gitignore") {
+        if matches!(
+            inside,
+            CODEBOOK_FILE | SETTINGS_FILE | ".gitignore" | ".gitattributes"
+        ) {
             change.held_back = too_large(&file, largest);
             changes.settings.push(change);
         } else if how == How::Deleted && inside.ends_with(".yaml") {

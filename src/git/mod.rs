@@ -4,6 +4,8 @@
 //! resets or stashes.
 
 pub mod changes;
+pub mod driver;
+pub mod merge;
 pub mod sync;
 
 use std::io::Read;

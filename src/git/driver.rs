@@ -1,0 +1,170 @@
+//! The merge driver git runs for a notebook's YAML files, in a sync and in a plain `git pull`
+//! alike: notes merge field by field and the codebook code by code, each written into our
+//! version in place so its comments stay. What cannot be merged is never written with
+//! conflict markers: our version stays as it was and git records the conflict, with theirs
+//! kept in its index.
+
+use std::path::Path;
+
+use super::Repo;
+use super::merge::{Conflicts, merge_notes};
+use crate::codebook::{Codebook, with_code_added};
+use crate::error::{Error, Result};
+use crate::note::{edited, parse};
+use crate::notebook::Notebook;
+
+/// The `.gitattributes` line that sends a notebook's YAML files through the driver.
+const ATTRIBUTE: &str = "*.yaml merge=fieldnotes";
+
+/// Merges git's three versions of `name` into `ours`; the fields in conflict when it cannot.
+pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Result<Conflicts> {
+    let read = |path: &Path| {
+        std::fs::read(path)
+            .map_err(|e| Error::io("cannot read", path, e))
+            .map(|bytes| {
+                crate::yaml::decode(&bytes)
+                    .map(str::to_owned)
+                    .unwrap_or_default()
+            })
+    };
+    let (was, mine, other) = (read(base)?, read(ours)?, read(theirs)?);
+    let merged = if name.ends_with("codebook.yaml") {
+        codebook(&was, &mine, &other)
+    } else {
+        note(&was, &mine, &other)
+    };
+    match merged {
+        Ok(text) => {
+            std::fs::write(ours, text).map_err(|e| Error::io("cannot write", ours, e))?;
+            Ok(Vec::new())
+        }
+        Err(conflicts) => Ok(conflicts),
+    }
+}
+
+fn note(was: &str, mine: &str, other: &str) -> std::result::Result<String, Conflicts> {
+    let (Some(base), Some(ours), Some(theirs)) =
+        (parse(was).note, parse(mine).note, parse(other).note)
+    else {
+        return line_merge(was, mine, other);
+    };
+    let merged = merge_notes(&base, &ours, &theirs)?;
+    edited(mine, &ours, &merged).map_err(|why| vec![format!("the merged note: {why}")])
+}
+
+/// Codes matched by name: each side's new codes kept, a code changed on one side taken from
+/// it. New codes are appended to our file in place; anything else is written in the canonical
+/// form when that loses no comment.
+fn codebook(was: &str, mine: &str, other: &str) -> std::result::Result<String, Conflicts> {
+    let (base, ours, theirs) = (
+        Codebook::parse(was).0,
+        Codebook::parse(mine).0,
+        Codebook::parse(other).0,
+    );
+    let mut conflicts = Vec::new();
+    let mut merged = ours.clone();
+    merged.codes.retain(|code| {
+        let before = base.get(&code.name);
+        let after = theirs.get(&code.name);
+        // Taken away by them, untouched by us: gone.
+        !(before == Some(code) && after.is_none())
+    });
+    for code in &mut merged.codes {
+        if let (Some(before), Some(after)) = (base.get(&code.name), theirs.get(&code.name))
+            && after != before
+            && after != code
+        {
+            if code == before {
+                *code = after.clone();
+            } else {
+                conflicts.push(format!("code {}", code.name));
+            }
+        }
+    }
+    let added: Vec<_> = theirs
+        .codes
+        .iter()
+        .filter(|c| base.get(&c.name).is_none() && ours.get(&c.name).is_none())
+        .cloned()
+        .collect();
+    if !conflicts.is_empty() {
+        return Err(conflicts);
+    }
+    let only_added = merged.codes == ours.codes;
+    merged.codes.extend(added.iter().cloned());
+    if only_added {
+        let mut text = mine.to_owned();
+        for code in &added {
+            text = with_code_added(&text, code).map_err(|why| vec![why])?;
+        }
+        return Ok(text);
+    }
+    if let Some((at, why, _)) = crate::yaml::unkeepable(mine) {
+        return Err(vec![format!("the codebook ({why}, line {})", at.line)]);
+    }
+    Ok(merged.to_yaml())
+}
+
+/// Git's own line merge, for a file that is not a note: taken only when it is clean.
+fn line_merge(was: &str, mine: &str, other: &str) -> std::result::Result<String, Conflicts> {
+    let dir = tempfile::tempdir().map_err(|e| vec![e.to_string()])?;
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).map(|_| path)
+    };
+    let files = (
+        write("base", was),
+        write("ours", mine),
+        write("theirs", other),
+    );
+    let (Ok(base), Ok(ours), Ok(theirs)) = files else {
+        return Err(vec!["the file".into()]);
+    };
+    let output = std::process::Command::new("git")
+        .arg("merge-file")
+        .arg("-p")
+        .args([&ours, &base, &theirs])
+        .output()
+        .map_err(|e| vec![e.to_string()])?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(vec!["lines both sides changed".into()])
+    }
+}
+
+/// Sets the driver up for this repository: the attribute in the notebook's `.gitattributes`
+/// (shared with the team, through the one way notebook files are written) and the command in
+/// the repository's own configuration (each clone's, as git wants it).
+pub fn install(repo: &Repo, notebook: &Notebook) -> Result<()> {
+    let attributes = notebook.root.join(".gitattributes");
+    notebook.change(&attributes, &crate::cli::notice, |bytes| {
+        let text = String::from_utf8_lossy(bytes.unwrap_or_default()).into_owned();
+        if text.lines().any(|l| l.trim() == ATTRIBUTE) {
+            return Ok(None);
+        }
+        let mut text = text;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(ATTRIBUTE);
+        text.push('\n');
+        Ok(Some(text.into_bytes()))
+    })?;
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::io("cannot find", Path::new("fieldnotes"), e))?;
+    let driver = format!(
+        "'{}' merge-driver %O %A %B %P",
+        exe.to_string_lossy().replace('\'', r"'\''")
+    );
+    let set = repo.git(&["config", "--get", "merge.fieldnotes.driver"])?;
+    if set.stdout.trim() != driver {
+        repo.git(&[
+            "config",
+            "merge.fieldnotes.name",
+            "fieldnotes: notes field by field",
+        ])?;
+        repo.git(&["config", "merge.fieldnotes.driver", &driver])?;
+    }
+    Ok(())
+}
