@@ -96,6 +96,13 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
             ));
         }
     }
+    // Notes merge field by field from the first pull on, by hand or by `sync`.
+    if let Ok(Some(repo)) = crate::git::Repo::open(dir, true) {
+        let notebook = Notebook {
+            root: dir.to_path_buf(),
+        };
+        crate::git::driver::install(&repo, &notebook)?;
+    }
     Ok(())
 }
 
