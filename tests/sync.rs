@@ -475,3 +475,62 @@ fn a_plain_git_pull_merges_notes_field_by_field_too() {
         "{attributes}"
     );
 }
+
+#[test]
+fn history_shows_who_changed_which_field_and_brings_a_version_back() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    edit(
+        &ana,
+        &path,
+        "date: 2024-05-02\n",
+        "date: 2024-05-02\nfindings:\n  - quote: Nobody wants my music.\n",
+    );
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    edit(
+        &ben,
+        &path,
+        "Nobody wants my music.",
+        "Nobody wants to hear my music.",
+    );
+    team.sync(&ben).assert_code(0);
+    team.sync(&ana).assert_code(0);
+    let id = "2024-05-02-teen-at-the-gate";
+    let run = team.sandbox.run(&ana, &["history", id]);
+    run.assert_code(0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.describe());
+    assert!(
+        lines[0].contains("  ben  finding 1 quote"),
+        "{}",
+        run.describe()
+    );
+    assert!(lines[1].contains("  ana  written"), "{}", run.describe());
+    let first = lines[1].split_whitespace().next().expect("a commit");
+    // What the quote said before Ben's edit.
+    let shown = team.sandbox.run(&ana, &["history", id, "--show", first]);
+    shown.assert_code(0);
+    assert!(
+        shown.stdout.contains("quote: Nobody wants my music."),
+        "{}",
+        shown.describe()
+    );
+    let diff = team.sandbox.run(&ana, &["history", id, "--diff", first]);
+    diff.assert_code(0);
+    assert!(diff.stdout.contains("{+to hear+}"), "{}", diff.describe());
+    // Brought back as a new change; Ben's version stays in the history.
+    let back = team.sandbox.run(&ana, &["history", id, "--restore", first]);
+    back.assert_code(0);
+    let text = std::fs::read_to_string(ana.join(&path)).expect("read");
+    assert!(text.contains("quote: Nobody wants my music.\n"), "{text}");
+    let status = team.sandbox.run(&ana, &["status"]);
+    assert!(
+        status.stdout.contains("to save: 1 note changed"),
+        "{}",
+        status.describe()
+    );
+    team.sync(&ana).assert_code(0);
+    let run = team.sandbox.run(&ana, &["history", id]);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.describe());
+}

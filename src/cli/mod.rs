@@ -5,6 +5,7 @@ mod check;
 mod codes;
 mod complete;
 pub(crate) mod editor;
+mod history;
 pub(crate) mod init;
 mod list;
 mod new;
@@ -124,6 +125,11 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes sync\n  fieldnotes sync --message 'Shibuya, day 2'\n  fieldnotes sync --no-push\n\nYour notes' changes are committed, the team's taken (merged, never rebased or forced),\nand yours pushed. Exits with 1 when something is left to do: offline, a conflict, a file\nheld back."
     )]
     Sync(sync::SyncArgs),
+    /// Every version of a note git keeps: who changed which fields and when; show, compare or bring one back.
+    #[command(
+        after_help = "Examples:\n  fieldnotes history 2024-05-02-gate\n  fieldnotes history 2024-05-02-gate --show a1b2c3d\n  fieldnotes history 2024-05-02-gate --diff a1b2c3d\n  fieldnotes history 2024-05-02-gate --restore a1b2c3d\n\nA version brought back is a new change; the versions since stay in the history."
+    )]
+    History(history::HistoryArgs),
     /// Merge git's three versions of a notebook file (git runs this as the merge driver).
     #[command(hide = true)]
     MergeDriver(sync::DriverArgs),
@@ -256,6 +262,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Rm(args)) => rm::run(args, context),
         Some(Command::Sync(args)) => sync::run(args, context),
         Some(Command::Status(args)) => sync::status(args, context),
+        Some(Command::History(args)) => history::run(args, context),
         Some(Command::MergeDriver(args)) => sync::driver(args),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),

@@ -5,6 +5,7 @@
 
 pub mod changes;
 pub mod driver;
+pub mod history;
 pub mod merge;
 pub mod sync;
 
