@@ -62,7 +62,7 @@ pub fn run(args: HistoryArgs, context: &Context) -> Result<u8> {
     if let Some(wanted) = &args.diff {
         let was = text_at(&repo, wanted, &version_path(wanted)?)?;
         let now = std::fs::read_to_string(notebook.root.join(&file.path))
-            .map_err(|e| Error::io("cannot read", &notebook.root.join(&file.path), e))?;
+            .map_err(|e| Error::io("cannot read", notebook.root.join(&file.path), e))?;
         let dir = tempfile::tempdir()
             .map_err(|e| Error::io("cannot create", std::path::Path::new("a temp folder"), e))?;
         let (was_path, now_path) = (
