@@ -135,44 +135,115 @@ fn two_researchers_adding_notes_both_end_with_both() {
 }
 
 #[test]
-fn the_same_lines_changed_on_both_sides_are_never_merged_into_markers() {
+fn the_same_field_changed_both_ways_is_set_aside_and_settled_field_by_field() {
     let (team, ana) = Team::new();
     let path = team.note(&ana, "Quote to argue about");
+    edit(
+        &ana,
+        &path,
+        "date: 2024-05-02\n",
+        "date: 2024-05-02\nplace: Shibuya  # south exit\nfindings:\n  - quote: The radio is heavy.\n",
+    );
     team.sync(&ana).assert_code(0);
     let ben = team.clone_as("ben");
-    let write = |clone: &Path, quote: &str| {
-        let file = clone.join(&path);
-        let text = std::fs::read_to_string(&file).expect("read");
-        std::fs::write(&file, format!("{text}body: {quote}\n")).expect("write");
-    };
-    write(&ana, "She said the radio was too heavy.");
-    write(&ben, "She said the radio was too loud.");
+    edit(
+        &ana,
+        &path,
+        "The radio is heavy.",
+        "The radio is too heavy.",
+    );
+    edit(&ben, &path, "The radio is heavy.", "The radio is too loud.");
+    edit(
+        &ben,
+        &path,
+        "title: Quote to argue about",
+        "title: A quote both heard",
+    );
     team.sync(&ana).assert_code(0);
+    // The merge goes on: Ben's title change and Ana's are both fine, the quote is set aside.
     let run = team.sync(&ben);
     run.assert_code(1);
     assert!(
-        run.stdout.contains("both versions are kept"),
+        run.stdout
+            .contains("1 note has fields both you and the team changed")
+            && run
+                .stdout
+                .contains("2024-05-02-quote-to-argue-about: finding 1 quote"),
         "{}",
         run.describe()
     );
     let text = std::fs::read_to_string(ben.join(&path)).expect("read");
     assert!(!text.contains("<<<<<<<"), "no conflict markers: {text}");
     assert!(
-        text.contains("too loud"),
-        "his version is as he left it: {text}"
+        text.contains("quote: The radio is too loud.\n"),
+        "his stays: {text}"
     );
-    // Git is in no half-done merge, and both versions are kept by name.
-    assert!(!ben.join(".git/MERGE_HEAD").exists());
+    assert!(text.contains("title: A quote both heard\n"), "{text}");
+    assert!(!ben.join(".git/MERGE_HEAD").exists(), "no half-done merge");
     let kept = git(
         &ben,
         &["for-each-ref", "--format=%(refname)", "refs/fieldnotes/"],
     );
-    assert_eq!(kept.lines().count(), 2, "{kept}");
-    for reference in kept.lines() {
-        let file = format!("{reference}:{path}");
-        let shown = git(&ben, &["show", &file]);
-        assert!(shown.contains("too heavy") || shown.contains("too loud"));
-    }
+    assert_eq!(kept.lines().count(), 2, "both tips kept: {kept}");
+    // Both values, side by side, then settled: both kept, one after the other.
+    let listed = team.sandbox.run(&ben, &["resolve"]);
+    listed.assert_code(1);
+    assert!(
+        listed.stdout.contains("yours   The radio is too loud.")
+            && listed.stdout.contains("theirs  The radio is too heavy."),
+        "{}",
+        listed.describe()
+    );
+    let id = "2024-05-02-quote-to-argue-about";
+    team.sandbox
+        .run(&ben, &["resolve", id, "--both"])
+        .assert_code(0);
+    let text = std::fs::read_to_string(ben.join(&path)).expect("read");
+    assert!(
+        text.contains("quote: The radio is too loud. / The radio is too heavy.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("place: Shibuya  # south exit\n"),
+        "comments stay: {text}"
+    );
+    let run = team.sync(&ben);
+    run.assert_code(0);
+    team.sync(&ana).assert_code(0);
+    let hers = std::fs::read_to_string(ana.join(&path)).expect("read");
+    assert_eq!(hers, text, "both clones agree");
+    team.sandbox.run(&ben, &["resolve"]).assert_code(0);
+}
+
+#[test]
+fn taking_theirs_settles_a_conflict() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    edit(
+        &ana,
+        &path,
+        "title: Teen at the gate",
+        "title: Teen at the barrier",
+    );
+    edit(
+        &ben,
+        &path,
+        "title: Teen at the gate",
+        "title: Boy at the gate",
+    );
+    team.sync(&ana).assert_code(0);
+    team.sync(&ben).assert_code(1);
+    team.sandbox
+        .run(
+            &ben,
+            &["resolve", "2024-05-02-teen-at-the-gate", "--theirs"],
+        )
+        .assert_code(0);
+    let text = std::fs::read_to_string(ben.join(&path)).expect("read");
+    assert!(text.contains("title: Teen at the barrier\n"), "{text}");
+    team.sync(&ben).assert_code(0);
 }
 
 #[test]
@@ -533,4 +604,31 @@ fn history_shows_who_changed_which_field_and_brings_a_version_back() {
     team.sync(&ana).assert_code(0);
     let run = team.sandbox.run(&ana, &["history", id]);
     assert_eq!(run.stdout.lines().count(), 3, "{}", run.describe());
+}
+
+#[test]
+fn settings_changed_on_the_same_line_are_not_merged_and_get_no_markers() {
+    let (team, ana) = Team::new();
+    let ben = team.clone_as("ben");
+    let settings = |clone: &Path, name: &str| {
+        std::fs::write(
+            clone.join("fieldnotes.yaml"),
+            format!("name: {name}\nlanguage: en\n"),
+        )
+        .expect("write");
+    };
+    settings(&ana, "Street study, Tokyo");
+    settings(&ben, "Street study, Osaka");
+    team.sync(&ana).assert_code(0);
+    let run = team.sync(&ben);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains("nothing was merged"),
+        "{}",
+        run.describe()
+    );
+    assert!(run.stdout.contains("fieldnotes.yaml"), "{}", run.describe());
+    let text = std::fs::read_to_string(ben.join("fieldnotes.yaml")).expect("read");
+    assert_eq!(text, "name: Street study, Osaka\nlanguage: en\n");
+    assert!(!ben.join(".git/MERGE_HEAD").exists());
 }

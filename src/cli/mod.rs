@@ -10,6 +10,7 @@ pub(crate) mod init;
 mod list;
 mod new;
 mod output;
+mod resolve;
 mod rm;
 mod search;
 mod sync;
@@ -130,6 +131,11 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes history 2024-05-02-gate\n  fieldnotes history 2024-05-02-gate --show a1b2c3d\n  fieldnotes history 2024-05-02-gate --diff a1b2c3d\n  fieldnotes history 2024-05-02-gate --restore a1b2c3d\n\nA version brought back is a new change; the versions since stay in the history."
     )]
     History(history::HistoryArgs),
+    /// The conflicts a sync set aside: list them with both values, or settle a note's.
+    #[command(
+        after_help = "Examples:\n  fieldnotes resolve\n  fieldnotes resolve 2024-05-02-gate --theirs\n  fieldnotes resolve 2024-05-02-gate --both --field 'finding 1 quote'\n\nThen `fieldnotes sync` shares what you chose."
+    )]
+    Resolve(resolve::ResolveArgs),
     /// Merge git's three versions of a notebook file (git runs this as the merge driver).
     #[command(hide = true)]
     MergeDriver(sync::DriverArgs),
@@ -263,6 +269,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Sync(args)) => sync::run(args, context),
         Some(Command::Status(args)) => sync::status(args, context),
         Some(Command::History(args)) => history::run(args, context),
+        Some(Command::Resolve(args)) => resolve::run(args, context),
         Some(Command::MergeDriver(args)) => sync::driver(args),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),

@@ -44,17 +44,27 @@ pub struct DriverArgs {
 
 /// Merges one file for git: exit 0 when merged, 1 when git must record a conflict.
 pub fn driver(args: DriverArgs) -> Result<u8> {
-    let conflicts =
-        crate::git::driver::merge_file(&args.base, &args.ours, &args.theirs, &args.name)?;
-    if conflicts.is_empty() {
-        return Ok(EXIT_OK);
+    use crate::git::driver::{Merged, merge_file};
+    match merge_file(&args.base, &args.ours, &args.theirs, &args.name)? {
+        Merged::Clean => Ok(EXIT_OK),
+        Merged::SetAside(fields) => {
+            warn(format!(
+                "{}: both sides changed {}; yours is in the note, theirs is kept for \
+                 `fieldnotes resolve`",
+                args.name,
+                fields.join(", ")
+            ));
+            Ok(EXIT_OK)
+        }
+        Merged::Conflict(why) => {
+            warn(format!(
+                "{}: not merged ({}); yours is left as it was, theirs is in git",
+                args.name,
+                why.join(", ")
+            ));
+            Ok(EXIT_PROBLEMS)
+        }
     }
-    warn(format!(
-        "{}: both sides changed {}; yours is kept in the file, theirs in git",
-        args.name,
-        conflicts.join(", ")
-    ));
-    Ok(EXIT_PROBLEMS)
 }
 
 /// Arguments of `status`.
@@ -84,7 +94,8 @@ pub fn run(args: SyncArgs, context: &Context) -> Result<u8> {
     let finished = matches!(
         report.shared,
         Shared::Done | Shared::NoRemote | Shared::NotPushed
-    ) && report.changes.held_back().next().is_none();
+    ) && report.changes.held_back().next().is_none()
+        && report.conflicts.is_empty();
     Ok(if finished { EXIT_OK } else { EXIT_PROBLEMS })
 }
 
@@ -168,6 +179,25 @@ fn tell(report: &Report) -> Result<()> {
             waiting()
         ))?,
     }
+    tell_conflicts(&report.conflicts)
+}
+
+/// The notes whose fields both sides changed: the note holds yours, theirs waits.
+fn tell_conflicts(conflicts: &[crate::git::sync::Waiting]) -> Result<()> {
+    if conflicts.is_empty() {
+        return Ok(());
+    }
+    let notes = match conflicts.len() {
+        1 => "1 note has fields".to_owned(),
+        n => format!("{n} notes have fields"),
+    };
+    say(format!(
+        "{notes} both you and the team changed: yours is in the note, theirs is kept. \
+         `fieldnotes resolve` shows both and settles them:"
+    ))?;
+    for conflict in conflicts {
+        say(format!("  {}: {}", conflict.id, conflict.fields.join(", ")))?;
+    }
     Ok(())
 }
 
@@ -184,6 +214,8 @@ struct Status {
     ahead: usize,
     /// Commits the team has that are not here, as of the last fetch.
     behind: usize,
+    /// Notes with fields both sides changed, waiting to be settled.
+    conflicts: Vec<crate::git::sync::Waiting>,
 }
 
 /// Says what a sync would do, from what git knows now (no network).
@@ -205,6 +237,7 @@ pub fn status(args: StatusArgs, context: &Context) -> Result<u8> {
         upstream,
         ahead,
         behind,
+        conflicts: crate::git::sync::waiting(&repo)?,
     };
     if args.json {
         print_json(&status).map_err(super::list::stdout_error)?;
@@ -235,5 +268,6 @@ pub fn status(args: StatusArgs, context: &Context) -> Result<u8> {
         None if repo.remotes()?.is_empty() => say("no remote: sync saves here only")?,
         None => say("not shared yet: the first sync shares this branch")?,
     }
+    tell_conflicts(&status.conflicts)?;
     Ok(EXIT_OK)
 }

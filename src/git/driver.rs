@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::Repo;
+use super::conflicts::{self, Record};
 use super::merge::{Conflicts, merge_notes};
 use crate::codebook::{Codebook, with_code_added};
 use crate::error::{Error, Result};
@@ -16,8 +17,20 @@ use crate::notebook::Notebook;
 /// The `.gitattributes` line that sends a notebook's YAML files through the driver.
 const ATTRIBUTE: &str = "*.yaml merge=fieldnotes";
 
-/// Merges git's three versions of `name` into `ours`; the fields in conflict when it cannot.
-pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Result<Conflicts> {
+/// How a file merged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Merged {
+    /// Both sides' changes are in it.
+    Clean,
+    /// Merged, but these fields of the note both sides changed differently: ours is in the
+    /// note, theirs set aside for `resolve`.
+    SetAside(Conflicts),
+    /// Not merged: ours is left as it was, and git records a conflict.
+    Conflict(Conflicts),
+}
+
+/// Merges git's three versions of `name` into `ours`.
+pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Result<Merged> {
     let read = |path: &Path| {
         std::fs::read(path)
             .map_err(|e| Error::io("cannot read", path, e))
@@ -29,27 +42,52 @@ pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Result
     };
     let (was, mine, other) = (read(base)?, read(ours)?, read(theirs)?);
     let merged = if name.ends_with("codebook.yaml") {
-        codebook(&was, &mine, &other)
+        codebook(&was, &mine, &other).map(|text| (text, Vec::new()))
     } else {
         note(&was, &mine, &other)
     };
-    match merged {
-        Ok(text) => {
-            std::fs::write(ours, text).map_err(|e| Error::io("cannot write", ours, e))?;
-            Ok(Vec::new())
-        }
-        Err(conflicts) => Ok(conflicts),
+    let (text, set_aside) = match merged {
+        Ok(merged) => merged,
+        Err(conflicts) => return Ok(Merged::Conflict(conflicts)),
+    };
+    std::fs::write(ours, text).map_err(|e| Error::io("cannot write", ours, e))?;
+    if set_aside.is_empty() {
+        return Ok(Merged::Clean);
     }
+    // Git runs the driver at the top of the working tree.
+    let repo = Repo::open(Path::new("."), false)?.ok_or_else(|| {
+        Error::invalid(
+            "the merge driver ran outside a repository",
+            "run it through git",
+        )
+    })?;
+    let id = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    conflicts::keep(
+        &repo,
+        Record {
+            id,
+            path: name.to_owned(),
+            fields: set_aside.clone(),
+            theirs: other,
+        },
+    )?;
+    Ok(Merged::SetAside(set_aside))
 }
 
-fn note(was: &str, mine: &str, other: &str) -> std::result::Result<String, Conflicts> {
+/// The merged note's text, written into ours in place, and the fields in conflict (ours kept).
+fn note(was: &str, mine: &str, other: &str) -> std::result::Result<(String, Conflicts), Conflicts> {
     let (Some(base), Some(ours), Some(theirs)) =
         (parse(was).note, parse(mine).note, parse(other).note)
     else {
-        return line_merge(was, mine, other);
+        return line_merge(was, mine, other).map(|text| (text, Vec::new()));
     };
-    let merged = merge_notes(&base, &ours, &theirs)?;
-    edited(mine, &ours, &merged).map_err(|why| vec![format!("the merged note: {why}")])
+    let (merged, conflicts) = merge_notes(&base, &ours, &theirs);
+    let text =
+        edited(mine, &ours, &merged).map_err(|why| vec![format!("the merged note: {why}")])?;
+    Ok((text, conflicts))
 }
 
 /// Codes matched by name: each side's new codes kept, a code changed on one side taken from

@@ -9,8 +9,9 @@ use crate::note::{Finding, Note, Participant};
 /// The fields both sides changed differently, by name (`title`, `findings 2 quote`).
 pub type Conflicts = Vec<String>;
 
-/// The note `base` became on both sides at once, or the fields in conflict.
-pub fn merge_notes(base: &Note, ours: &Note, theirs: &Note) -> Result<Note, Conflicts> {
+/// The note `base` became on both sides at once, and the fields both changed differently
+/// (which hold our value in it).
+pub fn merge_notes(base: &Note, ours: &Note, theirs: &Note) -> (Note, Conflicts) {
     let mut out = Vec::new();
     let merged = Note {
         kind: pick("kind", &base.kind, &ours.kind, &theirs.kind, &mut out),
@@ -65,7 +66,7 @@ pub fn merge_notes(base: &Note, ours: &Note, theirs: &Note) -> Result<Note, Conf
             &mut out,
         ),
     };
-    if out.is_empty() { Ok(merged) } else { Err(out) }
+    (merged, out)
 }
 
 /// The side that changed the value, or either when they agree; a conflict when both changed it
@@ -114,30 +115,21 @@ fn people(
     for mine in ours {
         let was = find(base, &mine.alias);
         match (was, find(theirs, &mine.alias)) {
-            (Some(was), Some(other)) => merged.push(Participant {
-                alias: mine.alias.clone(),
-                about: pick(
-                    "participant about",
-                    &was.about,
-                    &mine.about,
-                    &other.about,
-                    out,
-                ),
-                consent: pick(
-                    "participant consent",
-                    &was.consent,
-                    &mine.consent,
-                    &other.consent,
-                    out,
-                ),
-                extra: pick(
-                    "participant keys",
-                    &was.extra,
-                    &mine.extra,
-                    &other.extra,
-                    out,
-                ),
-            }),
+            (Some(was), Some(other)) => {
+                let name = |field: &str| format!("participant {} {field}", mine.alias);
+                merged.push(Participant {
+                    alias: mine.alias.clone(),
+                    about: pick(&name("about"), &was.about, &mine.about, &other.about, out),
+                    consent: pick(
+                        &name("consent"),
+                        &was.consent,
+                        &mine.consent,
+                        &other.consent,
+                        out,
+                    ),
+                    extra: pick(&name("keys"), &was.extra, &mine.extra, &other.extra, out),
+                });
+            }
             // They removed one we kept: gone, unless we changed it.
             (Some(was), None) if was == *mine => {}
             (Some(_), None) => {
@@ -240,7 +232,8 @@ mod tests {
             BASE.replace("[commute]", "[commute, radio]")
                 .replace("why: [courtesy]", "why: [courtesy, shame]")
         ));
-        let merged = merge_notes(&base, &ours, &theirs).expect("no conflict");
+        let (merged, conflicts) = merge_notes(&base, &ours, &theirs);
+        assert!(conflicts.is_empty(), "{conflicts:?}");
         assert_eq!(merged.title, "Teen at the ticket gate");
         assert_eq!(merged.tags, ["commute", "radio"]);
         assert_eq!(merged.findings.len(), 2);
@@ -253,13 +246,12 @@ mod tests {
         let base = note(BASE);
         let ours = note(&BASE.replace("Nobody wants my music.", "Nobody wants MY music."));
         let theirs = note(&BASE.replace("Nobody wants my music.", "No one wants my music."));
-        assert_eq!(
-            merge_notes(&base, &ours, &theirs),
-            Err(vec!["finding 1 quote".to_owned()])
-        );
+        let (merged, conflicts) = merge_notes(&base, &ours, &theirs);
+        assert_eq!(conflicts, ["finding 1 quote"]);
+        assert_eq!(merged, ours, "ours is kept where both changed");
         // A code one side took off stays off.
         let theirs = note(&BASE.replace("why: [courtesy]", "why: []"));
-        let merged = merge_notes(&base, &base, &theirs).expect("no conflict");
+        let (merged, _) = merge_notes(&base, &base, &theirs);
         assert!(merged.findings[0].why.is_empty());
     }
 
@@ -287,17 +279,17 @@ mod tests {
         fn merging_is_sound(a in variant(), b in variant()) {
             let (base, ours, theirs) = (note(BASE), note(&a), note(&b));
             // A note merged with itself is itself; a change on one side only is taken as is.
-            prop_assert_eq!(merge_notes(&ours, &ours, &ours), Ok(ours.clone()));
-            prop_assert_eq!(merge_notes(&base, &ours, &base), Ok(ours.clone()));
-            prop_assert_eq!(merge_notes(&base, &base, &theirs), Ok(theirs.clone()));
+            prop_assert_eq!(merge_notes(&ours, &ours, &ours), (ours.clone(), vec![]));
+            prop_assert_eq!(merge_notes(&base, &ours, &base), (ours.clone(), vec![]));
+            prop_assert_eq!(merge_notes(&base, &base, &theirs), (theirs.clone(), vec![]));
             // Both sides' changes to different fields are both held.
             let one_title = ours.title == base.title
                 || theirs.title == base.title
                 || ours.title == theirs.title;
             if one_title {
-                let merged = merge_notes(&base, &ours, &theirs);
-                prop_assert!(merged.is_ok(), "{:?}", merged);
-                if let Ok(merged) = merged {
+                let (merged, conflicts) = merge_notes(&base, &ours, &theirs);
+                prop_assert!(conflicts.is_empty(), "{:?}", conflicts);
+                {
                     let title = if ours.title != base.title { &ours.title } else { &theirs.title };
                     prop_assert_eq!(&merged.title, title);
                     for tag in ours.tags.iter().chain(&theirs.tags) {

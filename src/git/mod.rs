@@ -4,9 +4,11 @@
 //! resets or stashes.
 
 pub mod changes;
+pub mod conflicts;
 pub mod driver;
 pub mod history;
 pub mod merge;
+pub mod resolve;
 pub mod sync;
 
 use std::io::Read;

@@ -79,6 +79,28 @@ pub struct Report {
     pub unshared: usize,
     /// How the exchange ended.
     pub shared: Shared,
+    /// Notes with fields both sides changed, set aside for `resolve`.
+    pub conflicts: Vec<Waiting>,
+}
+
+/// A note with fields in conflict.
+#[derive(Clone, Debug, Serialize)]
+pub struct Waiting {
+    /// The note's id.
+    pub id: String,
+    /// The fields both sides changed differently.
+    pub fields: Vec<String>,
+}
+
+/// The conflicts waiting in this clone.
+pub fn waiting(repo: &Repo) -> Result<Vec<Waiting>> {
+    Ok(super::conflicts::waiting(repo)?
+        .into_iter()
+        .map(|r| Waiting {
+            id: r.id,
+            fields: r.fields,
+        })
+        .collect())
 }
 
 /// Refuses a sync git is not ready for, naming the way out.
@@ -97,8 +119,14 @@ pub fn preflight(notebook: &Notebook, prompts: bool) -> Result<Repo> {
     Ok(repo)
 }
 
-/// Runs one sync round.
+/// Runs one sync round, and says which conflicts wait to be settled after it.
 pub fn sync(notebook: &Notebook, repo: &Repo, asked: &Asked) -> Result<Report> {
+    let mut report = round(notebook, repo, asked)?;
+    report.conflicts = waiting(repo)?;
+    Ok(report)
+}
+
+fn round(notebook: &Notebook, repo: &Repo, asked: &Asked) -> Result<Report> {
     let changes = changes(repo, notebook, asked.largest)?;
     let committed = commit(repo, &changes, asked)?;
     let mut report = Report {
@@ -108,6 +136,7 @@ pub fn sync(notebook: &Notebook, repo: &Repo, asked: &Asked) -> Result<Report> {
         pushed: 0,
         unshared: 0,
         shared: Shared::Done,
+        conflicts: Vec::new(),
     };
     let remotes = repo.remotes()?;
     let Some(remote) = remotes.first() else {

@@ -1,0 +1,85 @@
+//! Settling a conflict field by field: keep mine, take theirs, or keep both (for text).
+
+use crate::note::{Finding, Note};
+
+/// What to do with a field both sides changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Keep the value in the note (ours).
+    Mine,
+    /// Take the team's value.
+    Theirs,
+    /// Keep both texts, ours first.
+    Both,
+}
+
+/// `note` with `field` settled by `choice` against `theirs`; `None` when the field is not one
+/// this note has (or, for `Both`, not text).
+pub fn settle(note: &Note, theirs: &Note, field: &str, choice: Choice) -> Option<Note> {
+    let mut out = note.clone();
+    if choice == Choice::Mine {
+        return Some(out);
+    }
+    let both = choice == Choice::Both;
+    let text = |mine: &mut Option<String>, other: &Option<String>, gap: &str| {
+        *mine = match (both, mine.take(), other) {
+            (true, Some(a), Some(b)) if a != *b => Some(format!("{a}{gap}{b}")),
+            (true, a @ Some(_), None) => a,
+            (_, _, b) => b.clone(),
+        };
+    };
+    let words: Vec<&str> = field.split(' ').collect();
+    match words.as_slice() {
+        ["title"] if both => out.title = format!("{} / {}", note.title, theirs.title),
+        ["title"] => out.title = theirs.title.clone(),
+        ["kind"] if !both => out.kind = theirs.kind.clone(),
+        ["date"] if !both => out.date = theirs.date.clone(),
+        ["study"] => text(&mut out.study, &theirs.study, " / "),
+        ["place"] => text(&mut out.place, &theirs.place, " / "),
+        ["researcher"] => text(&mut out.researcher, &theirs.researcher, ", "),
+        ["body"] => text(&mut out.body, &theirs.body, "\n\n"),
+        ["action"] => text(&mut out.action, &theirs.action, "\n\n"),
+        ["status"] => text(&mut out.status, &theirs.status, " / "),
+        ["source"] if !both => out.source = theirs.source.clone(),
+        ["other", "keys"] if !both => out.extra = theirs.extra.clone(),
+        ["findings"] if !both => out.findings = theirs.findings.clone(),
+        ["finding", n, part] => {
+            let i = n.parse::<usize>().ok()?.checked_sub(1)?;
+            let other = theirs.findings.get(i).cloned().unwrap_or_default();
+            let mine: &mut Finding = out.findings.get_mut(i)?;
+            match *part {
+                "did" => text(&mut mine.did, &other.did, " / "),
+                "quote" => text(&mut mine.quote, &other.quote, " / "),
+                "remark" => text(&mut mine.note, &other.note, " / "),
+                "keys" if !both => mine.extra = other.extra,
+                _ => return None,
+            }
+        }
+        ["participant", alias, part] => {
+            let other = theirs
+                .participants
+                .iter()
+                .find(|p| p.alias == *alias)?
+                .clone();
+            let mine = out.participants.iter_mut().find(|p| p.alias == *alias)?;
+            match *part {
+                "about" => text(&mut mine.about, &other.about, " / "),
+                "consent" => text(&mut mine.consent, &other.consent, " / "),
+                "keys" if !both => mine.extra = other.extra,
+                _ => return None,
+            }
+        }
+        // A participant one side removed and the other changed: theirs decides.
+        ["participant", alias] if !both => {
+            let other = theirs
+                .participants
+                .iter()
+                .find(|p| p.alias == *alias)
+                .cloned();
+            out.participants.retain(|p| p.alias != *alias);
+            out.participants.extend(other);
+        }
+        _ => return None,
+    }
+    Some(out)
+}
