@@ -94,12 +94,41 @@ pub fn check_loaded(notebook: &Notebook, loaded: &Loaded) -> Report {
         problems.extend(note_problems(file, &known));
     }
     problems.extend(loaded.problems.iter().cloned());
+    problems.extend(conflicts(notebook, loaded));
     problems.sort_by(|a, b| (&a.path, a.pos, a.severity).cmp(&(&b.path, b.pos, b.severity)));
     Report {
         problems,
         files: loaded.notes.len() + loaded.skipped,
         left_out: loaded.skipped,
     }
+}
+
+/// The fields a sync set aside because both sides changed them, as warnings on their notes.
+fn conflicts(notebook: &Notebook, loaded: &Loaded) -> Vec<Problem> {
+    let Ok(Some(repo)) = crate::git::Repo::open(&notebook.root, false) else {
+        return Vec::new();
+    };
+    let records = crate::git::conflicts::waiting(&repo).unwrap_or_default();
+    let mut problems = Vec::new();
+    for record in records {
+        let Some(file) = loaded.find(&record.id) else {
+            continue;
+        };
+        for field in &record.fields {
+            problems.push(
+                Problem::warning(
+                    crate::yaml::Pos::START,
+                    format!("both you and the team changed `{field}`: yours is here, theirs is kept aside"),
+                )
+                .hint(format!(
+                    "`fieldnotes resolve` shows both; `fieldnotes resolve {} --theirs` (or --mine, --both) settles it",
+                    record.id
+                ))
+                .in_file(&file.path),
+            );
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

@@ -194,6 +194,14 @@ fn the_same_field_changed_both_ways_is_set_aside_and_settled_field_by_field() {
         "{}",
         listed.describe()
     );
+    let check = team.sandbox.run(&ben, &["check"]);
+    assert!(
+        check
+            .stdout
+            .contains("warning: both you and the team changed `finding 1 quote`"),
+        "{}",
+        check.describe()
+    );
     let id = "2024-05-02-quote-to-argue-about";
     team.sandbox
         .run(&ben, &["resolve", id, "--both"])
