@@ -640,3 +640,56 @@ fn settings_changed_on_the_same_line_are_not_merged_and_get_no_markers() {
     assert_eq!(text, "name: Street study, Osaka\nlanguage: en\n");
     assert!(!ben.join(".git/MERGE_HEAD").exists());
 }
+
+#[test]
+fn one_key_in_the_ui_syncs_in_the_background_and_brings_the_teams_notes() {
+    let team = Sandbox::new();
+    let remote = team.path("team.git");
+    git(
+        team.home(),
+        &["init", "-q", "--bare", "-b", "main", "team.git"],
+    );
+    let mut ui = common::ui::Ui::changed_sample((100, 30), |root| {
+        git(root, &["init", "-q", "-b", "main"]);
+        git(root, &["config", "user.name", "ana"]);
+        git(root, &["config", "user.email", "ana@example.org"]);
+        git(
+            root,
+            &["remote", "add", "origin", &remote.to_string_lossy()],
+        );
+    });
+    let synced = |ui: &mut common::ui::Ui| {
+        ui.ctrl('g');
+        assert!(ui.runtime.app().syncing || ui.runtime.app().message.is_some());
+        ui.settle(|app| !app.syncing);
+        ui.runtime.app().message.clone().unwrap_or_default()
+    };
+    let said = synced(&mut ui);
+    assert!(said.starts_with("Synced: shared 1 commit"), "{said}");
+    assert!(said.contains("1 file held back"), "the broken note: {said}");
+    // A teammate adds a note and shares it; one key brings it, and search finds it.
+    let ben = team.path("ben");
+    git(
+        team.home(),
+        &["clone", "-q", &remote.to_string_lossy(), "ben"],
+    );
+    git(&ben, &["config", "user.name", "ben"]);
+    git(&ben, &["config", "user.email", "ben@example.org"]);
+    std::fs::write(
+        ben.join("1979-04-09-cassette-swap-meet.yaml"),
+        "kind: observation\ntitle: Cassette swap meet under the tracks\ndate: 1979-04-09\n",
+    )
+    .expect("write");
+    git(&ben, &["add", "."]);
+    git(&ben, &["commit", "-q", "-m", "swap meet"]);
+    git(&ben, &["push", "-q"]);
+    let said = synced(&mut ui);
+    assert!(said.contains("took 1 from the team"), "{said}");
+    ui.type_text("swap meet");
+    ui.settle(|app| {
+        app.browse
+            .hits
+            .iter()
+            .any(|h| h.title.contains("Cassette swap meet"))
+    });
+}

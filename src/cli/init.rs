@@ -101,7 +101,7 @@ pub fn init(dir: &Path, name: Option<&str>) -> Result<()> {
         let notebook = Notebook {
             root: dir.to_path_buf(),
         };
-        crate::git::driver::install(&repo, &notebook)?;
+        crate::git::driver::install(&repo, &notebook, &super::notice)?;
     }
     Ok(())
 }

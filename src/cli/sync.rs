@@ -12,9 +12,6 @@ use crate::git::changes::{Changes, changes};
 use crate::git::sync::{Asked, Report, Shared, preflight, sync};
 use crate::notebook::Notebook;
 
-/// The largest file a sync shares unless `sync_limit_mb` in fieldnotes.yaml says otherwise.
-const DEFAULT_LIMIT_MB: u64 = 20;
-
 /// Arguments of `sync`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -79,7 +76,7 @@ pub struct StatusArgs {
 pub fn run(args: SyncArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
     let repo = preflight(&notebook, true)?;
-    crate::git::driver::install(&repo, &notebook)?;
+    crate::git::driver::install(&repo, &notebook, &super::notice)?;
     let asked = Asked {
         message: args.message,
         no_push: args.no_push,
@@ -100,8 +97,7 @@ pub fn run(args: SyncArgs, context: &Context) -> Result<u8> {
 }
 
 fn limit(notebook: &Notebook) -> u64 {
-    let (settings, _) = notebook.settings();
-    settings.sync_limit_mb.unwrap_or(DEFAULT_LIMIT_MB) << 20
+    crate::git::sync::largest_shared(notebook)
 }
 
 fn tell(report: &Report) -> Result<()> {

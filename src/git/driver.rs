@@ -174,9 +174,9 @@ fn line_merge(was: &str, mine: &str, other: &str) -> std::result::Result<String,
 /// Sets the driver up for this repository: the attribute in the notebook's `.gitattributes`
 /// (shared with the team, through the one way notebook files are written) and the command in
 /// the repository's own configuration (each clone's, as git wants it).
-pub fn install(repo: &Repo, notebook: &Notebook) -> Result<()> {
+pub fn install(repo: &Repo, notebook: &Notebook, notice: &dyn Fn(&str)) -> Result<()> {
     let attributes = notebook.root.join(".gitattributes");
-    notebook.change(&attributes, &crate::cli::notice, |bytes| {
+    notebook.change(&attributes, notice, |bytes| {
         let text = String::from_utf8_lossy(bytes.unwrap_or_default()).into_owned();
         if text.lines().any(|l| l.trim() == ATTRIBUTE) {
             return Ok(None);

@@ -103,6 +103,57 @@ pub fn waiting(repo: &Repo) -> Result<Vec<Waiting>> {
         .collect())
 }
 
+/// The largest file a sync shares, in bytes: `sync_limit_mb` in fieldnotes.yaml, else 20 MB.
+pub fn largest_shared(notebook: &Notebook) -> u64 {
+    let (settings, _) = notebook.settings();
+    settings.sync_limit_mb.unwrap_or(20) << 20
+}
+
+/// How a sync went, in one line for a status bar.
+pub fn one_line(report: &Report) -> String {
+    let commits = |n: usize| crate::cli::plural(n, "commit");
+    let mut line = match &report.shared {
+        Shared::Done if report.pushed == 0 && report.taken == 0 => {
+            "Synced: up to date with the team.".to_owned()
+        }
+        Shared::Done => format!(
+            "Synced: shared {}, took {} from the team.",
+            commits(report.pushed),
+            report.taken
+        ),
+        Shared::NoRemote => "Saved here only: the repository has no remote to share with.".into(),
+        Shared::NotPushed => format!("Took {} from the team.", commits(report.taken)),
+        Shared::Offline { .. } => format!(
+            "Saved locally, {} not yet shared: the team's repository could not be reached.",
+            commits(report.unshared)
+        ),
+        Shared::NotAllowed { .. } => "Saved locally: the team's repository did not let you in; \
+             `fieldnotes sync` in a terminal says what to set up."
+            .into(),
+        Shared::Conflicts { files, .. } => format!(
+            "Saved locally; not merged: both you and the team changed {}.",
+            files.join(", ")
+        ),
+        Shared::Refused { reason } => {
+            format!("Saved locally; the team's repository refused: {reason}")
+        }
+    };
+    let held = report.changes.held_back().count();
+    if held > 0 {
+        line.push_str(&format!(
+            " {} held back (`fieldnotes sync` says why).",
+            crate::cli::plural(held, "file")
+        ));
+    }
+    if !report.conflicts.is_empty() {
+        line.push_str(&format!(
+            " Fields in conflict in {}: `fieldnotes resolve`.",
+            crate::cli::plural(report.conflicts.len(), "note")
+        ));
+    }
+    line
+}
+
 /// Refuses a sync git is not ready for, naming the way out.
 pub fn preflight(notebook: &Notebook, prompts: bool) -> Result<Repo> {
     let Some(repo) = Repo::open(&notebook.root, prompts)? else {

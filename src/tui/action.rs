@@ -112,6 +112,8 @@ actions! {
     ToggleSort,
     /// List every problem `fieldnotes check` finds: errors, warnings and hints, with where and why
     Problems,
+    /// Sync with the team through git, in the background: save your changes, take theirs, share yours
+    Sync,
     /// Show or hide this help
     Help,
     /// Open the sample notebook `research/`

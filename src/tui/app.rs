@@ -45,6 +45,8 @@ pub struct App {
     pub index_said: Option<String>,
     /// The draft file being restored: removed once the form holds what it held.
     pub restoring: Option<PathBuf>,
+    /// Whether a sync with the team is running.
+    pub syncing: bool,
 }
 
 /// The screens.

@@ -74,6 +74,8 @@ pub enum Effect {
         /// A draft of an edit of it, to go on with.
         restored: Option<Box<Draft>>,
     },
+    /// Sync the notebook with the team in the background, reporting [`Outcome::Synced`].
+    Sync,
     /// Read the why-codes to pick from and report [`Outcome::Codes`].
     Codes,
     /// Read the studies and recent places to offer and report [`Outcome::Recent`].
@@ -211,6 +213,8 @@ pub enum Outcome {
         /// The draft to go on with.
         restored: Option<Box<Draft>>,
     },
+    /// How a sync went, in one line.
+    Synced(String),
     /// The answer to [`Effect::Codes`].
     Codes(Vec<Choice>),
     /// The answer to [`Effect::Recent`].

@@ -106,6 +106,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(&[List], [(Char('p'), NONE)], Action::Problems),
     // Ctrl-P moves up, as in readline; Ctrl-X is free in both places.
     bind!(BROWSE, [(Char('x'), CTRL)], Action::Problems),
+    bind!(&[Search, List, Note], [(Char('g'), CTRL)], Action::Sync),
     bind!(MOVING, [(Down, NONE), (Char('n'), CTRL)], Action::Down),
     bind!(MOVING, [(Up, NONE), (Char('p'), CTRL)], Action::Up),
     bind!(READING, [(Char('j'), NONE)], Action::Down),

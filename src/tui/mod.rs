@@ -20,6 +20,7 @@ mod receive;
 pub mod recent;
 mod removing;
 pub mod runtime;
+mod syncing;
 mod terminal;
 #[cfg(test)]
 mod tests;

@@ -205,6 +205,11 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             restored,
         } => form::open::edit_form(app, kinds, *editing, tag, restored),
         Outcome::Recent(recent) => form::open::recent(app, recent),
+        Outcome::Synced(line) => {
+            app.syncing = false;
+            app.message = Some(line);
+            Vec::new()
+        }
         Outcome::Codes(codes) => {
             form::open::codes(app, codes);
             Vec::new()

@@ -301,6 +301,7 @@ impl Runtime {
                 broken: refresh.broken,
             },
             News::Notice(text) => Outcome::IndexNotice(text),
+            News::Synced(line) => Outcome::Synced(line),
             News::Damaged(why) => {
                 self.rebuild(why);
                 return Vec::new();
@@ -378,6 +379,10 @@ impl Runtime {
             return writing::perform(&effect, &notebook, index.as_deref());
         }
         match effect {
+            Effect::Sync => {
+                super::syncing::start(notebook, self.post.clone());
+                return Ok(None);
+            }
             Effect::Load { path } => {
                 let mut shown = load(&notebook, &path);
                 if let Some(index) = &index {

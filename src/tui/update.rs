@@ -49,6 +49,15 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit = true;
             return Vec::new();
         }
+        Action::Sync if matches!(app.place(), Place::Search | Place::List | Place::Note) => {
+            if app.syncing {
+                app.message = Some("A sync is running: its result comes here.".into());
+                return Vec::new();
+            }
+            app.syncing = true;
+            app.message = None;
+            return vec![Effect::Sync];
+        }
         Action::Resize { width, height } => {
             app.size = (width, height);
             keep_selection_visible(app);

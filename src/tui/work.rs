@@ -25,6 +25,8 @@ pub enum News {
     Notice(String),
     /// The index is damaged and must be built again, for this reason.
     Damaged(String),
+    /// A sync ended, as said in one line.
+    Synced(String),
 }
 
 /// The index thread: opens the index as it is (so the first screen comes at once), or builds

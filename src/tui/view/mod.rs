@@ -58,6 +58,9 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
             if app.browse.ready {
                 parts.push(plural(app.browse.notes, "note"));
             }
+            if app.syncing {
+                parts.push("syncing…".to_owned());
+            }
             if app.browse.broken > 0 {
                 // With the key that lists them, wherever the keys are going now.
                 let files = match app.browse.broken {

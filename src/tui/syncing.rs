@@ -1,0 +1,31 @@
+//! Syncing from the UI: the round runs on a thread of its own, so typing never waits for the
+//! network, and its end comes back as one line for the status bar. Git may not ask for a
+//! password here (the UI holds the terminal): a sync that needs one says what to set up.
+
+use std::sync::mpsc::Sender;
+
+use super::work::News;
+use crate::git::sync::{Asked, largest_shared, one_line, preflight, sync};
+use crate::notebook::Notebook;
+
+/// Starts a sync of `notebook`; its result is posted as [`News::Synced`].
+pub fn start(notebook: Notebook, post: Sender<News>) {
+    std::thread::spawn(move || {
+        let line = match round(&notebook) {
+            Ok(line) => line,
+            Err(e) => format!("Not synced: {}", super::work::one_line(&e)),
+        };
+        let _ = post.send(News::Synced(line));
+    });
+}
+
+fn round(notebook: &Notebook) -> crate::error::Result<String> {
+    let repo = preflight(notebook, false)?;
+    crate::git::driver::install(&repo, notebook, &|_| {})?;
+    let asked = Asked {
+        message: None,
+        no_push: false,
+        largest: largest_shared(notebook),
+    };
+    Ok(one_line(&sync(notebook, &repo, &asked)?))
+}
