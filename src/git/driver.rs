@@ -171,6 +171,22 @@ fn line_merge(was: &str, mine: &str, other: &str) -> std::result::Result<String,
     }
 }
 
+/// The program git runs as the driver: this one, where it is installed, so it works without
+/// being on PATH; a program that embeds the library under another name (a test) leaves git
+/// to find `fieldnotes` on PATH.
+fn program() -> String {
+    std::env::current_exe()
+        .ok()
+        .filter(|exe| {
+            exe.file_stem()
+                .is_some_and(|name| name.to_string_lossy().starts_with("fieldnotes"))
+        })
+        .map_or_else(
+            || "fieldnotes".to_owned(),
+            |exe| exe.to_string_lossy().into_owned(),
+        )
+}
+
 /// Sets the driver up for this repository: the attribute in the notebook's `.gitattributes`
 /// (shared with the team, through the one way notebook files are written) and the command in
 /// the repository's own configuration (each clone's, as git wants it).
@@ -189,11 +205,9 @@ pub fn install(repo: &Repo, notebook: &Notebook, notice: &dyn Fn(&str)) -> Resul
         text.push('\n');
         Ok(Some(text.into_bytes()))
     })?;
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::io("cannot find", Path::new("fieldnotes"), e))?;
     let driver = format!(
         "'{}' merge-driver %O %A %B %P",
-        exe.to_string_lossy().replace('\'', r"'\''")
+        program().replace('\'', r"'\''")
     );
     let set = repo.git(&["config", "--get", "merge.fieldnotes.driver"])?;
     if set.stdout.trim() != driver {
