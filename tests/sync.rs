@@ -272,6 +272,12 @@ fn offline_the_commit_waits_and_is_shared_once_the_team_is_back() {
         git(&ana, &["status", "--porcelain"]).is_empty(),
         "committed"
     );
+    let status = team.sandbox.run(&ana, &["status", "--json"]);
+    status.assert_code(0);
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).expect("json");
+    assert_eq!(json["ahead"], 1, "{}", status.describe());
+    assert_eq!(json["behind"], 0, "{}", status.describe());
+    assert_eq!(json["upstream"], "origin/main", "{}", status.describe());
     std::fs::rename(&away, &team.remote).expect("bring it back");
     let run = team.sync(&ana);
     run.assert_code(0);
@@ -692,4 +698,46 @@ fn one_key_in_the_ui_syncs_in_the_background_and_brings_the_teams_notes() {
             .iter()
             .any(|h| h.title.contains("Cassette swap meet"))
     });
+}
+
+#[test]
+fn a_push_refused_because_the_team_pushed_first_is_merged_and_pushed_again() {
+    let (team, ana) = Team::new();
+    let ben = team.clone_as("ben");
+    team.note(&ben, "Ben's note, pushed while Ana syncs");
+    git(&ben, &["add", "."]);
+    git(&ben, &["commit", "-q", "-m", "ben"]);
+    team.note(&ana, "Ana's note");
+    // Ben pushes between Ana's fetch and her push: her pre-push hook makes him, once.
+    let mark = team.sandbox.path("ben-pushed");
+    let hook = ana.join(".git/hooks/pre-push");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nif [ ! -e '{mark}' ]; then\n  touch '{mark}'\n  \
+             env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C '{ben}' push -q\nfi\n",
+            mark = mark.display(),
+            ben = ben.display()
+        ),
+    )
+    .expect("hook");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let run = team.sync(&ana);
+    run.assert_code(0);
+    assert!(mark.exists(), "Ben pushed first");
+    assert!(
+        run.stdout.contains("took 1 from the team"),
+        "{}",
+        run.describe()
+    );
+    let remote_log = git(&team.remote, &["log", "--format=%an", "main"]);
+    assert!(
+        remote_log.contains("ben") && remote_log.contains("ana"),
+        "{remote_log}"
+    );
+    assert_eq!(git(&ana, &["status", "--porcelain"]), "");
 }
