@@ -113,6 +113,8 @@ pub fn changes(repo: &Repo, notebook: &Notebook, largest: u64) -> Result<Changes
         ".",
     ])?;
     let mut changes = Changes::default();
+    // Notes to read for errors, all at once (in parallel) after the listing.
+    let mut to_read: Vec<(usize, std::path::PathBuf)> = Vec::new();
     let mut entries = ran.stdout.split('\0').filter(|e| e.len() > 3);
     while let Some(entry) = entries.next() {
         let (code, path) = entry.split_at(3);
@@ -146,11 +148,27 @@ pub fn changes(repo: &Repo, notebook: &Notebook, largest: u64) -> Result<Changes
         } else if how == How::Deleted && inside.ends_with(".yaml") {
             changes.notes.push(change);
         } else if notebook.is_note_path(&file) {
-            change.held_back = too_large(&file, largest).or_else(|| broken(notebook, &file));
+            change.held_back = too_large(&file, largest);
+            if change.held_back.is_none() {
+                to_read.push((changes.notes.len(), file));
+            }
             changes.notes.push(change);
         } else {
             change.held_back = Some("only notes and the notebook's settings are shared".into());
             changes.others.push(change);
+        }
+    }
+    let files: Vec<std::path::PathBuf> = to_read.iter().map(|(_, f)| f.clone()).collect();
+    let loaded = notebook.load_paths(files);
+    for problem in loaded.problems.iter().filter(|p| p.is_error()) {
+        let at = notebook.root.join(&problem.path);
+        if let Some((i, _)) = to_read.iter().find(|(_, f)| *f == at || *f == problem.path) {
+            changes.notes[*i].held_back.get_or_insert_with(|| {
+                format!(
+                    "it has errors: {} (`fieldnotes check` shows them)",
+                    problem.message
+                )
+            });
         }
     }
     Ok(changes)
@@ -165,14 +183,4 @@ fn too_large(file: &std::path::Path, largest: u64) -> Option<String> {
             largest >> 20
         )
     })
-}
-
-/// The first error that keeps `file` out of lists and search, if it has one.
-fn broken(notebook: &Notebook, file: &std::path::Path) -> Option<String> {
-    let loaded = notebook.load_paths(vec![file.to_path_buf()]);
-    let error = loaded.problems.iter().find(|p| p.is_error())?;
-    Some(format!(
-        "it has errors: {} (`fieldnotes check` shows them)",
-        error.message
-    ))
 }
