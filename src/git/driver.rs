@@ -31,16 +31,17 @@ pub enum Merged {
 
 /// Merges git's three versions of `name` into `ours`.
 pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Result<Merged> {
-    let read = |path: &Path| {
-        std::fs::read(path)
-            .map_err(|e| Error::io("cannot read", path, e))
-            .map(|bytes| {
-                crate::yaml::decode(&bytes)
-                    .map(str::to_owned)
-                    .unwrap_or_default()
-            })
+    // A version that is not text fieldnotes reads (too large, not UTF-8) is not merged here:
+    // ours stays as it is, and git records the conflict.
+    let read = |path: &Path| -> Result<Option<String>> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
+        Ok(crate::yaml::decode(&bytes).ok().map(str::to_owned))
     };
-    let (was, mine, other) = (read(base)?, read(ours)?, read(theirs)?);
+    let (Some(was), Some(mine), Some(other)) = (read(base)?, read(ours)?, read(theirs)?) else {
+        return Ok(Merged::Conflict(vec![
+            "a version that is not text fieldnotes reads".into(),
+        ]));
+    };
     let merged = if name.ends_with("codebook.yaml") {
         codebook(&was, &mine, &other).map(|text| (text, Vec::new()))
     } else {
@@ -219,4 +220,47 @@ pub fn install(repo: &Repo, notebook: &Notebook, notice: &dyn Fn(&str)) -> Resul
         repo.git(&["config", "merge.fieldnotes.driver", &driver])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(base: &str, ours: &str, theirs: &str) -> (tempfile::TempDir, [std::path::PathBuf; 3]) {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let paths = ["base", "ours", "theirs"].map(|n| dir.path().join(n));
+        for (path, text) in paths.iter().zip([base, ours, theirs]) {
+            std::fs::write(path, text).expect("write");
+        }
+        (dir, paths)
+    }
+
+    #[test]
+    fn a_version_too_large_to_read_is_never_overwritten() {
+        let big = format!(
+            "kind: interview\ntitle: Long\ndate: 2024-05-02\nbody: {}\n",
+            "x".repeat(6 << 20)
+        );
+        let small = "kind: interview\ntitle: Long\ndate: 2024-05-02\n";
+        let (_dir, [base, ours, theirs]) = files(small, &big, small);
+        let merged = merge_file(&base, &ours, &theirs, "a/2024-05-02-long.yaml").expect("ran");
+        assert!(matches!(merged, Merged::Conflict(_)), "{merged:?}");
+        assert_eq!(std::fs::read_to_string(&ours).expect("read"), big);
+    }
+
+    #[test]
+    fn independent_changes_are_written_into_ours_with_its_comments() {
+        let base = "kind: interview\ntitle: Gate\ndate: 2024-05-02\n";
+        let ours = "kind: interview  # asked twice\ntitle: Ticket gate\ndate: 2024-05-02\n";
+        let theirs = "kind: interview\ntitle: Gate\ndate: 2024-05-02\nplace: Shibuya\n";
+        let (_dir, [b, o, t]) = files(base, ours, theirs);
+        assert_eq!(
+            merge_file(&b, &o, &t, "2024-05-02-gate.yaml").expect("ran"),
+            Merged::Clean
+        );
+        assert_eq!(
+            std::fs::read_to_string(&o).expect("read"),
+            "kind: interview  # asked twice\ntitle: Ticket gate\ndate: 2024-05-02\nplace: Shibuya\n"
+        );
+    }
 }
