@@ -115,11 +115,21 @@ fn conflicts(notebook: &Notebook, loaded: &Loaded) -> Vec<Problem> {
             continue;
         };
         for field in &record.fields {
+            let message = match field.as_str() {
+                crate::git::conflicts::DELETED_BY_THE_TEAM => {
+                    "the team deleted this note while you edited it: your version is kept"
+                        .to_owned()
+                }
+                crate::git::conflicts::DELETED_BY_YOU => {
+                    "you deleted this note while the team edited it: their version is kept"
+                        .to_owned()
+                }
+                _ => format!(
+                    "both you and the team changed `{field}`: yours is here, theirs is kept aside"
+                ),
+            };
             problems.push(
-                Problem::warning(
-                    crate::yaml::Pos::START,
-                    format!("both you and the team changed `{field}`: yours is here, theirs is kept aside"),
-                )
+                Problem::warning(crate::yaml::Pos::START, message)
                 .hint(format!(
                     "`fieldnotes resolve` shows both; `fieldnotes resolve {} --theirs` (or --mine, --both) settles it",
                     record.id

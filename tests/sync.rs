@@ -741,3 +741,73 @@ fn a_push_refused_because_the_team_pushed_first_is_merged_and_pushed_again() {
     );
     assert_eq!(git(&ana, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn a_note_deleted_on_one_side_and_edited_on_the_other_is_kept_until_settled() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Edited here, deleted there");
+    let other = team.note(&ana, "Deleted here, edited there");
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    std::fs::remove_file(ben.join(&path)).expect("Ben deletes one");
+    edit(
+        &ben,
+        &other,
+        "date: 2024-05-02\n",
+        "date: 2024-05-02\nplace: Osaka\n",
+    );
+    team.sync(&ben).assert_code(0);
+    edit(
+        &ana,
+        &path,
+        "date: 2024-05-02\n",
+        "date: 2024-05-02\nplace: Tokyo\n",
+    );
+    std::fs::remove_file(ana.join(&other)).expect("Ana deletes the other");
+    let run = team.sync(&ana);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("2024-05-02-edited-here-deleted-there: deleted by the team")
+            && run
+                .stdout
+                .contains("2024-05-02-deleted-here-edited-there: deleted by you"),
+        "{}",
+        run.describe()
+    );
+    // Both edited versions are there, whole; nothing is lost until a choice is made.
+    let kept = std::fs::read_to_string(ana.join(&path)).expect("hers is kept");
+    assert!(kept.contains("place: Tokyo"), "{kept}");
+    let theirs = std::fs::read_to_string(ana.join(&other)).expect("his is kept");
+    assert!(theirs.contains("place: Osaka"), "{theirs}");
+    let check = team.sandbox.run(&ana, &["check"]);
+    assert!(
+        check
+            .stdout
+            .contains("the team deleted this note while you edited it"),
+        "{}",
+        check.describe()
+    );
+    // She agrees with Ben about the first, and keeps her deletion of the second.
+    team.sandbox
+        .run(
+            &ana,
+            &[
+                "resolve",
+                "2024-05-02-edited-here-deleted-there",
+                "--theirs",
+            ],
+        )
+        .assert_code(0);
+    team.sandbox
+        .run(
+            &ana,
+            &["resolve", "2024-05-02-deleted-here-edited-there", "--mine"],
+        )
+        .assert_code(0);
+    assert!(!ana.join(&path).exists() && !ana.join(&other).exists());
+    team.sync(&ana).assert_code(0);
+    team.sync(&ben).assert_code(0);
+    assert!(!ben.join(&path).exists() && !ben.join(&other).exists());
+    team.sandbox.run(&ana, &["resolve"]).assert_code(0);
+}

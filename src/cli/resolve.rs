@@ -7,7 +7,7 @@ use super::output::say;
 use super::{Context, EXIT_OK, EXIT_PROBLEMS, notice};
 use crate::error::{Error, Result};
 use crate::git::Repo;
-use crate::git::conflicts::{Record, waiting, write};
+use crate::git::conflicts::{DELETED_BY_THE_TEAM, DELETED_BY_YOU, Record, waiting, write};
 use crate::git::resolve::{Choice, settle};
 use crate::note::{Note, edited, parse};
 
@@ -66,6 +66,12 @@ pub fn run(args: ResolveArgs, context: &Context) -> Result<u8> {
         }
         None => record.fields.clone(),
     };
+    if let Some(deleted) = fields
+        .iter()
+        .find(|f| [DELETED_BY_THE_TEAM, DELETED_BY_YOU].contains(&f.as_str()))
+    {
+        return settle_deletion(&repo, &notebook, record.clone(), deleted, choice);
+    }
     let theirs = record.their_note().ok_or_else(|| {
         Error::invalid(
             format!("the team's version of {id} cannot be read as a note"),
@@ -119,6 +125,44 @@ pub fn run(args: ResolveArgs, context: &Context) -> Result<u8> {
     } else {
         EXIT_PROBLEMS
     })
+}
+
+/// A note one side deleted and the other edited: the edited version is in the notebook, and
+/// the choice either keeps it or deletes it as the other side did (git keeps it in history).
+fn settle_deletion(
+    repo: &Repo,
+    notebook: &crate::notebook::Notebook,
+    mut record: Record,
+    deleted: &str,
+    choice: Choice,
+) -> Result<u8> {
+    let delete = match choice {
+        Choice::Both => {
+            say(format!(
+                "{} was {deleted}: it cannot be kept both ways; choose --mine or --theirs",
+                record.id
+            ))?;
+            return Ok(EXIT_PROBLEMS);
+        }
+        Choice::Theirs => deleted == DELETED_BY_THE_TEAM,
+        Choice::Mine => deleted == DELETED_BY_YOU,
+    };
+    let file = notebook.root.join(inside(repo, &record));
+    if delete {
+        let shown = std::fs::read(&file).map_err(|e| Error::io("cannot read", &file, e))?;
+        notebook.remove(&file, &shown, None, &notice)?;
+    }
+    record.fields.retain(|f| f != deleted);
+    write(repo, &record)?;
+    say(if delete {
+        format!(
+            "removed {} (git keeps its history); `fieldnotes sync` shares it",
+            record.id
+        )
+    } else {
+        format!("kept {}; `fieldnotes sync` shares it", record.id)
+    })?;
+    Ok(EXIT_OK)
 }
 
 /// The note's path inside the notebook, from the record's path from the repository's top.

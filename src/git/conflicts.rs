@@ -87,3 +87,74 @@ pub fn write(repo: &Repo, record: &Record) -> Result<()> {
     })?;
     crate::notebook::write_atomic(&file, &bytes, true)
 }
+
+/// What a note that one side deleted and the other edited is set aside as.
+pub const DELETED_BY_THE_TEAM: &str = "deleted by the team";
+/// The same, deleted here.
+pub const DELETED_BY_YOU: &str = "deleted by you";
+
+/// In a merge git stopped, when every file in conflict is a note one side deleted and the
+/// other edited: the edited version is kept, the deletion set aside for `resolve`, and the
+/// merge concluded. False, touching nothing, when anything else is in conflict.
+pub fn keep_edited_over_deleted(repo: &Repo) -> Result<bool> {
+    let listed = repo.git(&["ls-files", "--unmerged", "-z", "--full-name"])?;
+    // "mode hash stage\tpath" per stage of each file in conflict.
+    let mut stages: std::collections::BTreeMap<String, Vec<char>> = Default::default();
+    for entry in listed.stdout.split('\0').filter(|e| !e.is_empty()) {
+        let Some((info, path)) = entry.split_once('\t') else {
+            return Ok(false);
+        };
+        let stage = info.chars().last().unwrap_or('0');
+        stages.entry(path.to_owned()).or_default().push(stage);
+    }
+    let mut records = Vec::new();
+    for (path, present) in &stages {
+        let note = path.ends_with(".yaml")
+            && !path.ends_with(crate::codebook::CODEBOOK_FILE)
+            && !path.ends_with(crate::notebook::SETTINGS_FILE);
+        let (ours, theirs) = (present.contains(&'2'), present.contains(&'3'));
+        let deleted = match (ours, theirs) {
+            (true, false) => DELETED_BY_THE_TEAM,
+            (false, true) => DELETED_BY_YOU,
+            _ => return Ok(false),
+        };
+        if !note {
+            return Ok(false);
+        }
+        let id = std::path::Path::new(path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let theirs_text = if theirs {
+            repo.git(&["show", &format!(":3:{path}")])?.stdout
+        } else {
+            String::new()
+        };
+        records.push(Record {
+            id,
+            path: path.clone(),
+            fields: vec![deleted.to_owned()],
+            theirs: theirs_text,
+        });
+    }
+    if records.is_empty() {
+        return Ok(false);
+    }
+    // The edited version is the one in the working tree: git leaves it there.
+    let mut list = Vec::new();
+    for record in &records {
+        list.extend_from_slice(format!(":(top,literal){}", record.path).as_bytes());
+        list.push(0);
+    }
+    let added = repo.git_with_input(
+        &["add", "--pathspec-from-file=-", "--pathspec-file-nul"],
+        &list,
+    )?;
+    if !added.ok || !repo.git(&["commit", "--no-edit", "--quiet"])?.ok {
+        return Ok(false);
+    }
+    for record in records {
+        keep(repo, record)?;
+    }
+    Ok(true)
+}

@@ -374,7 +374,7 @@ fn take(repo: &Repo, upstream: &str, ahead: usize) -> Result<Option<Shared>> {
     }
     let kept = keep_both(repo, upstream)?;
     let merged = repo.git(&["merge", "--no-edit", "--quiet", upstream])?;
-    if merged.ok {
+    if merged.ok || super::conflicts::keep_edited_over_deleted(repo)? {
         return Ok(None);
     }
     let conflicted = repo.git(&["diff", "--name-only", "--diff-filter=U"])?;
