@@ -811,3 +811,40 @@ fn a_note_deleted_on_one_side_and_edited_on_the_other_is_kept_until_settled() {
     assert!(!ben.join(&path).exists() && !ben.join(&other).exists());
     team.sandbox.run(&ana, &["resolve"]).assert_code(0);
 }
+
+#[test]
+fn a_note_left_with_conflict_markers_by_hand_is_settled_field_by_field() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    let file = ana.join(&path);
+    let text = std::fs::read_to_string(&file).expect("read");
+    // What a hand merge with git's line merge leaves.
+    let marked = text.replace(
+        "title: Teen at the gate\n",
+        "<<<<<<< HEAD\ntitle: Teen at the barrier\nplace: Shibuya\n=======\ntitle: Boy at the gate\nplace: Shibuya\n>>>>>>> origin/main\n",
+    );
+    std::fs::write(&file, marked).expect("write");
+    let check = team.sandbox.run(&ana, &["check"]);
+    check.assert_code(1);
+    assert!(
+        check.stdout.contains("fieldnotes resolve ID"),
+        "{}",
+        check.describe()
+    );
+    let run = team.sandbox.run(
+        &ana,
+        &["resolve", "2024-05-02-teen-at-the-gate", "--theirs"],
+    );
+    run.assert_code(0);
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains("======="),
+        "{text}"
+    );
+    assert!(
+        text.contains("title: Boy at the gate\n") && text.contains("place: Shibuya\n"),
+        "{text}"
+    );
+    team.sandbox.run(&ana, &["check"]).assert_code(0);
+    team.sandbox.run(&ana, &["resolve"]).assert_code(0);
+}

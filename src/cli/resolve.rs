@@ -50,7 +50,11 @@ pub fn run(args: ResolveArgs, context: &Context) -> Result<u8> {
             "`fieldnotes resolve` lists them; then `fieldnotes resolve ID --theirs` (or --mine, --both)",
         ));
     };
-    let Some(mut record) = records.into_iter().find(|r| r.id == id) else {
+    let found = match records.into_iter().find(|r| r.id == id) {
+        Some(record) => Some(record),
+        None => from_markers(&repo, &notebook, &id)?,
+    };
+    let Some(mut record) = found else {
         return Err(Error::usage(
             format!("{id} has no conflict waiting"),
             "`fieldnotes resolve` lists those that do",
@@ -163,6 +167,49 @@ fn settle_deletion(
         format!("kept {}; `fieldnotes sync` shares it", record.id)
     })?;
     Ok(EXIT_OK)
+}
+
+/// A note a hand merge left with git's conflict markers: our version goes into the file, and
+/// theirs is set aside as a sync would have set it, field by field.
+fn from_markers(
+    repo: &Repo,
+    notebook: &crate::notebook::Notebook,
+    id: &str,
+) -> Result<Option<Record>> {
+    let Some(file) = notebook
+        .note_paths()
+        .into_iter()
+        .find(|p| crate::notebook::note_id(p) == id)
+    else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&file).map_err(|e| Error::io("cannot read", &file, e))?;
+    let Some((ours, theirs)) = crate::git::markers::split(&text) else {
+        return Ok(None);
+    };
+    let (Some(our_note), Some(their_note)) = (parse(&ours).note, parse(&theirs).note) else {
+        return Err(Error::invalid(
+            format!("the versions between the conflict markers in {id} are not both notes"),
+            "keep the one you want between the <<<<<<< / ======= / >>>>>>> lines by hand",
+        ));
+    };
+    notebook.change(&file, &notice, |bytes| {
+        let now = String::from_utf8_lossy(bytes.unwrap_or_default()).into_owned();
+        // What was split is what is replaced: a file changed meanwhile is split again.
+        let (ours, _) = crate::git::markers::split(&now)
+            .ok_or_else(|| Error::invalid(format!("{id} changed meanwhile"), "resolve again"))?;
+        Ok(Some(ours.into_bytes()))
+    })?;
+    let inside = notebook.relative(&file).to_string_lossy().into_owned();
+    let record = Record {
+        id: id.to_owned(),
+        path: format!("{}{inside}", repo.scope),
+        fields: crate::git::history::changed_fields(&our_note, &their_note),
+        theirs,
+    };
+    // Kept at once: the file now holds ours alone, and theirs must not depend on what follows.
+    crate::git::conflicts::keep(repo, record.clone())?;
+    Ok(Some(record))
 }
 
 /// The note's path inside the notebook, from the record's path from the repository's top.

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod conflicts;
 pub mod driver;
 pub mod history;
+pub mod markers;
 pub mod merge;
 pub mod resolve;
 pub mod sync;

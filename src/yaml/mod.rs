@@ -291,7 +291,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     }
     if let Some(start) = conflict_marker(text) {
         return Err(Problem::error(Pos::of_byte(text, start), "unresolved git merge conflict")
-            .hint("keep the version you want between the <<<<<<< / ======= / >>>>>>> lines, delete the markers, and save"));
+            .hint("`fieldnotes resolve ID --mine` (or --theirs, --both) chooses field by field; or keep the version you want between the <<<<<<< / ======= / >>>>>>> lines, delete the markers, and save"));
     }
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
