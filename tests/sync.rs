@@ -673,6 +673,20 @@ fn one_key_in_the_ui_syncs_in_the_background_and_brings_the_teams_notes() {
     let said = synced(&mut ui);
     assert!(said.starts_with("Synced: shared 1 commit"), "{said}");
     assert!(said.contains("1 file held back"), "the broken note: {said}");
+    // The status bar says what is not shared yet: the held-back note, then a note changed.
+    ui.settle(|app| !app.looking);
+    assert_eq!(ui.runtime.app().standing.map(|s| s.changed), Some(1));
+    std::fs::write(
+        ui.root().join("1979-04-10-late-entry.yaml"),
+        "kind: observation\ntitle: Late entry\ndate: 1979-04-10\n",
+    )
+    .expect("write");
+    ui.settle(|app| app.standing.is_some_and(|s| s.changed == 2));
+    ui.runtime.act(
+        vec![fieldnotes::tui::Action::Back],
+        &mut common::ui::Headless,
+    );
+    assert!(ui.screen().contains("2 to share"), "{}", ui.screen());
     // A teammate adds a note and shares it; one key brings it, and search finds it.
     let ben = team.path("ben");
     git(

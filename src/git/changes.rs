@@ -184,3 +184,49 @@ fn too_large(file: &std::path::Path, largest: u64) -> Option<String> {
         )
     })
 }
+
+/// Where a notebook stands with its team, as git knows it without asking the network.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    /// Notes and settings changed since the last commit.
+    pub changed: usize,
+    /// Commits the team does not have yet.
+    pub ahead: usize,
+    /// Commits the team has that are not here yet, as of the last fetch.
+    pub behind: usize,
+}
+
+/// Where `notebook` stands with its team.
+pub fn standing(repo: &Repo, notebook: &Notebook) -> Result<Standing> {
+    // Checking every changed note for errors is not needed to count them.
+    let ran = repo.git(&[
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--",
+        ".",
+    ])?;
+    let changed = ran
+        .stdout
+        .split('\0')
+        .filter(|e| e.len() > 3)
+        .filter(|e| {
+            let inside = e[3..].strip_prefix(repo.scope.as_str()).unwrap_or(&e[3..]);
+            let file = notebook.root.join(inside);
+            !inside.starts_with(TEMP_FOLDER)
+                && (matches!(inside, CODEBOOK_FILE | SETTINGS_FILE)
+                    || inside.ends_with(".yaml")
+                        && (notebook.is_note_path(&file) || !file.exists()))
+        })
+        .count();
+    let (ahead, behind) = match repo.upstream()? {
+        Some(upstream) => repo.ahead_behind(&upstream)?,
+        None => (0, 0),
+    };
+    Ok(Standing {
+        changed,
+        ahead,
+        behind,
+    })
+}

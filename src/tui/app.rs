@@ -47,6 +47,10 @@ pub struct App {
     pub restoring: Option<PathBuf>,
     /// Whether a sync with the team is running.
     pub syncing: bool,
+    /// Where the notebook stands with its team; none outside git.
+    pub standing: Option<crate::git::changes::Standing>,
+    /// Whether the runtime is finding out where the notebook stands.
+    pub looking: bool,
 }
 
 /// The screens.

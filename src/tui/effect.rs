@@ -76,6 +76,9 @@ pub enum Effect {
     },
     /// Sync the notebook with the team in the background, reporting [`Outcome::Synced`].
     Sync,
+    /// Find out in the background where the notebook stands with its team, reporting
+    /// [`Outcome::Standing`].
+    LookStanding,
     /// Read the why-codes to pick from and report [`Outcome::Codes`].
     Codes,
     /// Read the studies and recent places to offer and report [`Outcome::Recent`].
@@ -215,6 +218,8 @@ pub enum Outcome {
     },
     /// How a sync went, in one line.
     Synced(String),
+    /// Where the notebook stands with its team.
+    Standing(Option<crate::git::changes::Standing>),
     /// The answer to [`Effect::Codes`].
     Codes(Vec<Choice>),
     /// The answer to [`Effect::Recent`].

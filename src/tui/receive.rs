@@ -39,6 +39,7 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             if app.screen == Screen::Problems {
                 effects.push(Effect::Problems);
             }
+            effects.extend(look_standing(app));
             if matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.counted) {
                 effects.push(Effect::Choices {
                     query: app.browse.line.text().to_owned(),
@@ -49,7 +50,9 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::Refreshed { notes, broken } => {
             app.browse.notes = notes;
             app.browse.broken = broken;
-            reload(app)
+            let mut effects = reload(app);
+            effects.extend(look_standing(app));
+            effects
         }
         Outcome::Edited {
             path,
@@ -208,6 +211,11 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::Synced(line) => {
             app.syncing = false;
             app.message = Some(line);
+            look_standing(app)
+        }
+        Outcome::Standing(standing) => {
+            app.looking = false;
+            app.standing = standing;
             Vec::new()
         }
         Outcome::Codes(codes) => {
@@ -251,4 +259,13 @@ fn reload(app: &mut App) -> Vec<Effect> {
         effects.push(Effect::Problems);
     }
     effects
+}
+
+/// Asks where the notebook stands with its team, unless that is being found out already.
+fn look_standing(app: &mut App) -> Vec<Effect> {
+    if app.looking {
+        return Vec::new();
+    }
+    app.looking = true;
+    vec![Effect::LookStanding]
 }

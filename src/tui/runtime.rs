@@ -302,6 +302,7 @@ impl Runtime {
             },
             News::Notice(text) => Outcome::IndexNotice(text),
             News::Synced(line) => Outcome::Synced(line),
+            News::Standing(standing) => Outcome::Standing(standing),
             News::Damaged(why) => {
                 self.rebuild(why);
                 return Vec::new();
@@ -381,6 +382,10 @@ impl Runtime {
         match effect {
             Effect::Sync => {
                 super::syncing::start(notebook, self.post.clone());
+                return Ok(None);
+            }
+            Effect::LookStanding => {
+                super::syncing::look(notebook, self.post.clone());
                 return Ok(None);
             }
             Effect::Load { path } => {

@@ -19,6 +19,17 @@ pub fn start(notebook: Notebook, post: Sender<News>) {
     });
 }
 
+/// Finds out where `notebook` stands with its team; posted as [`News::Standing`].
+pub fn look(notebook: Notebook, post: Sender<News>) {
+    std::thread::spawn(move || {
+        let standing = crate::git::Repo::open(&notebook.root, false)
+            .ok()
+            .flatten()
+            .and_then(|repo| crate::git::changes::standing(&repo, &notebook).ok());
+        let _ = post.send(News::Standing(standing));
+    });
+}
+
 fn round(notebook: &Notebook) -> crate::error::Result<String> {
     let repo = preflight(notebook, false)?;
     crate::git::driver::install(&repo, notebook, &|_| {})?;

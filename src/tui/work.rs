@@ -27,6 +27,8 @@ pub enum News {
     Damaged(String),
     /// A sync ended, as said in one line.
     Synced(String),
+    /// Where the notebook stands with its team; none outside git.
+    Standing(Option<crate::git::changes::Standing>),
 }
 
 /// The index thread: opens the index as it is (so the first screen comes at once), or builds

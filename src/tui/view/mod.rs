@@ -61,6 +61,9 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
             if app.syncing {
                 parts.push("syncing…".to_owned());
             }
+            if let Some(standing) = app.standing {
+                parts.extend(standing_words(standing));
+            }
             if app.browse.broken > 0 {
                 // With the key that lists them, wherever the keys are going now.
                 let files = match app.browse.broken {
@@ -107,4 +110,17 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
         Span::raw(" "),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.bar), area);
+}
+
+/// What is not shared yet, and what the team has that is not here, in a few words.
+fn standing_words(standing: crate::git::changes::Standing) -> Vec<String> {
+    let mut words = Vec::new();
+    let to_share = standing.changed + standing.ahead;
+    if to_share > 0 {
+        words.push(format!("{to_share} to share"));
+    }
+    if standing.behind > 0 {
+        words.push(format!("{} new from the team", standing.behind));
+    }
+    words
 }
