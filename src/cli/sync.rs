@@ -132,12 +132,7 @@ fn tell(report: &Report) -> Result<()> {
         )
     };
     match &report.shared {
-        Shared::Done if report.pushed == 0 && report.taken == 0 => say("up to date with the team")?,
-        Shared::Done => say(format!(
-            "shared {}, took {} from the team",
-            plural(report.pushed, "commit"),
-            report.taken
-        ))?,
+        Shared::Done => say(crate::git::sync::exchanged(report))?,
         Shared::NoRemote => say(
             "saved here only: this repository has no remote to share with. To share: \
              `git remote add origin URL` with your team's repository, then sync again",

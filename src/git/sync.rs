@@ -109,6 +109,19 @@ pub fn largest_shared(notebook: &Notebook) -> u64 {
     settings.sync_limit_mb.unwrap_or(20) << 20
 }
 
+/// "shared 2 commits, took 1 from the team", leaving out what did not happen.
+pub fn exchanged(report: &Report) -> String {
+    let shared = (report.pushed > 0)
+        .then(|| format!("shared {}", crate::cli::plural(report.pushed, "commit")));
+    let took = (report.taken > 0).then(|| format!("took {} from the team", report.taken));
+    let said: Vec<String> = shared.into_iter().chain(took).collect();
+    if said.is_empty() {
+        "up to date with the team".to_owned()
+    } else {
+        said.join(", ")
+    }
+}
+
 /// How a sync went, in one line for a status bar.
 pub fn one_line(report: &Report) -> String {
     let commits = |n: usize| crate::cli::plural(n, "commit");
@@ -116,11 +129,7 @@ pub fn one_line(report: &Report) -> String {
         Shared::Done if report.pushed == 0 && report.taken == 0 => {
             "Synced: up to date with the team.".to_owned()
         }
-        Shared::Done => format!(
-            "Synced: shared {}, took {} from the team.",
-            commits(report.pushed),
-            report.taken
-        ),
+        Shared::Done => format!("Synced: {}.", exchanged(report)),
         Shared::NoRemote => "Saved here only: the repository has no remote to share with.".into(),
         Shared::NotPushed => format!("Took {} from the team.", commits(report.taken)),
         Shared::Offline { .. } => format!(
@@ -425,7 +434,8 @@ fn unreachable(ran: &Ran, fetching: bool) -> Option<Shared> {
         "could not read password",
         "terminal prompts disabled",
         "host key verification failed",
-        "403",
+        "returned error: 403",
+        "returned error: 401",
     ];
     if denied.iter().any(|d| said.contains(d)) {
         return Some(Shared::NotAllowed {
