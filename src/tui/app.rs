@@ -51,6 +51,8 @@ pub struct App {
     pub standing: Option<crate::git::changes::Standing>,
     /// Whether the runtime is finding out where the notebook stands.
     pub looking: bool,
+    /// Files changed while it was finding out: it looks again once it has said.
+    pub look_again: bool,
 }
 
 /// The screens.

@@ -216,6 +216,9 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::Standing(standing) => {
             app.looking = false;
             app.standing = standing;
+            if std::mem::take(&mut app.look_again) {
+                return look_standing(app);
+            }
             Vec::new()
         }
         Outcome::Codes(codes) => {
@@ -264,6 +267,7 @@ fn reload(app: &mut App) -> Vec<Effect> {
 /// Asks where the notebook stands with its team, unless that is being found out already.
 fn look_standing(app: &mut App) -> Vec<Effect> {
     if app.looking {
+        app.look_again = true;
         return Vec::new();
     }
     app.looking = true;
