@@ -862,3 +862,33 @@ fn a_note_left_with_conflict_markers_by_hand_is_settled_field_by_field() {
     team.sandbox.run(&ana, &["check"]).assert_code(0);
     team.sandbox.run(&ana, &["resolve"]).assert_code(0);
 }
+
+#[test]
+fn notes_with_spaces_quotes_and_line_breaks_in_their_names_are_shared() {
+    let (team, ana) = Team::new();
+    let names = [
+        "2024-05-02-a note with spaces.yaml",
+        "2024-05-03-ä'ö \"quoted\".yaml",
+        "2024-05-04-line\nbreak.yaml",
+        "study one/2024-05-05-in a folder.yaml",
+    ];
+    for name in names {
+        let path = ana.join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(
+            &path,
+            "kind: observation\ntitle: Odd name\ndate: 2024-05-02\n",
+        )
+        .expect("write");
+    }
+    // A note held back makes the sync name each file to git rather than the whole folder.
+    std::fs::write(ana.join("2024-05-06-broken.yaml"), "kind: [\n").expect("write");
+    let run = team.sync(&ana);
+    run.assert_code(1);
+    assert!(run.stdout.contains("4 notes added"), "{}", run.describe());
+    let ben = team.clone_as("ben");
+    assert!(!ben.join("2024-05-06-broken.yaml").exists());
+    for name in names {
+        assert!(ben.join(name).is_file(), "{name:?} reached the team");
+    }
+}
