@@ -47,6 +47,8 @@ pub struct App {
     pub restoring: Option<PathBuf>,
     /// Whether a sync with the team is running.
     pub syncing: bool,
+    /// The last sync needed a password or passphrase: the next one gives git the terminal.
+    pub sync_asks: bool,
     /// Where the notebook stands with its team; none outside git.
     pub standing: Option<crate::git::changes::Standing>,
     /// Whether the runtime is finding out where the notebook stands.

@@ -76,6 +76,9 @@ pub enum Effect {
     },
     /// Sync the notebook with the team in the background, reporting [`Outcome::Synced`].
     Sync,
+    /// Sync with the terminal given back, so that git can ask for a password or passphrase,
+    /// reporting [`Outcome::Synced`].
+    SyncAsking,
     /// Find out in the background where the notebook stands with its team, reporting
     /// [`Outcome::Standing`].
     LookStanding,
@@ -217,7 +220,12 @@ pub enum Outcome {
         restored: Option<Box<Draft>>,
     },
     /// How a sync went, in one line.
-    Synced(String),
+    Synced {
+        /// What happened.
+        line: String,
+        /// The team's repository wants a password or passphrase git could not ask for.
+        ask: bool,
+    },
     /// Where the notebook stands with its team.
     Standing(Option<crate::git::changes::Standing>),
     /// The answer to [`Effect::Codes`].

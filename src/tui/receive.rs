@@ -208,9 +208,14 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             restored,
         } => form::open::edit_form(app, kinds, *editing, tag, restored),
         Outcome::Recent(recent) => form::open::recent(app, recent),
-        Outcome::Synced(line) => {
+        Outcome::Synced { line, ask } => {
             app.syncing = false;
-            app.message = Some(line);
+            app.sync_asks = ask;
+            app.message = Some(if ask {
+                format!("{line} Ctrl-G again lets git ask here.")
+            } else {
+                line
+            });
             look_standing(app)
         }
         Outcome::Standing(standing) => {

@@ -301,7 +301,7 @@ impl Runtime {
                 broken: refresh.broken,
             },
             News::Notice(text) => Outcome::IndexNotice(text),
-            News::Synced(line) => Outcome::Synced(line),
+            News::Synced(line, ask) => Outcome::Synced { line, ask },
             News::Standing(standing) => Outcome::Standing(standing),
             News::Damaged(why) => {
                 self.rebuild(why);
@@ -383,6 +383,12 @@ impl Runtime {
             Effect::Sync => {
                 super::syncing::start(notebook, self.post.clone());
                 return Ok(None);
+            }
+            Effect::SyncAsking => {
+                let mut said = (String::new(), false);
+                host.suspended(&mut || said = super::syncing::asking(&notebook))?;
+                let (line, ask) = said;
+                return Ok(Some(Outcome::Synced { line, ask }));
             }
             Effect::LookStanding => {
                 super::syncing::look(notebook, self.post.clone());

@@ -11,12 +11,24 @@ use crate::notebook::Notebook;
 /// Starts a sync of `notebook`; its result is posted as [`News::Synced`].
 pub fn start(notebook: Notebook, post: Sender<News>) {
     std::thread::spawn(move || {
-        let line = match round(&notebook) {
-            Ok(line) => line,
-            Err(e) => format!("Not synced: {}", super::work::one_line(&e)),
-        };
-        let _ = post.send(News::Synced(line));
+        let (line, ask) = said(round(&notebook, false));
+        let _ = post.send(News::Synced(line, ask));
     });
+}
+
+/// A sync in the terminal the UI gave back, where git may ask for a password or passphrase.
+pub fn asking(notebook: &Notebook) -> (String, bool) {
+    crate::cli::notice(
+        "fieldnotes: syncing with the team; git may ask for your password or passphrase",
+    );
+    said(round(notebook, true))
+}
+
+fn said(result: crate::error::Result<(String, bool)>) -> (String, bool) {
+    match result {
+        Ok(said) => said,
+        Err(e) => (format!("Not synced: {}", super::work::one_line(&e)), false),
+    }
 }
 
 /// Finds out where `notebook` stands with its team; posted as [`News::Standing`].
@@ -30,13 +42,15 @@ pub fn look(notebook: Notebook, post: Sender<News>) {
     });
 }
 
-fn round(notebook: &Notebook) -> crate::error::Result<String> {
-    let repo = preflight(notebook, false)?;
+fn round(notebook: &Notebook, prompts: bool) -> crate::error::Result<(String, bool)> {
+    let repo = preflight(notebook, prompts)?;
     crate::git::driver::install(&repo, notebook, &|_| {})?;
     let asked = Asked {
         message: None,
         no_push: false,
         largest: largest_shared(notebook),
     };
-    Ok(one_line(&sync(notebook, &repo, &asked)?))
+    let report = sync(notebook, &repo, &asked)?;
+    let ask = matches!(report.shared, crate::git::sync::Shared::NotAllowed { .. });
+    Ok((one_line(&report), ask))
 }

@@ -570,3 +570,31 @@ fn problems_open_from_the_search_line_with_a_control_key() {
     let at = help.iter().position(|(keys, _)| keys == "Ctrl-X");
     assert!(at.is_some_and(|at| at < 4), "{help:?}");
 }
+
+#[test]
+fn a_sync_that_needs_a_password_gives_git_the_terminal_the_next_time() {
+    let mut app = showing(3);
+    assert_eq!(update(&mut app, Action::Sync), vec![Effect::Sync]);
+    assert!(app.syncing);
+    // A second key while it runs starts nothing.
+    assert!(update(&mut app, Action::Sync).is_empty());
+    receive(
+        &mut app,
+        Outcome::Synced {
+            line: "Saved locally: the team's repository did not let you in.".into(),
+            ask: true,
+        },
+    );
+    assert!(!app.syncing);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("Ctrl-G again lets git ask here"), "{said}");
+    assert_eq!(update(&mut app, Action::Sync), vec![Effect::SyncAsking]);
+    receive(
+        &mut app,
+        Outcome::Synced {
+            line: "Synced: shared 1 commit.".into(),
+            ask: false,
+        },
+    );
+    assert_eq!(update(&mut app, Action::Sync), vec![Effect::Sync]);
+}

@@ -56,6 +56,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.syncing = true;
             app.message = None;
+            if app.sync_asks {
+                return vec![Effect::SyncAsking];
+            }
             return vec![Effect::Sync];
         }
         Action::Resize { width, height } => {

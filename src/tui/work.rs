@@ -25,8 +25,8 @@ pub enum News {
     Notice(String),
     /// The index is damaged and must be built again, for this reason.
     Damaged(String),
-    /// A sync ended, as said in one line.
-    Synced(String),
+    /// A sync ended, as said in one line, and whether git needs to ask for access.
+    Synced(String, bool),
     /// Where the notebook stands with its team; none outside git.
     Standing(Option<crate::git::changes::Standing>),
 }
