@@ -154,10 +154,18 @@ impl Repo {
                 "install git (https://git-scm.com) and make sure `git` is on your PATH",
             )
         })?;
-        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
-            use std::io::Write;
-            let _ = stdin.write_all(input);
-        }
+        // Written on a thread of its own, so a command that answers before it has read all
+        // of a long list never waits on us while we wait on it.
+        let writer = match (input, child.stdin.take()) {
+            (Some(input), Some(mut stdin)) => {
+                let input = input.to_vec();
+                Some(std::thread::spawn(move || {
+                    use std::io::Write;
+                    let _ = stdin.write_all(&input);
+                }))
+            }
+            _ => None,
+        };
         // Read both pipes on their own threads, so a chatty command never blocks on a full one.
         let read = |pipe: Option<Box<dyn Read + Send>>| {
             std::thread::spawn(move || {
@@ -194,6 +202,9 @@ impl Repo {
                 Err(_) => break None,
             }
         };
+        if let Some(writer) = writer {
+            let _ = writer.join();
+        }
         Ok(Ran {
             ok: status.is_some_and(|s| s.success()) && !timed_out,
             stdout: stdout.join().unwrap_or_default(),
