@@ -3,91 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-use common::{Run, Sandbox};
-
-/// A team's repository and the researchers' clones of it, in one sandbox.
-struct Team {
-    sandbox: Sandbox,
-    remote: PathBuf,
-}
-
-impl Team {
-    /// A bare repository, and Ana's clone holding a new notebook she has shared.
-    fn new() -> (Team, PathBuf) {
-        let sandbox = Sandbox::new();
-        let remote = sandbox.path("team.git");
-        let team = Team { sandbox, remote };
-        git(
-            team.sandbox.home(),
-            &["init", "-q", "--bare", "-b", "main", "team.git"],
-        );
-        let ana = team.clone_as("ana");
-        team.sandbox
-            .command_in(&ana, &["init", "--name", "Street study"])
-            .assert()
-            .success();
-        team.sync(&ana).assert_code(0);
-        (team, ana)
-    }
-
-    /// A clone of the team's repository, with git told who the researcher is.
-    fn clone_as(&self, who: &str) -> PathBuf {
-        let path = self.sandbox.path(who);
-        git(
-            self.sandbox.home(),
-            &["clone", "-q", &self.remote.to_string_lossy(), who],
-        );
-        git(&path, &["config", "user.name", who]);
-        git(
-            &path,
-            &["config", "user.email", &format!("{who}@example.org")],
-        );
-        path
-    }
-
-    fn sync(&self, notebook: &Path) -> Run {
-        self.sandbox.run(notebook, &["sync"])
-    }
-
-    /// Writes a note with `new --no-edit`; its path relative to the notebook.
-    fn note(&self, notebook: &Path, title: &str) -> String {
-        let run = self.sandbox.run(
-            notebook,
-            &[
-                "new",
-                "interview",
-                "--no-edit",
-                "--title",
-                title,
-                "--date",
-                "2024-05-02",
-            ],
-        );
-        run.assert_code(0);
-        run.stdout.trim().to_owned()
-    }
-}
-
-/// Runs git in `dir`, which must succeed; its output.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("run git");
-    assert!(
-        output.status.success(),
-        "git {args:?} in {}: {}",
-        dir.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::Sandbox;
+use common::team::{Team, edit, git};
+use std::path::Path;
 
 #[test]
 fn two_researchers_adding_notes_both_end_with_both() {
@@ -449,14 +367,6 @@ fn a_broken_note_and_a_huge_file_are_held_back_and_said() {
         !committed.contains("broken") && !committed.contains("long"),
         "{committed}"
     );
-}
-
-/// Changes the note at `path` in `clone` by replacing `from` with `to` in its text.
-fn edit(clone: &Path, path: &str, from: &str, to: &str) {
-    let file = clone.join(path);
-    let text = std::fs::read_to_string(&file).expect("read");
-    assert!(text.contains(from), "{from:?} in {text}");
-    std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::output::{print_json, say};
 use super::{Context, EXIT_OK, notice};
 use crate::error::{Error, Result};
 use crate::git::Repo;
-use crate::git::history::{history, text_at};
+use crate::git::history::{Piece, bring_back, difference, history, text_at};
 
 /// Arguments of `history`.
 #[derive(Debug, Args)]
@@ -58,49 +58,57 @@ pub fn run(args: HistoryArgs, context: &Context) -> Result<u8> {
         say(text_at(&repo, wanted, &version_path(wanted)?)?.trim_end())?;
         return Ok(EXIT_OK);
     }
-    // Word by word, between the version and the file as it is now: git's own diff of two files.
+    // Word by word, between the version and the file as it is now.
     if let Some(wanted) = &args.diff {
         let was = text_at(&repo, wanted, &version_path(wanted)?)?;
         let now = std::fs::read_to_string(notebook.root.join(&file.path))
             .map_err(|e| Error::io("cannot read", notebook.root.join(&file.path), e))?;
-        let dir = tempfile::tempdir()
-            .map_err(|e| Error::io("cannot create", std::path::Path::new("a temp folder"), e))?;
-        let (was_path, now_path) = (
-            dir.path().join(format!("{wanted}.yaml")),
-            dir.path().join("now.yaml"),
-        );
-        std::fs::write(&was_path, &was).map_err(|e| Error::io("cannot write", &was_path, e))?;
-        std::fs::write(&now_path, &now).map_err(|e| Error::io("cannot write", &now_path, e))?;
-        let ran = repo.git(&[
-            "diff",
-            "--no-color",
-            "--no-index",
-            "--word-diff=plain",
-            "--",
-            &was_path.to_string_lossy(),
-            &now_path.to_string_lossy(),
-        ])?;
-        let lines: Vec<&str> = ran
-            .stdout
-            .lines()
-            .skip_while(|l| !l.starts_with("@@"))
-            .collect();
-        say(if lines.is_empty() {
-            "no difference".to_owned()
-        } else {
-            lines.join("\n")
-        })?;
+        let lines = difference(&repo, &was, &now)?;
+        let changed = lines
+            .iter()
+            .flatten()
+            .flatten()
+            .any(|p| !matches!(p, Piece::Same(_)));
+        if !changed {
+            say("no difference")?;
+        }
+        for line in lines.iter().filter(|_| changed) {
+            let Some(pieces) = line else {
+                say("…")?;
+                continue;
+            };
+            let text: String = pieces
+                .iter()
+                .map(|piece| match piece {
+                    Piece::Same(t) => t.clone(),
+                    Piece::Gone(t) => format!("[-{t}-]"),
+                    Piece::Added(t) => format!("{{+{t}+}}"),
+                })
+                .collect();
+            say(text)?;
+        }
         return Ok(EXIT_OK);
     }
     if let Some(wanted) = &args.restore {
-        let text = text_at(&repo, wanted, &version_path(wanted)?)?;
-        let target = notebook.root.join(&file.path);
-        notebook.change(&target, &notice, |_| Ok(Some(text.clone().into_bytes())))?;
+        let kept = bring_back(
+            &repo,
+            &notebook,
+            &file.path,
+            wanted,
+            &version_path(wanted)?,
+            &notice,
+        )?;
         say(format!(
             "brought back version {wanted} of {}; `fieldnotes sync` shares it (the versions \
              since stay in its history)",
             file.id
         ))?;
+        if let Some(kept) = kept {
+            say(format!(
+                "the text it replaced had not been synced: git keeps it as {kept} \
+                 (`git show {kept}` prints it)"
+            ))?;
+        }
         return Ok(EXIT_OK);
     }
     if args.json {

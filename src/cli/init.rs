@@ -49,7 +49,12 @@ const GITIGNORE: &str = "# fieldnotes writes through temporary files; never comm
 /// when git is installed and the folder is not already in a repository. Existing files are
 /// left as they are.
 pub fn run(args: InitArgs, context: &Context) -> Result<u8> {
-    let dir = context.cwd.join(args.dir.unwrap_or_default());
+    // `init .` names the folder itself, not `folder/.`.
+    let dir: std::path::PathBuf = context
+        .cwd
+        .join(args.dir.unwrap_or_default())
+        .components()
+        .collect();
     init(&dir, args.name.as_deref())?;
     warn(format!(
         "Notebook ready in {}. Next: fieldnotes new interview",

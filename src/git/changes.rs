@@ -194,6 +194,8 @@ pub struct Standing {
     pub ahead: usize,
     /// Commits the team has that are not here yet, as of the last fetch.
     pub behind: usize,
+    /// Notes with fields in conflict, waiting to be settled.
+    pub conflicts: usize,
 }
 
 /// Where `notebook` stands with its team.
@@ -228,5 +230,6 @@ pub fn standing(repo: &Repo, notebook: &Notebook) -> Result<Standing> {
         changed,
         ahead,
         behind,
+        conflicts: super::conflicts::waiting(repo)?.len(),
     })
 }

@@ -175,17 +175,14 @@ fn line_merge(was: &str, mine: &str, other: &str) -> std::result::Result<String,
 /// The program git runs as the driver: this one, where it is installed, so it works without
 /// being on PATH; a program that embeds the library under another name (a test) leaves git
 /// to find `fieldnotes` on PATH.
-fn program() -> String {
+fn program() -> Option<String> {
     std::env::current_exe()
         .ok()
         .filter(|exe| {
             exe.file_stem()
                 .is_some_and(|name| name.to_string_lossy().starts_with("fieldnotes"))
         })
-        .map_or_else(
-            || "fieldnotes".to_owned(),
-            |exe| exe.to_string_lossy().into_owned(),
-        )
+        .map(|exe| exe.to_string_lossy().into_owned())
 }
 
 /// Sets the driver up for this repository: the attribute in the notebook's `.gitattributes`
@@ -206,11 +203,17 @@ pub fn install(repo: &Repo, notebook: &Notebook, notice: &dyn Fn(&str)) -> Resul
         text.push('\n');
         Ok(Some(text.into_bytes()))
     })?;
+    let set = repo.git(&["config", "--get", "merge.fieldnotes.driver"])?;
+    // fieldnotes run under another name (a program embedding it) keeps a driver already set.
+    let program = match program() {
+        Some(program) => program,
+        None if set.ok => return Ok(()),
+        None => "fieldnotes".to_owned(),
+    };
     let driver = format!(
         "'{}' merge-driver %O %A %B %P",
-        program().replace('\'', r"'\''")
+        program.replace('\'', r"'\''")
     );
-    let set = repo.git(&["config", "--get", "merge.fieldnotes.driver"])?;
     if set.stdout.trim() != driver {
         repo.git(&[
             "config",

@@ -138,3 +138,121 @@ pub fn text_at(repo: &Repo, commit: &str, path: &str) -> Result<String> {
         ))
     }
 }
+
+/// A piece of a word-by-word difference between two versions of a note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Text both versions have.
+    Same(String),
+    /// Text only the older version has.
+    Gone(String),
+    /// Text only the newer version has.
+    Added(String),
+}
+
+/// What changed from `was` to `now`, word by word: lines of pieces, each stretch of
+/// unchanged lines between changes cut to a line of its own, `None`. Git's own diff.
+pub fn difference(repo: &Repo, was: &str, now: &str) -> Result<Vec<Option<Vec<Piece>>>> {
+    let folder = |e| Error::io("cannot write", std::path::Path::new("a temp folder"), e);
+    let dir = tempfile::tempdir().map_err(folder)?;
+    let (was_path, now_path) = (dir.path().join("was.yaml"), dir.path().join("now.yaml"));
+    std::fs::write(&was_path, was).map_err(|e| Error::io("cannot write", &was_path, e))?;
+    std::fs::write(&now_path, now).map_err(|e| Error::io("cannot write", &now_path, e))?;
+    let ran = repo.git(&[
+        "diff",
+        "--no-color",
+        "--no-index",
+        "--no-ext-diff",
+        "--word-diff=porcelain",
+        "--",
+        &was_path.to_string_lossy(),
+        &now_path.to_string_lossy(),
+    ])?;
+    let mut lines = Vec::new();
+    let mut line = Vec::new();
+    for row in ran.stdout.lines().skip_while(|l| !l.starts_with("@@")) {
+        match row.split_at_checked(1).unwrap_or(("", "")) {
+            ("@", _) if !lines.is_empty() => lines.push(None),
+            ("~", _) => lines.push(Some(std::mem::take(&mut line))),
+            (" ", text) => line.push(Piece::Same(text.to_owned())),
+            ("-", text) => line.push(Piece::Gone(text.to_owned())),
+            ("+", text) => line.push(Piece::Added(text.to_owned())),
+            _ => {}
+        }
+    }
+    if !line.is_empty() {
+        lines.push(Some(line));
+    }
+    Ok(lines)
+}
+
+/// Brings back the version of the note at `file` (in the notebook) kept in `commit` under
+/// `path` (from the repository's top), as a new change of the file. The text it replaces,
+/// when no commit holds it, is kept under `refs/fieldnotes/replaced/`: the ref is returned.
+pub fn bring_back(
+    repo: &Repo,
+    notebook: &crate::notebook::Notebook,
+    file: &std::path::Path,
+    commit: &str,
+    path: &str,
+    notice: &dyn Fn(&str),
+) -> Result<Option<String>> {
+    let text = text_at(repo, commit, path)?;
+    let target = notebook.root.join(file);
+    let mut kept = None;
+    notebook.change(&target, notice, |bytes| {
+        let now = bytes.unwrap_or_default();
+        if now == text.as_bytes() {
+            return Ok(None);
+        }
+        kept = keep_uncommitted(repo, file, now)?;
+        Ok(Some(text.into_bytes()))
+    })?;
+    Ok(kept)
+}
+
+/// Keeps `now`, the text of `file`, reachable from a ref when the last commit does not hold
+/// it, so that nothing a researcher wrote is lost to a version brought back.
+fn keep_uncommitted(repo: &Repo, file: &std::path::Path, now: &[u8]) -> Result<Option<String>> {
+    let file = file.to_string_lossy();
+    let committed = repo.git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("HEAD:./{file}"),
+    ])?;
+    let stored = repo.git_with_input(
+        &["hash-object", "-w", "--stdin", &format!("--path={file}")],
+        now,
+    )?;
+    let blob = stored.stdout.trim();
+    if !stored.ok || blob.is_empty() {
+        return Err(Error::invalid(
+            format!(
+                "git could not keep the text of {file} as it is now: {}",
+                stored.stderr.trim()
+            ),
+            "sync first, so that git holds it, then bring the version back",
+        ));
+    }
+    if committed.ok && committed.stdout.trim() == blob {
+        return Ok(None);
+    }
+    let now = jiff::Timestamp::now();
+    let name = format!(
+        "refs/fieldnotes/replaced/{}-{}",
+        now.as_second(),
+        now.subsec_nanosecond()
+    );
+    let kept = repo.git(&["update-ref", &name, blob])?;
+    if !kept.ok {
+        return Err(Error::invalid(
+            format!(
+                "git could not keep the text of {file} as it is now: {}",
+                kept.stderr.trim()
+            ),
+            "sync first, so that git holds it, then bring the version back",
+        ));
+    }
+    Ok(Some(name))
+}

@@ -10,6 +10,7 @@ pub mod history;
 pub mod markers;
 pub mod merge;
 pub mod resolve;
+pub mod settle;
 pub mod sync;
 
 use std::io::Read;

@@ -83,3 +83,56 @@ pub fn settle(note: &Note, theirs: &Note, field: &str, choice: Choice) -> Option
     }
     Some(out)
 }
+
+/// The value of `field` in `note`, whole, for showing beside the other side's: text as it is,
+/// anything else as the YAML it is written as; `None` when the note has no such field.
+pub fn value(note: &Note, field: &str) -> Option<String> {
+    let text = |v: &Option<String>| Some(v.clone().unwrap_or_else(|| "(none)".to_owned()));
+    let words: Vec<&str> = field.split(' ').collect();
+    match words.as_slice() {
+        ["kind"] => Some(note.kind.clone()),
+        ["title"] => Some(note.title.clone()),
+        ["date"] => Some(yaml(&note.date)),
+        ["study"] => text(&note.study),
+        ["place"] => text(&note.place),
+        ["researcher"] => text(&note.researcher),
+        ["body"] => text(&note.body),
+        ["action"] => text(&note.action),
+        ["status"] => text(&note.status),
+        ["source"] => Some(yaml(&note.source)),
+        ["other", "keys"] => Some(yaml(&note.extra)),
+        ["findings"] => Some(yaml(&note.findings)),
+        ["finding", n, part] => {
+            let finding = note
+                .findings
+                .get(n.parse::<usize>().ok()?.checked_sub(1)?)?;
+            match *part {
+                "did" => text(&finding.did),
+                "quote" => text(&finding.quote),
+                "remark" => text(&finding.note),
+                "keys" => Some(yaml(&finding.extra)),
+                _ => None,
+            }
+        }
+        ["participant", alias, rest @ ..] => {
+            let Some(person) = note.participants.iter().find(|p| p.alias == *alias) else {
+                return Some("(not in the note)".to_owned());
+            };
+            match rest {
+                ["about"] => text(&person.about),
+                ["consent"] => text(&person.consent),
+                ["keys"] => Some(yaml(&person.extra)),
+                [] => Some(yaml(person)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A value written as the YAML of a note, for reading.
+fn yaml<T: serde::Serialize>(value: &T) -> String {
+    crate::yaml::to_canonical_string(value)
+        .map(|s| s.trim_end().to_owned())
+        .unwrap_or_default()
+}

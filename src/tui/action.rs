@@ -96,10 +96,12 @@ actions! {
     Discard,
     /// Restore the unsaved note
     Restore,
-    /// Save your version over the one on disk
+    /// Keep your version: of the note, over the one on disk; of a field, over the team's
     KeepMine,
-    /// Take the version on disk and drop your changes
+    /// Take the other version: the note on disk (dropping your changes), or the team's field
     TakeTheirs,
+    /// Keep both texts of a field in conflict with the team, yours first
+    KeepBoth,
     /// Remove the note (asks first; git or the trash folder keeps it)
     Remove,
     /// Yes, remove the note
@@ -112,6 +114,12 @@ actions! {
     ToggleSort,
     /// List every problem `fieldnotes check` finds: errors, warnings and hints, with where and why
     Problems,
+    /// List the conflicts a sync set aside, to settle each field: yours, the team's or both
+    Conflicts,
+    /// Every version of the note git keeps: who changed it, when, what; bring one back
+    Versions,
+    /// Bring this version back as the note's text (a new change: the versions since are kept)
+    BringBack,
     /// Sync with the team through git, in the background: save your changes, take theirs, share yours
     Sync,
     /// Show or hide this help

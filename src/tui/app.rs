@@ -55,7 +55,40 @@ pub struct App {
     pub looking: bool,
     /// Files changed while it was finding out: it looks again once it has said.
     pub look_again: bool,
+    /// The conflicts screen.
+    pub settling: Settling,
+    /// The versions screen.
+    pub versions: Versions,
 }
+
+/// The conflicts screen: each field in conflict, both values side by side.
+#[derive(Default)]
+pub struct Settling {
+    /// Every field in conflict, once looked up.
+    pub list: Option<Vec<crate::git::settle::Disagreement>>,
+    /// The selected field.
+    pub selected: usize,
+    /// Lines the two values are scrolled.
+    pub scroll: usize,
+}
+
+/// The versions screen: a note's versions, and what changed from the selected one to now.
+#[derive(Default)]
+pub struct Versions {
+    /// The note's file, relative to the notebook root.
+    pub path: String,
+    /// Its versions, newest first, once looked up; or why they cannot be.
+    pub list: Option<Result<Vec<crate::git::history::Version>, String>>,
+    /// The selected version.
+    pub selected: usize,
+    /// The commit the difference is from, and the difference, word by word.
+    pub difference: Option<(String, Difference)>,
+    /// Lines the difference is scrolled.
+    pub scroll: usize,
+}
+
+/// A word-by-word difference, as `git::history::difference` gives it.
+pub type Difference = Vec<Option<Vec<crate::git::history::Piece>>>;
 
 /// The screens.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -71,6 +104,10 @@ pub enum Screen {
     Problems,
     /// Writing or editing a note (`App::form`).
     Form,
+    /// The conflicts a sync set aside, settled field by field (`App::settling`).
+    Settling,
+    /// The versions of a note (`App::versions`).
+    Versions,
 }
 
 /// What the start screen can offer.
@@ -297,6 +334,8 @@ impl App {
             (None, Screen::Start(_)) => Place::Start,
             (None, Screen::Note) => Place::Note,
             (None, Screen::Problems) => Place::Problems,
+            (None, Screen::Settling) => Place::Settling,
+            (None, Screen::Versions) => Place::Versions,
             (None, Screen::Browse) if self.browse.focus == Focus::List => Place::List,
             (None, Screen::Browse) => Place::Search,
         }

@@ -82,6 +82,40 @@ pub enum Effect {
     /// Find out in the background where the notebook stands with its team, reporting
     /// [`Outcome::Standing`].
     LookStanding,
+    /// List the fields in conflict with the team and report [`Outcome::Conflicts`].
+    Conflicts,
+    /// Settle a field in conflict in the note on disk and report [`Outcome::Settled`].
+    Settle {
+        /// The note's id.
+        id: String,
+        /// The field.
+        field: String,
+        /// Whose value.
+        choice: crate::git::resolve::Choice,
+    },
+    /// List the versions git keeps of a note and report [`Outcome::Versions`].
+    Versions {
+        /// Relative to the notebook root.
+        path: String,
+    },
+    /// Compare a version of a note with the note now and report [`Outcome::Difference`].
+    Difference {
+        /// Relative to the notebook root.
+        path: String,
+        /// The version's commit.
+        commit: String,
+        /// The file's path in that commit, from the top of the repository.
+        at: String,
+    },
+    /// Bring a version back as the note's text and report [`Outcome::BroughtBack`].
+    BringBack {
+        /// Relative to the notebook root.
+        path: String,
+        /// The version's commit.
+        commit: String,
+        /// The file's path in that commit, from the top of the repository.
+        at: String,
+    },
     /// Read the why-codes to pick from and report [`Outcome::Codes`].
     Codes,
     /// Read the studies and recent places to offer and report [`Outcome::Recent`].
@@ -225,6 +259,31 @@ pub enum Outcome {
         line: String,
         /// The team's repository wants a password or passphrase git could not ask for.
         ask: bool,
+        /// Notes with fields in conflict after it.
+        conflicts: usize,
+    },
+    /// The answer to [`Effect::Conflicts`].
+    Conflicts(Vec<crate::git::settle::Disagreement>),
+    /// A field in conflict was settled, or a version brought back, and the index holds it.
+    Settled {
+        /// What became of it, for the status bar.
+        said: String,
+        /// Notes and files with errors the index holds now, when it is open.
+        counts: Option<(usize, usize)>,
+    },
+    /// The answer to [`Effect::Versions`].
+    Versions {
+        /// The note's file.
+        path: String,
+        /// Its versions, newest first, or why they cannot be listed.
+        list: Result<Vec<crate::git::history::Version>, String>,
+    },
+    /// The answer to [`Effect::Difference`].
+    Difference {
+        /// The version compared.
+        commit: String,
+        /// What changed from it to now.
+        lines: super::app::Difference,
     },
     /// Where the notebook stands with its team.
     Standing(Option<crate::git::changes::Standing>),

@@ -34,6 +34,10 @@ pub enum Place {
     Conflict,
     /// Asked whether to remove a note.
     Removing,
+    /// Settling the conflicts a sync set aside.
+    Settling,
+    /// The versions of a note.
+    Versions,
 }
 
 impl Place {
@@ -52,6 +56,8 @@ impl Place {
             Place::Restore => "An unsaved note from before",
             Place::Conflict => "The note changed on disk",
             Place::Removing => "Removing a note",
+            Place::Settling => "Conflicts with the team",
+            Place::Versions => "Versions of a note",
         }
     }
 }
@@ -75,16 +81,20 @@ use KeyCode::{
     Right, Tab, Up,
 };
 use Place::{
-    Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Removing, Restore, Search, Start,
+    Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Removing, Restore, Search,
+    Settling, Start, Versions,
 };
 
 const BROWSE: &[Place] = &[Search, List];
-const MOVING: &[Place] = &[Search, List, Note, Problems, Help, Filters, Conflict];
-const READING: &[Place] = &[List, Note, Problems, Help, Conflict];
+const MOVING: &[Place] = &[
+    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions,
+];
+const READING: &[Place] = &[List, Note, Problems, Help, Conflict, Settling, Versions];
 const TYPING: &[Place] = &[Search, Filters, Form];
 const EDITING: &[Place] = &[Search, Form];
 const EVERYWHERE: &[Place] = &[
     Start, Search, List, Note, Problems, Help, Filters, Form, Leaving, Restore, Conflict, Removing,
+    Settling, Versions,
 ];
 
 macro_rules! bind {
@@ -106,7 +116,11 @@ pub static BINDINGS: &[Binding] = &[
     bind!(&[List], [(Char('p'), NONE)], Action::Problems),
     // Ctrl-P moves up, as in readline; Ctrl-X is free in both places.
     bind!(BROWSE, [(Char('x'), CTRL)], Action::Problems),
-    bind!(&[Search, List, Note], [(Char('g'), CTRL)], Action::Sync),
+    bind!(
+        &[Search, List, Note, Settling],
+        [(Char('g'), CTRL)],
+        Action::Sync
+    ),
     bind!(MOVING, [(Down, NONE), (Char('n'), CTRL)], Action::Down),
     bind!(MOVING, [(Up, NONE), (Char('p'), CTRL)], Action::Up),
     bind!(READING, [(Char('j'), NONE)], Action::Down),
@@ -155,9 +169,17 @@ pub static BINDINGS: &[Binding] = &[
         ],
         Action::Back
     ),
-    bind!(&[Problems, Filters], [(Esc, NONE)], Action::Back),
-    bind!(&[Problems], [(Char('q'), NONE), (Left, NONE)], Action::Back),
-    bind!(&[List, Note], [(Char('e'), NONE)], Action::Edit),
+    bind!(
+        &[Problems, Filters, Settling, Versions],
+        [(Esc, NONE)],
+        Action::Back
+    ),
+    bind!(
+        &[Problems, Settling, Versions],
+        [(Char('q'), NONE), (Left, NONE)],
+        Action::Back
+    ),
+    bind!(&[List, Note, Settling], [(Char('e'), NONE)], Action::Edit),
     bind!(
         &[Problems],
         [(Enter, NONE), (Char('e'), NONE)],
@@ -185,8 +207,24 @@ pub static BINDINGS: &[Binding] = &[
         [(Char('r'), NONE), (Enter, NONE)],
         Action::Restore
     ),
-    bind!(&[Conflict], [(Char('M'), NONE)], Action::KeepMine),
-    bind!(&[Conflict], [(Char('T'), NONE)], Action::TakeTheirs),
+    bind!(&[Conflict, Settling], [(Char('M'), NONE)], Action::KeepMine),
+    bind!(
+        &[Conflict, Settling],
+        [(Char('T'), NONE)],
+        Action::TakeTheirs
+    ),
+    bind!(&[Settling], [(Char('B'), NONE)], Action::KeepBoth),
+    bind!(&[Versions], [(Char('R'), NONE)], Action::BringBack),
+    bind!(
+        &[Settling, Versions],
+        [(Char('J'), NONE)],
+        Action::PreviewDown
+    ),
+    bind!(
+        &[Settling, Versions],
+        [(Char('K'), NONE)],
+        Action::PreviewUp
+    ),
     bind!(
         &[Form, Leaving, Restore, Conflict],
         [(Esc, NONE)],
@@ -197,6 +235,8 @@ pub static BINDINGS: &[Binding] = &[
         [(Delete, NONE), (Char('X'), NONE)],
         Action::Remove
     ),
+    bind!(&[List, Note], [(Char('C'), NONE)], Action::Conflicts),
+    bind!(&[List, Note], [(Char('H'), NONE)], Action::Versions),
     bind!(&[Removing], [(Char('y'), NONE)], Action::ConfirmRemove),
     bind!(&[Removing], [(Esc, NONE), (Char('n'), NONE)], Action::Back),
     bind!(&[List], [(Char('f'), NONE)], Action::Filters),
@@ -220,7 +260,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(EDITING, [(End, NONE), (Char('e'), CTRL)], Action::CursorEnd),
     bind!(
-        &[List, Note, Problems, Start],
+        &[List, Note, Problems, Start, Settling, Versions],
         [(Char('?'), NONE)],
         Action::Help
     ),

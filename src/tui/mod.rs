@@ -21,6 +21,7 @@ pub mod recent;
 mod removing;
 pub mod runtime;
 mod syncing;
+mod team;
 mod terminal;
 #[cfg(test)]
 mod tests;

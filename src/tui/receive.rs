@@ -4,6 +4,7 @@
 use super::app::{App, Browse, Overlay, Reading, Screen};
 use super::effect::{Effect, Outcome};
 use super::form;
+use super::keymap::Place;
 use super::reading::scroll_to_first_match;
 use super::update::{FIRST_PAGE, keep_selection_visible, preview_selected};
 
@@ -208,7 +209,11 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             restored,
         } => form::open::edit_form(app, kinds, *editing, tag, restored),
         Outcome::Recent(recent) => form::open::recent(app, recent),
-        Outcome::Synced { line, ask } => {
+        Outcome::Synced {
+            line,
+            ask,
+            conflicts,
+        } => {
             app.syncing = false;
             app.sync_asks = ask;
             app.message = Some(if ask {
@@ -216,8 +221,29 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             } else {
                 line
             });
-            look_standing(app)
+            let mut effects = look_standing(app);
+            // Conflicts open their screen, unless the user is writing or answering something.
+            let free = matches!(app.place(), Place::Search | Place::List | Place::Note);
+            if conflicts > 0 && (free || app.screen == Screen::Settling) {
+                effects.extend(super::team::open_conflicts(app));
+            } else if app.screen == Screen::Settling || app.screen == Screen::Versions {
+                effects.extend(reload(app));
+            }
+            effects
         }
+        Outcome::Settled { said, counts } => {
+            if let Some((notes, broken)) = counts {
+                app.browse.notes = notes;
+                app.browse.broken = broken;
+            }
+            app.message = Some(said);
+            let mut effects = reload(app);
+            effects.extend(look_standing(app));
+            effects
+        }
+        outcome @ (Outcome::Conflicts(_)
+        | Outcome::Versions { .. }
+        | Outcome::Difference { .. }) => super::team::receive(app, outcome),
         Outcome::Standing(standing) => {
             app.looking = false;
             app.standing = standing;
@@ -266,6 +292,7 @@ fn reload(app: &mut App) -> Vec<Effect> {
     if app.screen == Screen::Problems {
         effects.push(Effect::Problems);
     }
+    effects.extend(super::team::reload(app));
     effects
 }
 

@@ -17,7 +17,7 @@ use super::app::App;
 use super::effect::{Effect, Outcome};
 use super::keeping::Keeper;
 use super::terminal::{self, Screen};
-use super::work::{News, capitalised, choices, follow, load, one_line};
+use super::work::{News, choices, follow, load, one_line};
 use super::{keymap, receive::receive, update::update, view::view, writing};
 use crate::error::{Error, Result};
 use crate::index::{SearchIndex, SearchOptions};
@@ -301,7 +301,7 @@ impl Runtime {
                 broken: refresh.broken,
             },
             News::Notice(text) => Outcome::IndexNotice(text),
-            News::Synced(line, ask) => Outcome::Synced { line, ask },
+            News::Synced(said) => said.into(),
             News::Standing(standing) => Outcome::Standing(standing),
             News::Damaged(why) => {
                 self.rebuild(why);
@@ -379,16 +379,25 @@ impl Runtime {
         ) {
             return writing::perform(&effect, &notebook, index.as_deref());
         }
+        if matches!(
+            effect,
+            Effect::Conflicts
+                | Effect::Settle { .. }
+                | Effect::Versions { .. }
+                | Effect::Difference { .. }
+                | Effect::BringBack { .. }
+        ) {
+            return super::syncing::perform(&effect, &notebook, index.as_deref());
+        }
         match effect {
             Effect::Sync => {
                 super::syncing::start(notebook, self.post.clone());
                 return Ok(None);
             }
             Effect::SyncAsking => {
-                let mut said = (String::new(), false);
-                host.suspended(&mut || said = super::syncing::asking(&notebook))?;
-                let (line, ask) = said;
-                return Ok(Some(Outcome::Synced { line, ask }));
+                let mut said = None;
+                host.suspended(&mut || said = Some(super::syncing::asking(&notebook)))?;
+                return Ok(said.map(Outcome::from));
             }
             Effect::LookStanding => {
                 super::syncing::look(notebook, self.post.clone());
@@ -419,36 +428,7 @@ impl Runtime {
                 return Ok(Some(Outcome::Problems(crate::check::check(&notebook))));
             }
             Effect::Edit { path, line } => {
-                let file = notebook.root.join(&path);
-                let before = std::fs::read(&file).ok();
-                let mut done = Ok(());
-                host.suspended(&mut || done = crate::cli::editor::edit_at(&file, line))?;
-                if let Err(Error::Invalid { message, .. }) = done {
-                    return Ok(Some(Outcome::Notice(format!(
-                        "{}; {path} is as the editor left it.",
-                        capitalised(&message)
-                    ))));
-                }
-                done?;
-                let changed = std::fs::read(&file).ok() != before;
-                let errors = notebook
-                    .load_paths(vec![file.clone()])
-                    .problems
-                    .into_iter()
-                    .filter(|p| p.is_error())
-                    .collect();
-                // Before the index is open, the index thread takes the change in when it is.
-                let refresh = match &index {
-                    Some(index) => index.refresh_around(&HashSet::from([file]), &|_| {})?,
-                    None => return Ok(None),
-                };
-                return Ok(Some(Outcome::Edited {
-                    path,
-                    changed,
-                    notes: refresh.notes,
-                    broken: refresh.broken,
-                    errors,
-                }));
+                return super::work::edit(&notebook, index.as_deref(), path, line, host);
             }
             _ => {}
         }

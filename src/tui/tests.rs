@@ -581,6 +581,7 @@ fn a_sync_that_needs_a_password_gives_git_the_terminal_the_next_time() {
     receive(
         &mut app,
         Outcome::Synced {
+            conflicts: 0,
             line: "Saved locally: the team's repository did not let you in.".into(),
             ask: true,
         },
@@ -592,6 +593,7 @@ fn a_sync_that_needs_a_password_gives_git_the_terminal_the_next_time() {
     receive(
         &mut app,
         Outcome::Synced {
+            conflicts: 0,
             line: "Synced: shared 1 commit.".into(),
             ask: false,
         },

@@ -49,7 +49,18 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit = true;
             return Vec::new();
         }
-        Action::Sync if matches!(app.place(), Place::Search | Place::List | Place::Note) => {
+        Action::Conflicts if matches!(app.place(), Place::List | Place::Note) => {
+            return super::team::open_conflicts(app);
+        }
+        Action::Versions if matches!(app.place(), Place::List | Place::Note) => {
+            return super::team::open_versions(app);
+        }
+        Action::Sync
+            if matches!(
+                app.place(),
+                Place::Search | Place::List | Place::Note | Place::Settling
+            ) =>
+        {
             if app.syncing {
                 app.message = Some("A sync is running: its result comes here.".into());
                 return Vec::new();
@@ -92,6 +103,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Place::Form => super::form::update(app, action),
         Place::Leaving | Place::Restore | Place::Conflict => super::form::ask::update(app, action),
         Place::Removing => removing(app, action),
+        Place::Settling => super::team::settling(app, action),
+        Place::Versions => super::team::versions(app, action),
     }
 }
 

@@ -25,8 +25,8 @@ pub enum News {
     Notice(String),
     /// The index is damaged and must be built again, for this reason.
     Damaged(String),
-    /// A sync ended, as said in one line, and whether git needs to ask for access.
-    Synced(String, bool),
+    /// A sync ended.
+    Synced(super::syncing::Said),
     /// Where the notebook stands with its team; none outside git.
     Standing(Option<crate::git::changes::Standing>),
 }
@@ -192,4 +192,46 @@ pub fn choices(notebook: &Notebook, index: &SearchIndex, line: &str) -> Result<V
         }
     }
     Ok(all)
+}
+
+/// Opens the note at `path` in the user's editor with the terminal given back, then brings
+/// the index up to date with it.
+pub fn edit(
+    notebook: &Notebook,
+    index: Option<&SearchIndex>,
+    path: String,
+    line: Option<u32>,
+    host: &mut dyn super::runtime::Host,
+) -> Result<Option<super::effect::Outcome>> {
+    use super::effect::Outcome;
+    let file = notebook.root.join(&path);
+    let before = std::fs::read(&file).ok();
+    let mut done = Ok(());
+    host.suspended(&mut || done = crate::cli::editor::edit_at(&file, line))?;
+    if let Err(Error::Invalid { message, .. }) = done {
+        return Ok(Some(Outcome::Notice(format!(
+            "{}; {path} is as the editor left it.",
+            capitalised(&message)
+        ))));
+    }
+    done?;
+    let changed = std::fs::read(&file).ok() != before;
+    let errors = notebook
+        .load_paths(vec![file.clone()])
+        .problems
+        .into_iter()
+        .filter(|p| p.is_error())
+        .collect();
+    // Before the index is open, the index thread takes the change in when it is.
+    let Some(index) = index else {
+        return Ok(None);
+    };
+    let refresh = index.refresh_around(&std::collections::HashSet::from([file]), &|_| {})?;
+    Ok(Some(Outcome::Edited {
+        path,
+        changed,
+        notes: refresh.notes,
+        broken: refresh.broken,
+        errors,
+    }))
 }

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod team;
 pub mod tmux;
 pub mod ui;
 

@@ -53,9 +53,23 @@ impl Ui {
         ui
     }
 
+    /// The UI on the notebook at `root`, with its cache and drafts in a temp folder.
+    pub fn open(root: &std::path::Path, size: (u16, u16)) -> Ui {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let runtime = Ui::start_on(root, dir.path(), size);
+        let mut ui = Ui { dir, runtime };
+        ui.settle(|app| app.browse.ready);
+        ui
+    }
+
     /// A runtime on the notebook in `dir`, with its cache and drafts there too.
     fn start(dir: &std::path::Path, size: (u16, u16)) -> Runtime {
-        let notebook = Notebook::open(&dir.join("research")).expect("the sample is a notebook");
+        Ui::start_on(&dir.join("research"), dir, size)
+    }
+
+    /// A runtime on the notebook at `root`, with its cache and drafts in `dir`.
+    fn start_on(root: &std::path::Path, dir: &std::path::Path, size: (u16, u16)) -> Runtime {
+        let notebook = Notebook::open(root).expect("a notebook");
         let mut runtime = Runtime::new(App::new(&notebook.name(), size), &dir.join("cache"));
         runtime.open(notebook);
         runtime.keep_drafts(Drafts::new(dir.join("drafts")));

@@ -7,6 +7,7 @@ mod naming;
 pub mod note;
 pub mod overlay;
 mod pages;
+mod team;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,6 +30,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Note => note::draw(app, frame, &theme),
         Screen::Problems => pages::problems(app, frame, &theme),
         Screen::Form => form::draw(app, frame, &theme),
+        Screen::Settling => team::settling(app, frame, &theme),
+        Screen::Versions => team::versions(app, frame, &theme),
     }
     match &app.overlay {
         Some(Overlay::Help { place, scroll, .. }) => {
@@ -63,6 +66,10 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
             }
             if let Some(standing) = app.standing {
                 parts.extend(standing_words(standing));
+                if standing.conflicts > 0 {
+                    let notes = format!("{} in conflict", plural(standing.conflicts, "note"));
+                    parts.push(with_key(notes, app, Action::Conflicts));
+                }
             }
             if app.browse.broken > 0 {
                 // With the key that lists them, wherever the keys are going now.
@@ -70,11 +77,7 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
                     1 => "1 broken file".to_owned(),
                     n => format!("{n} broken files"),
                 };
-                let key = hints(app.place(), &[(&[Action::Problems], "")]);
-                parts.push(match key.trim() {
-                    "" => files,
-                    key => format!("{files} ({key})"),
-                });
+                parts.push(with_key(files, app, Action::Problems));
             }
             parts.join(" · ")
         }
@@ -112,6 +115,15 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, keys: &str, theme: &Them
     frame.render_widget(Paragraph::new(line).style(theme.bar), area);
 }
 
+/// `words`, with the key that shows more, when it works where the keys are going now.
+fn with_key(words: String, app: &App, action: Action) -> String {
+    let key = hints(app.place(), &[(&[action], "")]);
+    match key.trim() {
+        "" => words,
+        key => format!("{words} ({key})"),
+    }
+}
+
 /// What is not shared yet, and what the team has that is not here, in a few words.
 fn standing_words(standing: crate::git::changes::Standing) -> Vec<String> {
     let mut words = Vec::new();
@@ -122,5 +134,6 @@ fn standing_words(standing: crate::git::changes::Standing) -> Vec<String> {
     if standing.behind > 0 {
         words.push(format!("{} new from the team", standing.behind));
     }
+
     words
 }

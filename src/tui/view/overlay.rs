@@ -56,6 +56,8 @@ pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>,
         Place::Problems => &[Place::Problems],
         Place::Filters => &[Place::Filters],
         Place::Removing => &[Place::Removing],
+        Place::Settling => &[Place::Settling],
+        Place::Versions => &[Place::Versions],
         Place::Form | Place::Leaving | Place::Restore | Place::Conflict => {
             &[Place::Form, Place::Leaving, Place::Restore, Place::Conflict]
         }
