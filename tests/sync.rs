@@ -514,11 +514,25 @@ fn history_shows_who_changed_which_field_and_brings_a_version_back() {
     let diff = team.sandbox.run(&ana, &["history", id, "--diff", first]);
     diff.assert_code(0);
     assert!(diff.stdout.contains("{+to hear+}"), "{}", diff.describe());
-    // Brought back as a new change; Ben's version stays in the history.
+    // Brought back as a new change; Ben's version stays in the history, and what Ana had
+    // written since her last sync is kept under a ref.
+    edit(
+        &ana,
+        &path,
+        "Nobody wants to hear my music.",
+        "Nobody, ever.",
+    );
+    let unsynced = std::fs::read_to_string(ana.join(&path)).expect("read");
     let back = team.sandbox.run(&ana, &["history", id, "--restore", first]);
     back.assert_code(0);
     let text = std::fs::read_to_string(ana.join(&path)).expect("read");
     assert!(text.contains("quote: Nobody wants my music.\n"), "{text}");
+    let kept = back
+        .stdout
+        .split_whitespace()
+        .find(|w| w.starts_with("refs/fieldnotes/replaced/"))
+        .unwrap_or_else(|| panic!("{}", back.describe()));
+    assert_eq!(git(&ana, &["cat-file", "blob", kept]), unsynced);
     let status = team.sandbox.run(&ana, &["status"]);
     assert!(
         status.stdout.contains("to save: 1 note changed"),

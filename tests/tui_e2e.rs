@@ -79,3 +79,38 @@ fn a_panic_gives_the_terminal_back_and_says_what_happened() {
     let screen = tmux.wait_for("stty-done\n");
     assert!(screen.contains("icanon echo stty-done"), "{screen}");
 }
+
+#[test]
+fn one_key_syncs_and_a_conflict_is_settled_on_its_screen() {
+    let (team, ana) = common::team::Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    team.sync(&ana).assert_code(0);
+    let ben = team.clone_as("ben");
+    common::team::edit(&ben, &path, "Teen at the gate", "Teen at the ticket gate");
+    team.sync(&ben).assert_code(0);
+    common::team::edit(&ana, &path, "Teen at the gate", "Teen by the gate");
+
+    let tmux = Tmux::start(&team.sandbox, 100, 30);
+    let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
+    tmux.text(&format!("{} --notebook {}", quoted(&bin), quoted(&ana)));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 note");
+    tmux.keys(&["C-g"]);
+    let screen = tmux.wait_for("Conflicts with the team: 1 field in 1 note");
+    assert!(
+        screen.contains("Teen by the gate") && screen.contains("Teen at the ticket gate"),
+        "both values side by side:\n{screen}"
+    );
+    tmux.keys(&["T"]);
+    tmux.wait_for("Nothing to settle");
+    tmux.keys(&["C-g"]);
+    tmux.wait_for("Synced: shared");
+    tmux.keys(&["C-c"]);
+    let text = std::fs::read_to_string(ana.join(&path)).expect("read");
+    assert!(text.contains("title: Teen at the ticket gate\n"), "{text}");
+    team.sync(&ben).assert_code(0);
+    assert_eq!(
+        std::fs::read_to_string(ben.join(&path)).expect("read"),
+        text
+    );
+}

@@ -55,6 +55,20 @@ pub fn run(args: InitArgs, context: &Context) -> Result<u8> {
         .join(args.dir.unwrap_or_default())
         .components()
         .collect();
+    if dir.join(SETTINGS_FILE).exists()
+        && let Ok(Some(repo)) = crate::git::Repo::open(&dir, true)
+        && !crate::git::driver::installed(&repo)
+    {
+        // A clone of a shared notebook: what git keeps per clone is what is missing.
+        let notebook = Notebook { root: dir.clone() };
+        crate::git::driver::install(&repo, &notebook, &super::notice)?;
+        warn(format!(
+            "{} is already a notebook; this clone is now set up so that a `git pull` or \
+             `git merge` by hand merges notes field by field, as `fieldnotes sync` does",
+            safe::line(&dir.to_string_lossy())
+        ));
+        return Ok(EXIT_OK);
+    }
     init(&dir, args.name.as_deref())?;
     warn(format!(
         "Notebook ready in {}. Next: fieldnotes new interview",

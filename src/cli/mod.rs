@@ -131,7 +131,7 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes history 2024-05-02-gate\n  fieldnotes history 2024-05-02-gate --show a1b2c3d\n  fieldnotes history 2024-05-02-gate --diff a1b2c3d\n  fieldnotes history 2024-05-02-gate --restore a1b2c3d\n\nA version brought back is a new change; the versions since stay in the history."
     )]
     History(history::HistoryArgs),
-    /// The conflicts a sync set aside: list them with both values, or settle a note's.
+    /// The conflicts a sync set aside: list them with both values, or settle them field by field.
     #[command(
         after_help = "Examples:\n  fieldnotes resolve\n  fieldnotes resolve 2024-05-02-gate --theirs\n  fieldnotes resolve 2024-05-02-gate --both --field 'finding 1 quote'\n\nThen `fieldnotes sync` shares what you chose."
     )]

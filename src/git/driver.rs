@@ -185,6 +185,12 @@ fn program() -> Option<String> {
         .map(|exe| exe.to_string_lossy().into_owned())
 }
 
+/// Whether this clone's git configuration names the driver.
+pub fn installed(repo: &Repo) -> bool {
+    repo.git(&["config", "--get", "merge.fieldnotes.driver"])
+        .is_ok_and(|ran| ran.ok)
+}
+
 /// Sets the driver up for this repository: the attribute in the notebook's `.gitattributes`
 /// (shared with the team, through the one way notebook files are written) and the command in
 /// the repository's own configuration (each clone's, as git wants it).
