@@ -114,3 +114,51 @@ fn one_key_syncs_and_a_conflict_is_settled_on_its_screen() {
         text
     );
 }
+
+#[test]
+fn a_sync_that_needs_a_passphrase_lets_git_ask_on_the_next_key_then_comes_back() {
+    let (team, ana) = common::team::Team::new();
+    // The team's repository behind "ssh", whose key wants a passphrase: a stand-in for ssh
+    // that refuses in batch mode and otherwise asks on the terminal, as ssh does.
+    let ssh = team.sandbox.path("fake-ssh");
+    std::fs::write(
+        &ssh,
+        "#!/bin/sh\n\
+         case \"$1\" in -G) exit 0;; esac\n\
+         for a; do last=$a; done\n\
+         case \" $* \" in *BatchMode=yes*) echo 'Permission denied (publickey).' >&2; exit 255;; esac\n\
+         printf 'Enter passphrase for key: ' > /dev/tty\n\
+         read pass < /dev/tty\n\
+         [ \"$pass\" = 'open sesame' ] || { echo 'Permission denied' >&2; exit 255; }\n\
+         exec sh -c \"$last\"\n",
+    )
+    .expect("write");
+    std::process::Command::new("chmod")
+        .args(["+x", &ssh.to_string_lossy()])
+        .status()
+        .expect("chmod");
+    let url = format!("ssh://team.example{}", team.remote.display());
+    common::team::git(&ana, &["remote", "set-url", "origin", &url]);
+    common::team::git(&ana, &["config", "core.sshCommand", &ssh.to_string_lossy()]);
+    team.note(&ana, "Teen at the gate");
+
+    let tmux = Tmux::start(&team.sandbox, 100, 30);
+    let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
+    tmux.text(&format!("{} --notebook {}", quoted(&bin), quoted(&ana)));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 note");
+    tmux.keys(&["C-g"]);
+    tmux.wait_for("Ctrl-G again lets git ask here");
+    tmux.keys(&["C-g"]);
+    tmux.wait_for("Enter passphrase for key:");
+    tmux.text("open sesame");
+    tmux.keys(&["Enter"]);
+    // The fetch and the push each connect: without an agent, ssh asks twice.
+    tmux.wait_for("sesame\nEnter passphrase for key:");
+    tmux.text("open sesame");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Synced: shared 1 commit");
+    tmux.keys(&["C-c"]);
+    let log = common::team::git(&team.remote, &["log", "--oneline", "main"]);
+    assert!(log.contains("1 note added"), "{log}");
+}

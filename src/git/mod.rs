@@ -125,10 +125,35 @@ impl Repo {
 
     /// Runs a `git` command that talks to a remote, stopped after `limit`.
     pub fn git_network(&self, args: &[&str], limit: Duration) -> Result<Ran> {
-        self.run(args, None, Some(limit))
+        if self.prompts {
+            return self.run(args, None, Some(limit));
+        }
+        // ssh as the user set it up (their key, their options), but never stopping to ask:
+        // found where git looks, in git's order.
+        let set = self.git(&["config", "--get", "core.sshCommand"])?;
+        let ssh = match (std::env::var("GIT_SSH_COMMAND"), set.stdout.trim()) {
+            (Ok(ssh), _) => ssh,
+            (Err(_), "") => match std::env::var("GIT_SSH") {
+                Ok(program) => format!("'{}'", program.replace('\'', r"'\''")),
+                Err(_) => "ssh".to_owned(),
+            },
+            (Err(_), ssh) => ssh.to_owned(),
+        };
+        let batch = format!("{ssh} -o BatchMode=yes");
+        self.run_with(args, None, Some(limit), Some(&batch))
     }
 
     fn run(&self, args: &[&str], input: Option<&[u8]>, limit: Option<Duration>) -> Result<Ran> {
+        self.run_with(args, input, limit, None)
+    }
+
+    fn run_with(
+        &self,
+        args: &[&str],
+        input: Option<&[u8]>,
+        limit: Option<Duration>,
+        ssh: Option<&str>,
+    ) -> Result<Ran> {
         let mut command = Command::new("git");
         command
             .arg("-C")
@@ -145,9 +170,10 @@ impl Repo {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         if !self.prompts {
-            command
-                .env("GIT_TERMINAL_PROMPT", "0")
-                .env("GIT_SSH_COMMAND", ssh_in_batch_mode());
+            command.env("GIT_TERMINAL_PROMPT", "0");
+        }
+        if let Some(ssh) = ssh {
+            command.env("GIT_SSH_COMMAND", ssh);
         }
         let mut child = command.spawn().map_err(|e| {
             Error::invalid(
@@ -279,10 +305,4 @@ impl Repo {
             .map(|n| n.parse::<usize>().unwrap_or(0));
         Ok((counts.next().unwrap_or(0), counts.next().unwrap_or(0)))
     }
-}
-
-/// ssh as the user has it set up, but never stopping to ask for a password or a host key.
-fn ssh_in_batch_mode() -> String {
-    let ssh = std::env::var("GIT_SSH_COMMAND").unwrap_or_else(|_| "ssh".to_owned());
-    format!("{ssh} -o BatchMode=yes")
 }

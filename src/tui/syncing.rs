@@ -81,7 +81,12 @@ fn round(notebook: &Notebook, prompts: bool) -> Result<Said> {
     let ask = matches!(report.shared, crate::git::sync::Shared::NotAllowed { .. });
     // The command line's pointer to `resolve` becomes the screen that settles them here.
     let conflicts = std::mem::take(&mut report.conflicts).len();
-    let mut line = one_line(&report);
+    let mut line = if ask {
+        // Said short, so that the key that lets git ask fits on the status bar.
+        "Saved locally: the team's repository wants a password or passphrase.".to_owned()
+    } else {
+        one_line(&report)
+    };
     if conflicts > 0 {
         line.push_str(&format!(
             " Fields in conflict in {}: settle them here.",
