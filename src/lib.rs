@@ -9,6 +9,7 @@
 // could let a note's escape sequences reach the terminal.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod board;
 pub mod check;
 pub mod cli;
 pub mod codebook;

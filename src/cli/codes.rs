@@ -1,16 +1,12 @@
 //! `codes`: the codebook as a tree with how much each code is used.
 
-use std::collections::HashSet;
-
 use clap::Args;
 use serde::Serialize;
 
 use super::list::{report_skipped, stdout_error};
 use super::output::{print_json, say, warn};
 use super::{Context, EXIT_OK};
-use crate::codebook::Codebook;
 use crate::error::Result;
-use crate::notebook::NoteFile;
 use crate::problem::Severity;
 use crate::safe;
 
@@ -22,14 +18,14 @@ pub struct CodesArgs {
     json: bool,
 }
 
-/// How much a code (with its sub-codes) is used.
+/// How much a code (with its sub-codes) is used, as `codes` shows it.
 #[derive(Debug, Default, PartialEq, Serialize)]
 pub struct Usage {
     /// Notes that carry it, on the note or on a finding.
     pub notes: usize,
     /// Findings that carry it.
     pub findings: usize,
-    /// Distinct participants (alias within study) of the notes that carry it.
+    /// Distinct participants (alias within study) its evidence is about.
     pub participants: usize,
 }
 
@@ -45,32 +41,6 @@ struct CodeJson<'a> {
     usage: Usage,
 }
 
-/// Counts the use of `codes` (a code and its sub-codes) across `notes`.
-pub fn usage(notes: &[NoteFile], codes: &[&str]) -> Usage {
-    let mut usage = Usage::default();
-    let mut people: HashSet<(Option<&str>, &str)> = HashSet::new();
-    for file in notes {
-        let n = &file.note;
-        let findings = n
-            .findings
-            .iter()
-            .filter(|f| f.why.iter().any(|w| codes.contains(&w.as_str())))
-            .count();
-        if findings == 0 && !n.why.iter().any(|w| codes.contains(&w.as_str())) {
-            continue;
-        }
-        usage.notes += 1;
-        usage.findings += findings;
-        people.extend(
-            n.participants
-                .iter()
-                .map(|p| (n.study.as_deref(), p.alias.as_str())),
-        );
-    }
-    usage.participants = people.len();
-    usage
-}
-
 /// Prints the codebook tree, then the codes used in notes but missing from the codebook.
 pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
     let notebook = context.notebook()?;
@@ -80,37 +50,33 @@ pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
         warn(problem);
     }
     let loaded = notebook.load();
-    let mut rows: Vec<(usize, CodeJson)> = Vec::new();
-    walk(&codebook, None, 0, &mut |depth, code| {
-        let usage = usage(&loaded.notes, &codebook.with_descendants(&code.name));
-        rows.push((
-            depth,
-            CodeJson {
-                name: &code.name,
-                parent: code.parent.as_deref(),
-                description: code.description.as_deref(),
-                in_codebook: true,
-                usage,
-            },
-        ));
-    });
-    let mut missing: HashSet<&str> = HashSet::new();
-    for file in &loaded.notes {
-        for code in file.note.all_codes() {
-            if codebook.get(code).is_none() && missing.insert(code) {
-                rows.push((
-                    0,
-                    CodeJson {
-                        name: code,
-                        parent: None,
-                        description: None,
-                        in_codebook: false,
-                        usage: usage(&loaded.notes, &[code]),
+    // The board's counts: `codes` and the board never disagree.
+    let facts: Vec<crate::board::NoteFacts> = loaded
+        .notes
+        .iter()
+        .map(|f| crate::board::NoteFacts::of(&f.note, &f.id, &f.path.to_string_lossy()))
+        .collect();
+    let tree = crate::board::tree(&codebook, &facts);
+    let rows: Vec<(usize, CodeJson)> = tree
+        .iter()
+        .map(|row| {
+            let code = codebook.get(&row.name).filter(|_| row.in_codebook);
+            (
+                row.depth,
+                CodeJson {
+                    name: &row.name,
+                    parent: code.and_then(|c| c.parent.as_deref()),
+                    description: row.description.as_deref(),
+                    in_codebook: row.in_codebook,
+                    usage: Usage {
+                        notes: row.usage.notes,
+                        findings: row.usage.findings,
+                        participants: row.usage.participants,
                     },
-                ));
-            }
-        }
-    }
+                },
+            )
+        })
+        .collect();
     if args.json {
         let json: Vec<&CodeJson> = rows.iter().map(|(_, c)| c).collect();
         print_json(&json).map_err(stdout_error)?;
@@ -119,21 +85,6 @@ pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
     }
     report_skipped(&loaded);
     Ok(EXIT_OK)
-}
-
-fn walk<'a>(
-    book: &'a Codebook,
-    parent: Option<&str>,
-    depth: usize,
-    visit: &mut dyn FnMut(usize, &'a crate::codebook::Code),
-) {
-    for code in book.children(parent) {
-        visit(depth, code);
-        // A code that is its own ancestor is reported by `check`; stop before looping.
-        if depth < 16 {
-            walk(book, Some(&code.name), depth + 1, visit);
-        }
-    }
 }
 
 fn print_tree(rows: &[(usize, CodeJson)]) -> Result<()> {

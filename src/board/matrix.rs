@@ -1,0 +1,279 @@
+//! The board's matrices: which codes come together (co-occurrence), and codes against the
+//! cases they were seen in (participants, studies, places, researchers, kinds): the
+//! framework matrix researchers otherwise build by hand in a spreadsheet.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::{NoteFacts, evidence, people_of};
+
+/// How often a code is much more frequent than the other before a pair is flagged: the
+/// c-coefficient then understates how much the rarer one goes with the other.
+pub const LOPSIDED: usize = 4;
+
+/// Two codes together.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Pair {
+    /// Findings that carry both (each code with its sub-codes).
+    pub findings: usize,
+    /// Notes that carry both, anywhere in the note.
+    pub notes: usize,
+    /// The c-coefficient over findings: n12 / (n1 + n2 − n12), from 0 (never together) to 1
+    /// (always together).
+    pub c: f64,
+    /// Whether one code is used over [`LOPSIDED`] times as often as the other.
+    pub lopsided: bool,
+}
+
+/// A code on a matrix's row: its name and the codes it counts (itself and its sub-codes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The code.
+    pub name: String,
+    /// The codes counted for it.
+    pub codes: Vec<String>,
+}
+
+impl Row {
+    fn codes(&self) -> Vec<&str> {
+        self.codes.iter().map(String::as_str).collect()
+    }
+}
+
+/// Every pair of `rows`, as a square matrix (the diagonal holds each code alone).
+pub fn co_occurrence(notes: &[NoteFacts], rows: &[Row]) -> Vec<Vec<Pair>> {
+    let mut out = vec![vec![Pair::default(); rows.len()]; rows.len()];
+    let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
+    // Per finding and per note, which rows it carries: one pass over the notes.
+    let mut finding_rows: Vec<Vec<usize>> = Vec::new();
+    let mut note_rows: Vec<Vec<usize>> = Vec::new();
+    for note in notes {
+        for finding in &note.findings {
+            let carried: Vec<usize> = (0..rows.len())
+                .filter(|&r| finding.carries(&sets[r]))
+                .collect();
+            if !carried.is_empty() {
+                finding_rows.push(carried);
+            }
+        }
+        let carried: Vec<usize> = (0..rows.len())
+            .filter(|&r| note.carries(&sets[r]))
+            .collect();
+        if !carried.is_empty() {
+            note_rows.push(carried);
+        }
+    }
+    for carried in &finding_rows {
+        for &a in carried {
+            for &b in carried {
+                out[a][b].findings += 1;
+            }
+        }
+    }
+    for carried in &note_rows {
+        for &a in carried {
+            for &b in carried {
+                out[a][b].notes += 1;
+            }
+        }
+    }
+    let alone: Vec<usize> = (0..rows.len()).map(|r| out[r][r].findings).collect();
+    for (a, row) in out.iter_mut().enumerate() {
+        for (b, pair) in row.iter_mut().enumerate() {
+            let (n1, n2, n12) = (alone[a], alone[b], pair.findings);
+            let union = n1 + n2 - n12;
+            pair.c = if union == 0 {
+                0.0
+            } else {
+                n12 as f64 / union as f64
+            };
+            let (low, high) = (n1.min(n2), n1.max(n2));
+            pair.lopsided = low > 0 && high > low * LOPSIDED;
+        }
+    }
+    out
+}
+
+/// What a code × case matrix puts in its columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cases {
+    /// Participants (alias within study).
+    Participants,
+    /// Studies.
+    Studies,
+    /// Places.
+    Places,
+    /// Who recorded the notes.
+    Researchers,
+    /// Kinds of note.
+    Kinds,
+}
+
+impl Cases {
+    /// Every kind of case, in the order a key cycles through them.
+    pub const ALL: [Cases; 5] = [
+        Cases::Participants,
+        Cases::Studies,
+        Cases::Places,
+        Cases::Researchers,
+        Cases::Kinds,
+    ];
+
+    /// The next kind of case.
+    pub fn next(self) -> Cases {
+        let at = Cases::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Cases::ALL[(at + 1) % Cases::ALL.len()]
+    }
+
+    /// The cases a piece of evidence belongs to.
+    fn of(self, note: &NoteFacts, people: &[String]) -> Vec<String> {
+        let one = |v: &Option<String>| vec![v.clone().unwrap_or_else(|| "(none)".to_owned())];
+        match self {
+            Cases::Participants => people
+                .iter()
+                .map(|alias| match &note.study {
+                    Some(study) => format!("{alias} ({study})"),
+                    None => alias.clone(),
+                })
+                .collect(),
+            Cases::Studies => one(&note.study),
+            Cases::Places => one(&note.place),
+            Cases::Researchers => one(&note.researcher),
+            Cases::Kinds => vec![note.kind.clone()],
+        }
+    }
+}
+
+/// Codes against cases: pieces of evidence per cell, with totals.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Matrix {
+    /// The codes, in the order asked.
+    pub rows: Vec<String>,
+    /// The cases, by name, in order.
+    pub cols: Vec<String>,
+    /// `cells[row][col]`: pieces of evidence for the row's code in that case.
+    pub cells: Vec<Vec<usize>>,
+    /// Per row: its pieces of evidence (a piece about two participants counts once).
+    pub row_totals: Vec<usize>,
+    /// Per column: the pieces of evidence of any row in that case.
+    pub col_totals: Vec<usize>,
+}
+
+/// `rows` against `cases` among `notes`.
+pub fn code_by_case(notes: &[NoteFacts], rows: &[Row], cases: Cases) -> Matrix {
+    let mut cols: BTreeSet<String> = BTreeSet::new();
+    let mut counts: Vec<BTreeMap<String, usize>> = Vec::new();
+    let mut row_totals = Vec::new();
+    let mut col_pieces: BTreeMap<String, BTreeSet<(usize, Option<usize>)>> = BTreeMap::new();
+    for row in rows {
+        let found = evidence(notes, &row.codes());
+        row_totals.push(found.len());
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for piece in &found {
+            let note = &notes[piece.note];
+            for case in cases.of(note, people_of(notes, piece)) {
+                *count.entry(case.clone()).or_default() += 1;
+                col_pieces
+                    .entry(case.clone())
+                    .or_default()
+                    .insert((piece.note, piece.finding));
+                cols.insert(case);
+            }
+        }
+        counts.push(count);
+    }
+    let cols: Vec<String> = cols.into_iter().collect();
+    Matrix {
+        rows: rows.iter().map(|r| r.name.clone()).collect(),
+        cells: counts
+            .iter()
+            .map(|count| {
+                cols.iter()
+                    .map(|c| count.get(c).copied().unwrap_or(0))
+                    .collect()
+            })
+            .collect(),
+        row_totals,
+        col_totals: cols
+            .iter()
+            .map(|c| col_pieces.get(c).map_or(0, BTreeSet::len))
+            .collect(),
+        cols,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::note;
+    use super::*;
+
+    fn rows(names: &[&str]) -> Vec<Row> {
+        names
+            .iter()
+            .map(|n| Row {
+                name: (*n).to_owned(),
+                codes: vec![(*n).to_owned()],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn codes_together_are_counted_by_finding_and_note_with_the_c_coefficient() {
+        let notes = vec![
+            note(
+                "a",
+                "walk",
+                "2024-01-05",
+                &[(&["trust", "calm"], &["P1"]), (&["trust"], &["P1"])],
+            ),
+            note(
+                "b",
+                "walk",
+                "2024-01-06",
+                &[(&["calm"], &["P2"]), (&["trust"], &["P2"])],
+            ),
+        ];
+        let m = co_occurrence(&notes, &rows(&["trust", "calm"]));
+        // trust: 3 findings, calm: 2, both: 1 -> c = 1 / (3 + 2 - 1).
+        assert_eq!((m[0][1].findings, m[0][1].notes), (1, 2));
+        assert!((m[0][1].c - 0.25).abs() < 1e-9);
+        assert_eq!(m[0][0].findings, 3);
+        assert!((m[0][0].c - 1.0).abs() < 1e-9);
+        assert!(!m[0][1].lopsided);
+    }
+
+    #[test]
+    fn a_pair_where_one_code_is_far_more_frequent_is_flagged() {
+        let mut findings: Vec<(&[&str], &[&str])> = vec![(&["rare", "common"], &["P1"])];
+        findings.extend(std::iter::repeat_n((&["common"][..], &["P1"][..]), 9));
+        let notes = vec![note("a", "", "2024-01-05", &findings)];
+        let m = co_occurrence(&notes, &rows(&["rare", "common"]));
+        assert!(m[0][1].lopsided && m[1][0].lopsided);
+        assert!((m[0][1].c - 0.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn codes_against_participants_and_studies_with_totals() {
+        let notes = vec![
+            note(
+                "a",
+                "walk",
+                "2024-01-05",
+                &[(&["trust"], &["P1", "P2"]), (&["calm"], &["P1"])],
+            ),
+            note("b", "shop", "2024-01-06", &[(&["trust"], &["P1"])]),
+        ];
+        let m = code_by_case(&notes, &rows(&["trust", "calm"]), Cases::Participants);
+        assert_eq!(m.cols, ["P1 (shop)", "P1 (walk)", "P2 (walk)"]);
+        assert_eq!(m.cells, [vec![1, 1, 1], vec![0, 1, 0]]);
+        // The finding about P1 and P2 is one piece of evidence for trust.
+        assert_eq!(m.row_totals, [2, 1]);
+        assert_eq!(m.col_totals, [1, 2, 1]);
+        let m = code_by_case(&notes, &rows(&["trust", "calm"]), Cases::Studies);
+        assert_eq!(m.cols, ["shop", "walk"]);
+        assert_eq!(m.cells, [vec![1, 1], vec![0, 1]]);
+        assert_eq!(Cases::Kinds.next(), Cases::Participants);
+    }
+}

@@ -1,0 +1,284 @@
+//! The why board: the synthesis of a notebook's why-codes across people, studies and time.
+//! Every count here is made from [`NoteFacts`] (no note text, no terminal), so the terminal
+//! UI and the command line show the same numbers, over whichever notes a search found.
+//!
+//! The unit is a piece of evidence: a finding that carries a code, or a note that carries it
+//! on the note as a whole and on none of its findings.
+
+pub mod facts;
+pub mod insights;
+pub mod matrix;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::Serialize;
+
+use crate::codebook::Codebook;
+pub use facts::{FindingFacts, NoteFacts, Person};
+
+/// One piece of evidence for a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The note, by its place in the list counted.
+    pub note: usize,
+    /// The finding, counting from 0; none for the note as a whole.
+    pub finding: Option<usize>,
+}
+
+/// How much a code (with its sub-codes) is used.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Usage {
+    /// Findings that carry it.
+    pub findings: usize,
+    /// Notes that carry it, on the note or on a finding.
+    pub notes: usize,
+    /// Distinct participants (an alias within a study) its evidence is about.
+    pub participants: usize,
+    /// Distinct studies its notes belong to (notes without a study count as none).
+    pub studies: usize,
+    /// The first and last day it was seen.
+    pub first: Option<String>,
+    /// The last day it was seen.
+    pub last: Option<String>,
+    /// Pieces of evidence by month (`YYYY-MM`), oldest first.
+    pub by_month: BTreeMap<String, usize>,
+}
+
+/// A code on the board: where it sits in the tree, what it means, and how much it is used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CodeRow {
+    /// The code.
+    pub name: String,
+    /// How deep in the tree (0 for a top-level code).
+    pub depth: usize,
+    /// What it means, from the codebook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the codebook has it: codes used in notes but missing from it are listed too.
+    pub in_codebook: bool,
+    /// Its use, sub-codes included.
+    pub usage: Usage,
+}
+
+/// Every piece of evidence among `notes` for any of `codes`, in note order.
+pub fn evidence(notes: &[NoteFacts], codes: &[&str]) -> Vec<Evidence> {
+    let mut found = Vec::new();
+    for (i, note) in notes.iter().enumerate() {
+        let before = found.len();
+        for (j, finding) in note.findings.iter().enumerate() {
+            if finding.carries(codes) {
+                found.push(Evidence {
+                    note: i,
+                    finding: Some(j),
+                });
+            }
+        }
+        let on_note = note.codes.iter().any(|c| codes.contains(&c.as_str()));
+        if found.len() == before && on_note {
+            found.push(Evidence {
+                note: i,
+                finding: None,
+            });
+        }
+    }
+    found
+}
+
+/// The participants a piece of evidence is about.
+pub fn people_of<'a>(notes: &'a [NoteFacts], evidence: &Evidence) -> &'a [String] {
+    let note = &notes[evidence.note];
+    match evidence.finding.and_then(|j| note.findings.get(j)) {
+        Some(finding) => &finding.people,
+        None => &note.people,
+    }
+}
+
+/// How much any of `codes` is used among `notes`.
+pub fn usage(notes: &[NoteFacts], codes: &[&str]) -> Usage {
+    let found = evidence(notes, codes);
+    let mut usage = Usage {
+        findings: found.iter().filter(|e| e.finding.is_some()).count(),
+        ..Usage::default()
+    };
+    let mut seen_notes = BTreeSet::new();
+    let mut people: HashSet<Person> = HashSet::new();
+    let mut studies = BTreeSet::new();
+    for piece in &found {
+        let note = &notes[piece.note];
+        seen_notes.insert(piece.note);
+        people.extend(people_of(notes, piece).iter().map(|a| note.person(a)));
+        studies.extend(note.study.as_deref());
+        *usage.by_month.entry(note.month().to_owned()).or_default() += 1;
+        if usage.first.as_ref().is_none_or(|d| note.day < *d) {
+            usage.first = Some(note.day.clone());
+        }
+        if usage.last.as_ref().is_none_or(|d| note.day > *d) {
+            usage.last = Some(note.day.clone());
+        }
+    }
+    usage.notes = seen_notes.len();
+    usage.participants = people.len();
+    usage.studies = studies.len();
+    usage
+}
+
+/// The codebook as a tree, depth first in file order, each code counted with its sub-codes;
+/// then the codes used among `notes` that the codebook lacks, marked, by name.
+pub fn tree(codebook: &Codebook, notes: &[NoteFacts]) -> Vec<CodeRow> {
+    let mut rows = Vec::new();
+    let mut stack: Vec<(&str, usize)> = codebook
+        .children(None)
+        .into_iter()
+        .rev()
+        .map(|c| (c.name.as_str(), 0))
+        .collect();
+    let mut placed: HashSet<&str> = HashSet::new();
+    while let Some((name, depth)) = stack.pop() {
+        // A cycle in the parents is shown once, not followed for ever.
+        if !placed.insert(name) {
+            continue;
+        }
+        let code = codebook.get(name);
+        rows.push(CodeRow {
+            name: name.to_owned(),
+            depth,
+            description: code.and_then(|c| c.description.clone()),
+            in_codebook: true,
+            usage: usage(notes, &codebook.with_descendants(name)),
+        });
+        for child in codebook.children(Some(name)).into_iter().rev() {
+            stack.push((&child.name, depth + 1));
+        }
+    }
+    let missing: BTreeSet<&str> = notes
+        .iter()
+        .flat_map(|n| {
+            n.codes
+                .iter()
+                .chain(n.findings.iter().flat_map(|f| &f.codes))
+        })
+        .map(String::as_str)
+        .filter(|c| codebook.get(c).is_none())
+        .collect();
+    rows.extend(missing.into_iter().map(|name| CodeRow {
+        name: name.to_owned(),
+        depth: 0,
+        description: None,
+        in_codebook: false,
+        usage: usage(notes, &[name]),
+    }));
+    rows
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A note with findings, each given as (codes, people).
+    pub fn note(id: &str, study: &str, day: &str, findings: &[(&[&str], &[&str])]) -> NoteFacts {
+        let words = |list: &[&str]| list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        let mut people: Vec<String> = Vec::new();
+        for (_, who) in findings {
+            for alias in *who {
+                if !people.contains(&(*alias).to_owned()) {
+                    people.push((*alias).to_owned());
+                }
+            }
+        }
+        NoteFacts {
+            id: id.to_owned(),
+            path: format!("{id}.yaml"),
+            kind: "interview".to_owned(),
+            study: (!study.is_empty()).then(|| study.to_owned()),
+            day: day.to_owned(),
+            people,
+            findings: findings
+                .iter()
+                .map(|(codes, who)| FindingFacts {
+                    codes: words(codes),
+                    people: words(who),
+                })
+                .collect(),
+            ..NoteFacts::default()
+        }
+    }
+
+    #[test]
+    fn usage_counts_findings_notes_people_studies_and_months() {
+        let notes = vec![
+            note(
+                "a",
+                "walk",
+                "2024-01-05",
+                &[(&["trust"], &["P1"]), (&["trust"], &["P2"])],
+            ),
+            note("b", "walk", "2024-03-01", &[(&["trust", "price"], &["P1"])]),
+            note("c", "shop", "2024-03-09", &[(&["price"], &["P1"])]),
+        ];
+        let trust = usage(&notes, &["trust"]);
+        assert_eq!((trust.findings, trust.notes), (3, 2));
+        // P1 in the walk study twice is one person.
+        assert_eq!((trust.participants, trust.studies), (2, 1));
+        assert_eq!(trust.first.as_deref(), Some("2024-01-05"));
+        assert_eq!(trust.last.as_deref(), Some("2024-03-01"));
+        assert_eq!(
+            trust.by_month.into_iter().collect::<Vec<_>>(),
+            [("2024-01".to_owned(), 2), ("2024-03".to_owned(), 1)]
+        );
+        // P1 of the walk and P1 of the shop are two people.
+        assert_eq!(usage(&notes, &["price"]).participants, 2);
+    }
+
+    #[test]
+    fn a_code_on_the_note_alone_is_one_piece_of_evidence_and_never_counted_twice() {
+        let mut whole = note("a", "", "2024-01-05", &[(&["trust"], &["P1"])]);
+        whole.codes = vec!["trust".into(), "calm".into()];
+        let notes = vec![whole];
+        assert_eq!(
+            evidence(&notes, &["trust"]),
+            [Evidence {
+                note: 0,
+                finding: Some(0)
+            }]
+        );
+        assert_eq!(
+            evidence(&notes, &["calm"]),
+            [Evidence {
+                note: 0,
+                finding: None
+            }]
+        );
+        let calm = usage(&notes, &["calm"]);
+        assert_eq!((calm.findings, calm.notes, calm.participants), (0, 1, 1));
+    }
+
+    #[test]
+    fn the_tree_counts_sub_codes_under_their_parent_and_lists_missing_codes_last() {
+        let (codebook, _) = Codebook::parse(
+            "codes:\n  - name: autonomy\n  - name: own-pace\n    parent: autonomy\n  - name: trust\n",
+        );
+        let notes = vec![note(
+            "a",
+            "",
+            "2024-01-05",
+            &[
+                (&["own-pace"], &["P1"]),
+                (&["autonomy", "nowhere"], &["P1"]),
+            ],
+        )];
+        let rows = tree(&codebook, &notes);
+        let shape: Vec<(&str, usize, bool, usize)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.depth, r.in_codebook, r.usage.findings))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("autonomy", 0, true, 2),
+                ("own-pace", 1, true, 1),
+                ("trust", 0, true, 0),
+                ("nowhere", 0, false, 1),
+            ]
+        );
+    }
+}
