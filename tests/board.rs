@@ -217,3 +217,27 @@ fn insights_say_what_their_evidence_spans() {
     let soundtrack = usage(&facts, &["private-soundtrack"]);
     assert_eq!(soundtrack.first.as_deref().map(|d| &d[..4]), Some("1979"));
 }
+
+#[test]
+fn the_index_holds_the_same_facts_and_narrows_them_by_a_query() {
+    let (facts, _) = facts();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let notebook = Notebook::open(&common::sample()).expect("the sample");
+    let (index, _) = fieldnotes::index::SearchIndex::open(&notebook, cache.path(), &|_| {})
+        .expect("the index opens");
+    let all = fieldnotes::query::Query::default();
+    let mut from_files = facts.clone();
+    from_files.sort_by(|a, b| a.path.cmp(&b.path));
+    assert_eq!(index.facts_for(&all).expect("facts"), from_files);
+    // Asked twice, the second time from what was kept.
+    assert_eq!(index.facts_for(&all).expect("facts"), from_files);
+    let query = fieldnotes::query::parse("study:portable-music", fieldnotes::query::Mode::Strict)
+        .expect("a query");
+    let narrowed = index.facts_for(&query).expect("facts");
+    let expected: Vec<&NoteFacts> = from_files
+        .iter()
+        .filter(|f| f.study.as_deref() == Some("portable-music"))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(narrowed.iter().collect::<Vec<_>>(), expected);
+}

@@ -96,7 +96,7 @@ pub fn co_occurrence(notes: &[NoteFacts], rows: &[Row]) -> Vec<Vec<Pair>> {
 }
 
 /// What a code × case matrix puts in its columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Cases {
     /// Participants (alias within study).

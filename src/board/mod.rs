@@ -8,6 +8,7 @@
 pub mod facts;
 pub mod insights;
 pub mod matrix;
+pub mod shown;
 pub mod wall;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Evidence, NoteFacts, evidence, people_of};
 
 /// What the wall groups by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Group {
     /// Each participant (alias within study); a piece about two people shows under both.
@@ -33,7 +33,7 @@ impl Group {
 }
 
 /// How the pieces are ordered within a group, and the groups among themselves.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     /// Oldest first.
@@ -70,7 +70,7 @@ pub fn wall(notes: &[NoteFacts], codes: &[&str], group: Group, order: Order) -> 
             Group::Participant => {
                 let people = people_of(notes, &piece);
                 if people.is_empty() {
-                    vec!["(no participant named)".to_owned()]
+                    vec![NOBODY.to_owned()]
                 } else {
                     people
                         .iter()
@@ -95,8 +95,15 @@ pub fn wall(notes: &[NoteFacts], codes: &[&str], group: Group, order: Order) -> 
             sections[i].pieces.push(piece);
         }
     }
+    // Evidence about nobody in particular comes after the people.
+    if group == Group::Participant {
+        sections.sort_by_key(|s| s.heading == NOBODY);
+    }
     sections
 }
+
+/// The heading of evidence that names no participant.
+pub const NOBODY: &str = "(no participant named)";
 
 #[cfg(test)]
 mod tests {
@@ -128,9 +135,9 @@ mod tests {
             headings(Group::Participant, Order::Date),
             by(&[
                 ("P3 (shop)", 1),
-                ("(no participant named)", 1),
                 ("P1 (walk)", 1),
-                ("P2 (walk)", 1)
+                ("P2 (walk)", 1),
+                ("(no participant named)", 1),
             ])
         );
         assert_eq!(

@@ -1,6 +1,7 @@
 //! The command line: argument definitions, notebook discovery and dispatch. Data goes to
 //! stdout, messages and errors to stderr.
 
+mod board;
 mod check;
 mod codes;
 mod complete;
@@ -8,6 +9,7 @@ pub(crate) mod editor;
 mod history;
 pub(crate) mod init;
 mod list;
+mod matrix;
 mod new;
 mod output;
 mod resolve;
@@ -147,6 +149,16 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes codes\n  fieldnotes codes --json\n\nCounts include sub-codes."
     )]
     Codes(codes::CodesArgs),
+    /// The why board: every code with how much it is used, or one code's evidence wall.
+    #[command(
+        after_help = "Examples:\n  fieldnotes board\n  fieldnotes board private-soundtrack\n  fieldnotes board trust study:photo-store after:2023 --group study\n  fieldnotes board belonging --format md > belonging.md\n  fieldnotes board --json kind:interview\n\nA first word that is a why-code picks the code; the rest is a query, as `search` takes it."
+    )]
+    Board(board::BoardArgs),
+    /// Codes against participants, studies, places, researchers, kinds or each other.
+    #[command(
+        after_help = "Examples:\n  fieldnotes matrix --cols participants\n  fieldnotes matrix --cols codes --top\n  fieldnotes matrix --cols studies after:2008 --csv > codes-by-study.csv"
+    )]
+    Matrix(matrix::MatrixArgs),
     /// Find notes: words, "phrases", OR, -word, why:, #tag, kind:, study:, place:, by:, who:, dates.
     #[command(after_help = search::QUERY_HELP)]
     Search(search::SearchArgs),
@@ -270,6 +282,8 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Status(args)) => sync::status(args, context),
         Some(Command::History(args)) => history::run(args, context),
         Some(Command::Resolve(args)) => resolve::run(args, context),
+        Some(Command::Board(args)) => board::run(args, context),
+        Some(Command::Matrix(args)) => matrix::run(args, context),
         Some(Command::MergeDriver(args)) => sync::driver(args),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),

@@ -17,6 +17,7 @@
 //! [`watch::follow`] refreshes): searches read a snapshot, and every refresh takes the same
 //! file lock as another process would, so two refreshes never write at once.
 
+mod board;
 mod cache;
 mod facets;
 mod fresh;
@@ -72,6 +73,7 @@ pub struct SearchIndex {
     /// Copied by each search, which needs its own to tokenize with.
     analyzers: Analyzers,
     codebook: CodebookCache,
+    facts: board::FactsCache,
 }
 
 // The TUI searches from one thread while another follows the notebook's changes.

@@ -128,6 +128,7 @@ impl SearchIndex {
             fields,
             language: language.to_owned(),
             codebook: CodebookCache::default(),
+            facts: Default::default(),
         }
     }
 

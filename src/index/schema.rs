@@ -13,7 +13,7 @@ use crate::note::{Note, NoteDate};
 
 /// Bump when the schema, the analyzers or what goes into a field changes: older indexes are
 /// then rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The `state` of a file that read without errors.
 pub const OK: &str = "ok";
@@ -27,6 +27,9 @@ pub struct Fields {
     pub path: Field,
     /// The note id (file name without `.yaml`).
     pub id: Field,
+    /// What the board counts of the note (`board::NoteFacts`, as JSON), kept in a column so
+    /// the board reads every note's without reading the notes.
+    pub facts: Field,
     /// `ok` or `broken`.
     pub state: Field,
     /// The title.
@@ -118,6 +121,7 @@ impl Fields {
             ctime: b.add_u64_field("ctime", number.clone()),
             hash: b.add_u64_field("hash", number),
             cites: b.add_text_field("cites", STRING),
+            facts: b.add_bytes_field("facts", FAST),
         };
         (b.build(), fields)
     }
@@ -196,6 +200,10 @@ impl Fields {
         }
         doc.add_text(self.date, note.date.as_str());
         doc.add_i64(self.when, seconds(&note.date));
+        let facts = crate::board::NoteFacts::of(note, id, path);
+        if let Ok(bytes) = serde_json::to_vec(&facts) {
+            doc.add_bytes(self.facts, &bytes);
+        }
         doc
     }
 
