@@ -1,0 +1,99 @@
+//! How fast the why board counts on a large notebook whose index is current: every note's
+//! facts read from the index (the first time, then from what was kept), narrowed by a query,
+//! and each synthesis over them: the code tree, a code's wall, codes together, codes by study
+//! and by participant. Best of `--runs`.
+//!
+//! `benches/board.sh` makes the corpus and the index, then runs this:
+//!
+//! ```sh
+//! cargo bench --bench board -- --notebook DIR --cache DIR [--runs N]
+//! ```
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fieldnotes::board::matrix::{Cases, Row, co_occurrence, code_by_case};
+use fieldnotes::board::wall::{Group, Order, wall};
+use fieldnotes::board::{NoteFacts, tree};
+use fieldnotes::index::SearchIndex;
+use fieldnotes::notebook::Notebook;
+use fieldnotes::query::{self, Mode};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (mut notebook, mut cache, mut runs) = (None, None, 5);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--notebook" => notebook = args.next().map(PathBuf::from),
+            "--cache" => cache = args.next().map(PathBuf::from),
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
+            _ => {}
+        }
+    }
+    let (Some(notebook), Some(cache)) = (notebook, cache) else {
+        eprintln!("usage: cargo bench --bench board -- --notebook DIR --cache DIR [--runs N]");
+        std::process::exit(2);
+    };
+    let notebook = Notebook::open(&notebook).expect("a notebook");
+    let (codebook, _) = notebook.codebook();
+    let (index, _) = SearchIndex::open_as_is(&notebook, &cache, &|_| {}).expect("the index");
+    let all = query::Query::default();
+    let narrowed = query::parse("kind:interview after:2008", Mode::Strict).expect("a query");
+
+    let started = Instant::now();
+    let facts = index.facts_for(&all).expect("facts");
+    let first = started.elapsed();
+    println!("notes: {}", facts.len());
+    println!("every note's facts, first time (decoded from the index): {first:.1?}");
+    let best = |name: &str, work: &mut dyn FnMut()| {
+        let mut fastest = Duration::MAX;
+        for _ in 0..runs {
+            let started = Instant::now();
+            work();
+            fastest = fastest.min(started.elapsed());
+        }
+        println!("{name}: {fastest:.1?}");
+    };
+    best("every note's facts, kept", &mut || {
+        index.facts_for(&all).expect("facts");
+    });
+    let mut some: Vec<NoteFacts> = Vec::new();
+    best("the facts of `kind:interview after:2008`", &mut || {
+        some = index.facts_for(&narrowed).expect("facts");
+    });
+    println!("  ({} notes)", some.len());
+    let mut rows = Vec::new();
+    best("the code tree with every code's use", &mut || {
+        rows = tree(&codebook, &facts);
+    });
+    let busiest = rows
+        .iter()
+        .filter(|r| r.depth > 0)
+        .max_by_key(|r| r.usage.findings)
+        .map(|r| r.name.clone())
+        .unwrap_or_default();
+    let codes = codebook.with_descendants(&busiest);
+    best(&format!("the wall of `{busiest}`, grouped by participant"), &mut || {
+        wall(&facts, &codes, Group::Participant, Order::Date);
+    });
+    let matrix_rows: Vec<Row> = rows
+        .iter()
+        .map(|r| Row {
+            name: r.name.clone(),
+            codes: codebook
+                .with_descendants(&r.name)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        })
+        .collect();
+    best(&format!("codes together, {0} x {0}", matrix_rows.len()), &mut || {
+        co_occurrence(&facts, &matrix_rows);
+    });
+    best("codes by study", &mut || {
+        code_by_case(&facts, &matrix_rows, Cases::Studies);
+    });
+    best("codes by participant", &mut || {
+        code_by_case(&facts, &matrix_rows, Cases::Participants);
+    });
+}
