@@ -73,9 +73,12 @@ fn main() {
         .map(|r| r.name.clone())
         .unwrap_or_default();
     let codes = codebook.with_descendants(&busiest);
-    best(&format!("the wall of `{busiest}`, grouped by participant"), &mut || {
-        wall(&facts, &codes, Group::Participant, Order::Date);
-    });
+    best(
+        &format!("the wall of `{busiest}`, grouped by participant"),
+        &mut || {
+            wall(&facts, &codes, Group::Participant, Order::Date);
+        },
+    );
     let matrix_rows: Vec<Row> = rows
         .iter()
         .map(|r| Row {
@@ -87,9 +90,12 @@ fn main() {
                 .collect(),
         })
         .collect();
-    best(&format!("codes together, {0} x {0}", matrix_rows.len()), &mut || {
-        co_occurrence(&facts, &matrix_rows);
-    });
+    best(
+        &format!("codes together, {0} x {0}", matrix_rows.len()),
+        &mut || {
+            co_occurrence(&facts, &matrix_rows);
+        },
+    );
     best("codes by study", &mut || {
         code_by_case(&facts, &matrix_rows, Cases::Studies);
     });
