@@ -214,3 +214,134 @@ pub fn reload(app: &App) -> Vec<Effect> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::history::Version;
+    use crate::git::settle::Disagreement;
+
+    fn version(commit: &str) -> Version {
+        Version {
+            commit: commit.into(),
+            author: "ana".into(),
+            date: "2024-05-02T10:00:00+00:00".into(),
+            subject: "fieldnotes: 1 note changed".into(),
+            path: "note.yaml".into(),
+            changed: Vec::new(),
+            note: None,
+        }
+    }
+
+    fn versions_of(app: &mut App, commits: &[&str]) -> Vec<Effect> {
+        app.screen = Screen::Versions;
+        app.versions.path = "note.yaml".into();
+        receive(
+            app,
+            Outcome::Versions {
+                path: "note.yaml".into(),
+                list: Ok(commits.iter().map(|c| version(c)).collect()),
+            },
+        )
+    }
+
+    #[test]
+    fn a_difference_that_comes_after_the_selection_moved_on_is_not_shown() {
+        let mut app = App::new("street", (100, 30));
+        let asked = versions_of(&mut app, &["bbb", "aaa"]);
+        assert_eq!(
+            asked,
+            [Effect::Difference {
+                path: "note.yaml".into(),
+                commit: "bbb".into(),
+                at: "note.yaml".into()
+            }]
+        );
+        let moved = versions(&mut app, Action::Down);
+        assert!(matches!(&moved[..], [Effect::Difference { commit, .. }] if commit == "aaa"));
+        // The answer for the first version arrives late: it is not the one selected.
+        receive(
+            &mut app,
+            Outcome::Difference {
+                commit: "bbb".into(),
+                lines: Vec::new(),
+            },
+        );
+        assert!(app.versions.difference.is_none());
+        receive(
+            &mut app,
+            Outcome::Difference {
+                commit: "aaa".into(),
+                lines: Vec::new(),
+            },
+        );
+        assert_eq!(
+            app.versions.difference.as_ref().map(|d| &d.0[..]),
+            Some("aaa")
+        );
+        // Versions of another note, asked for before, change nothing here.
+        let other = receive(
+            &mut app,
+            Outcome::Versions {
+                path: "other.yaml".into(),
+                list: Ok(vec![version("ccc")]),
+            },
+        );
+        assert!(other.is_empty());
+        assert_eq!(app.versions.selected, 1);
+    }
+
+    #[test]
+    fn bringing_back_asks_for_the_selected_version_and_back_returns_where_it_came_from() {
+        let mut app = App::new("street", (100, 30));
+        versions_of(&mut app, &["bbb", "aaa"]);
+        versions(&mut app, Action::Down);
+        assert_eq!(
+            versions(&mut app, Action::BringBack),
+            [Effect::BringBack {
+                path: "note.yaml".into(),
+                commit: "aaa".into(),
+                at: "note.yaml".into()
+            }]
+        );
+        versions(&mut app, Action::Back);
+        assert_eq!(app.screen, Screen::Browse);
+    }
+
+    #[test]
+    fn settling_asks_for_the_selected_field_and_keeping_both_only_where_it_can() {
+        let mut app = App::new("street", (100, 30));
+        let field = |name: &str, both: bool| Disagreement {
+            id: "note".into(),
+            path: "note.yaml".into(),
+            title: "Teen at the gate".into(),
+            field: name.into(),
+            mine: "a".into(),
+            theirs: "b".into(),
+            both,
+        };
+        assert_eq!(open_conflicts(&mut app), [Effect::Conflicts]);
+        receive(
+            &mut app,
+            Outcome::Conflicts(vec![field("title", true), field("kind", false)]),
+        );
+        assert_eq!(
+            settling(&mut app, Action::TakeTheirs),
+            [Effect::Settle {
+                id: "note".into(),
+                field: "title".into(),
+                choice: Choice::Theirs
+            }]
+        );
+        settling(&mut app, Action::Down);
+        assert!(settling(&mut app, Action::KeepBoth).is_empty());
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.contains("cannot be kept both ways"))
+        );
+        // The list shrinks as fields are settled: the selection stays on one that is left.
+        receive(&mut app, Outcome::Conflicts(vec![field("title", true)]));
+        assert_eq!(app.settling.selected, 0);
+    }
+}
