@@ -57,7 +57,7 @@ fn main() {
     best("every note's facts, kept", &mut || {
         index.facts_for(&all).expect("facts");
     });
-    let mut some: Vec<NoteFacts> = Vec::new();
+    let mut some: Vec<std::sync::Arc<NoteFacts>> = Vec::new();
     best("the facts of `kind:interview after:2008`", &mut || {
         some = index.facts_for(&narrowed).expect("facts");
     });

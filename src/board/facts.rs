@@ -59,6 +59,12 @@ pub struct FindingFacts {
 /// A participant: the same alias in two studies is two people.
 pub type Person = (Option<String>, String);
 
+impl AsRef<NoteFacts> for NoteFacts {
+    fn as_ref(&self) -> &NoteFacts {
+        self
+    }
+}
+
 impl NoteFacts {
     /// The facts of `note`, kept at `path` (relative to the notebook) under `id`.
     pub fn of(note: &Note, id: &str, path: &str) -> NoteFacts {

@@ -31,14 +31,14 @@ pub struct InsightRow {
 }
 
 /// Every insight among `notes` (a note of kind `insight`, or one that names evidence).
-pub fn insights(notes: &[NoteFacts]) -> Vec<InsightRow> {
+pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
     let by_id: HashMap<&str, usize> = notes
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
+        .map(|(i, n)| (n.as_ref().id.as_str(), i))
         .collect();
     let mut rows = Vec::new();
-    for (i, insight) in notes.iter().enumerate() {
+    for (i, insight) in notes.iter().map(AsRef::as_ref).enumerate() {
         if insight.kind != "insight" && insight.evidence.is_empty() {
             continue;
         }
@@ -59,7 +59,7 @@ pub fn insights(notes: &[NoteFacts]) -> Vec<InsightRow> {
             if !seen.insert(j) {
                 continue;
             }
-            let note = &notes[j];
+            let note = notes[j].as_ref();
             people.extend(note.people.iter().map(|a| note.person(a)));
             studies.extend(note.study.as_deref());
             let carried: HashSet<&str> = note

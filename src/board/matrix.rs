@@ -2,11 +2,11 @@
 //! cases they were seen in (participants, studies, places, researchers, kinds): the
 //! framework matrix researchers otherwise build by hand in a spreadsheet.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{NoteFacts, evidence, people_of};
+use super::{NoteFacts, Toward, each_piece};
 
 /// How often a code is much more frequent than the other before a pair is flagged: the
 /// c-coefficient then understates how much the rarer one goes with the other.
@@ -42,38 +42,32 @@ impl Row {
 }
 
 /// Every pair of `rows`, as a square matrix (the diagonal holds each code alone).
-pub fn co_occurrence(notes: &[NoteFacts], rows: &[Row]) -> Vec<Vec<Pair>> {
+pub fn co_occurrence(notes: &[impl AsRef<NoteFacts>], rows: &[Row]) -> Vec<Vec<Pair>> {
     let mut out = vec![vec![Pair::default(); rows.len()]; rows.len()];
     let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
-    // Per finding and per note, which rows it carries: one pass over the notes.
-    let mut finding_rows: Vec<Vec<usize>> = Vec::new();
-    let mut note_rows: Vec<Vec<usize>> = Vec::new();
-    for note in notes {
+    let toward = Toward::new(&sets);
+    let (mut carried, mut in_note, mut on_note) = (Vec::new(), Vec::new(), Vec::new());
+    for note in notes.iter().map(AsRef::as_ref) {
+        in_note.clear();
         for finding in &note.findings {
-            let carried: Vec<usize> = (0..rows.len())
-                .filter(|&r| finding.carries(&sets[r]))
-                .collect();
-            if !carried.is_empty() {
-                finding_rows.push(carried);
+            toward.rows_of(&finding.codes, &mut carried);
+            for &a in &carried {
+                for &b in &carried {
+                    out[a][b].findings += 1;
+                }
+                if !in_note.contains(&a) {
+                    in_note.push(a);
+                }
             }
         }
-        let carried: Vec<usize> = (0..rows.len())
-            .filter(|&r| note.carries(&sets[r]))
-            .collect();
-        if !carried.is_empty() {
-            note_rows.push(carried);
-        }
-    }
-    for carried in &finding_rows {
-        for &a in carried {
-            for &b in carried {
-                out[a][b].findings += 1;
+        toward.rows_of(&note.codes, &mut on_note);
+        for r in on_note.drain(..) {
+            if !in_note.contains(&r) {
+                in_note.push(r);
             }
         }
-    }
-    for carried in &note_rows {
-        for &a in carried {
-            for &b in carried {
+        for &a in &in_note {
+            for &b in &in_note {
                 out[a][b].notes += 1;
             }
         }
@@ -127,22 +121,31 @@ impl Cases {
         Cases::ALL[(at + 1) % Cases::ALL.len()]
     }
 
-    /// The cases a piece of evidence belongs to.
-    fn of(self, note: &NoteFacts, people: &[String]) -> Vec<String> {
-        let one = |v: &Option<String>| vec![v.clone().unwrap_or_else(|| "(none)".to_owned())];
+    /// The cases a piece of evidence belongs to, borrowed: (study, alias) for a participant,
+    /// (none, the value) for the rest.
+    fn of<'a>(self, note: &'a NoteFacts, people: &'a [String]) -> Vec<(Option<&'a str>, &'a str)> {
+        let one = |v: &'a Option<String>| vec![(None, v.as_deref().unwrap_or(NONE))];
         match self {
             Cases::Participants => people
                 .iter()
-                .map(|alias| match &note.study {
-                    Some(study) => format!("{alias} ({study})"),
-                    None => alias.clone(),
-                })
+                .map(|alias| (note.study.as_deref(), alias.as_str()))
                 .collect(),
             Cases::Studies => one(&note.study),
             Cases::Places => one(&note.place),
             Cases::Researchers => one(&note.researcher),
-            Cases::Kinds => vec![note.kind.clone()],
+            Cases::Kinds => vec![(None, note.kind.as_str())],
         }
+    }
+}
+
+/// The column of evidence without a value for the cases (a note with no place).
+const NONE: &str = "(none)";
+
+/// A case's name as a column shows it: a participant with their study.
+fn column((study, value): (Option<&str>, &str)) -> String {
+    match study {
+        Some(study) => format!("{value} ({study})"),
+        None => value.to_owned(),
     }
 }
 
@@ -161,46 +164,46 @@ pub struct Matrix {
     pub col_totals: Vec<usize>,
 }
 
-/// `rows` against `cases` among `notes`.
-pub fn code_by_case(notes: &[NoteFacts], rows: &[Row], cases: Cases) -> Matrix {
-    let mut cols: BTreeSet<String> = BTreeSet::new();
-    let mut counts: Vec<BTreeMap<String, usize>> = Vec::new();
-    let mut row_totals = Vec::new();
-    let mut col_pieces: BTreeMap<String, BTreeSet<(usize, Option<usize>)>> = BTreeMap::new();
-    for row in rows {
-        let found = evidence(notes, &row.codes());
-        row_totals.push(found.len());
-        let mut count: BTreeMap<String, usize> = BTreeMap::new();
-        for piece in &found {
-            let note = &notes[piece.note];
-            for case in cases.of(note, people_of(notes, piece)) {
-                *count.entry(case.clone()).or_default() += 1;
-                col_pieces
-                    .entry(case.clone())
-                    .or_default()
-                    .insert((piece.note, piece.finding));
-                cols.insert(case);
+/// `rows` against `cases` among `notes`, counted in one pass.
+pub fn code_by_case(notes: &[impl AsRef<NoteFacts>], rows: &[Row], cases: Cases) -> Matrix {
+    let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
+    let mut row_totals = vec![0; rows.len()];
+    let mut cells: HashMap<(usize, (Option<&str>, &str)), usize> = HashMap::new();
+    let mut col_totals: HashMap<(Option<&str>, &str), usize> = HashMap::new();
+    each_piece(notes, &sets, |touched, i, finding| {
+        let note = notes[i].as_ref();
+        let people = match finding.and_then(|j| note.findings.get(j)) {
+            Some(f) => &f.people,
+            None => &note.people,
+        };
+        let found = cases.of(note, people);
+        for &r in touched {
+            row_totals[r] += 1;
+            for &case in &found {
+                *cells.entry((r, case)).or_default() += 1;
             }
         }
-        counts.push(count);
-    }
-    let cols: Vec<String> = cols.into_iter().collect();
+        for &case in &found {
+            *col_totals.entry(case).or_default() += 1;
+        }
+    });
+    let mut cols: Vec<((Option<&str>, &str), String)> = col_totals
+        .keys()
+        .map(|&case| (case, column(case)))
+        .collect();
+    cols.sort_by(|a, b| a.1.cmp(&b.1));
     Matrix {
         rows: rows.iter().map(|r| r.name.clone()).collect(),
-        cells: counts
-            .iter()
-            .map(|count| {
+        cells: (0..rows.len())
+            .map(|r| {
                 cols.iter()
-                    .map(|c| count.get(c).copied().unwrap_or(0))
+                    .map(|(case, _)| cells.get(&(r, *case)).copied().unwrap_or(0))
                     .collect()
             })
             .collect(),
         row_totals,
-        col_totals: cols
-            .iter()
-            .map(|c| col_pieces.get(c).map_or(0, BTreeSet::len))
-            .collect(),
-        cols,
+        col_totals: cols.iter().map(|(case, _)| col_totals[case]).collect(),
+        cols: cols.into_iter().map(|(_, name)| name).collect(),
     }
 }
 

@@ -11,7 +11,7 @@ pub mod matrix;
 pub mod shown;
 pub mod wall;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -63,9 +63,9 @@ pub struct CodeRow {
 }
 
 /// Every piece of evidence among `notes` for any of `codes`, in note order.
-pub fn evidence(notes: &[NoteFacts], codes: &[&str]) -> Vec<Evidence> {
+pub fn evidence(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Vec<Evidence> {
     let mut found = Vec::new();
-    for (i, note) in notes.iter().enumerate() {
+    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
         let before = found.len();
         for (j, finding) in note.findings.iter().enumerate() {
             if finding.carries(codes) {
@@ -87,47 +87,137 @@ pub fn evidence(notes: &[NoteFacts], codes: &[&str]) -> Vec<Evidence> {
 }
 
 /// The participants a piece of evidence is about.
-pub fn people_of<'a>(notes: &'a [NoteFacts], evidence: &Evidence) -> &'a [String] {
-    let note = &notes[evidence.note];
+pub fn people_of<'a>(notes: &'a [impl AsRef<NoteFacts>], evidence: &Evidence) -> &'a [String] {
+    let note = notes[evidence.note].as_ref();
     match evidence.finding.and_then(|j| note.findings.get(j)) {
         Some(finding) => &finding.people,
         None => &note.people,
     }
 }
 
-/// How much any of `codes` is used among `notes`.
-pub fn usage(notes: &[NoteFacts], codes: &[&str]) -> Usage {
-    let found = evidence(notes, codes);
-    let mut usage = Usage {
-        findings: found.iter().filter(|e| e.finding.is_some()).count(),
-        ..Usage::default()
-    };
-    let mut seen_notes = BTreeSet::new();
-    let mut people: HashSet<Person> = HashSet::new();
-    let mut studies = BTreeSet::new();
-    for piece in &found {
-        let note = &notes[piece.note];
-        seen_notes.insert(piece.note);
-        people.extend(people_of(notes, piece).iter().map(|a| note.person(a)));
-        studies.extend(note.study.as_deref());
-        *usage.by_month.entry(note.month().to_owned()).or_default() += 1;
-        if usage.first.as_ref().is_none_or(|d| note.day < *d) {
-            usage.first = Some(note.day.clone());
+/// Which rows each code counts toward: a row is a set of codes (a code and its sub-codes).
+pub struct Toward<'a>(HashMap<&'a str, Vec<usize>>);
+
+impl<'a> Toward<'a> {
+    /// The map for `rows`.
+    pub fn new(rows: &[Vec<&'a str>]) -> Toward<'a> {
+        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (r, codes) in rows.iter().enumerate() {
+            for code in codes {
+                let toward = map.entry(code).or_default();
+                if !toward.contains(&r) {
+                    toward.push(r);
+                }
+            }
         }
-        if usage.last.as_ref().is_none_or(|d| note.day > *d) {
-            usage.last = Some(note.day.clone());
+        Toward(map)
+    }
+
+    /// The rows `codes` count toward, each once, into `out` (emptied first).
+    pub fn rows_of(&self, codes: &[String], out: &mut Vec<usize>) {
+        out.clear();
+        for code in codes {
+            for &r in self.0.get(code.as_str()).into_iter().flatten() {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
         }
     }
-    usage.notes = seen_notes.len();
-    usage.participants = people.len();
-    usage.studies = studies.len();
-    usage
+}
+
+/// Every piece of evidence of every row, in one pass over `notes`: `visit` is given the rows
+/// a piece counts toward, its note and its finding (none for the note as a whole).
+pub fn each_piece(
+    notes: &[impl AsRef<NoteFacts>],
+    rows: &[Vec<&str>],
+    mut visit: impl FnMut(&[usize], usize, Option<usize>),
+) {
+    let toward = Toward::new(rows);
+    let (mut in_finding, mut in_findings, mut on_note) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
+        in_findings.clear();
+        for (j, finding) in note.findings.iter().enumerate() {
+            toward.rows_of(&finding.codes, &mut in_finding);
+            if !in_finding.is_empty() {
+                visit(&in_finding, i, Some(j));
+                in_findings.extend_from_slice(&in_finding);
+            }
+        }
+        toward.rows_of(&note.codes, &mut on_note);
+        on_note.retain(|r| !in_findings.contains(r));
+        if !on_note.is_empty() {
+            visit(&on_note, i, None);
+        }
+    }
+}
+
+/// How much any of `codes` is used among `notes`.
+pub fn usage(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Usage {
+    usages(notes, &[codes.to_vec()]).pop().unwrap_or_default()
+}
+
+/// How much each of `rows` (a set of codes each) is used among `notes`, counted in one pass.
+pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage> {
+    #[derive(Default)]
+    struct Tally<'a> {
+        usage: Usage,
+        last_note: Option<usize>,
+        // Borrowed, not copied: a common code meets most people many times.
+        people: HashSet<(Option<&'a str>, &'a str)>,
+        studies: HashSet<&'a str>,
+        first: Option<&'a str>,
+        last: Option<&'a str>,
+        months: HashMap<&'a str, usize>,
+    }
+    let mut tallies: Vec<Tally> = (0..rows.len()).map(|_| Tally::default()).collect();
+    each_piece(notes, rows, |touched, i, finding| {
+        let note = notes[i].as_ref();
+        let study = note.study.as_deref();
+        let people = match finding.and_then(|j| note.findings.get(j)) {
+            Some(f) => &f.people,
+            None => &note.people,
+        };
+        for &r in touched {
+            let t = &mut tallies[r];
+            t.usage.findings += usize::from(finding.is_some());
+            if t.last_note != Some(i) {
+                t.last_note = Some(i);
+                t.usage.notes += 1;
+            }
+            t.people.extend(people.iter().map(|a| (study, a.as_str())));
+            t.studies.extend(study);
+            *t.months.entry(note.month()).or_default() += 1;
+            if t.first.is_none_or(|d| note.day.as_str() < d) {
+                t.first = Some(&note.day);
+            }
+            if t.last.is_none_or(|d| note.day.as_str() > d) {
+                t.last = Some(&note.day);
+            }
+        }
+    });
+    tallies
+        .into_iter()
+        .map(|t| Usage {
+            participants: t.people.len(),
+            studies: t.studies.len(),
+            first: t.first.map(str::to_owned),
+            last: t.last.map(str::to_owned),
+            by_month: t
+                .months
+                .into_iter()
+                .map(|(m, n)| (m.to_owned(), n))
+                .collect(),
+            ..t.usage
+        })
+        .collect()
 }
 
 /// The codebook as a tree, depth first in file order, each code counted with its sub-codes;
 /// then the codes used among `notes` that the codebook lacks, marked, by name.
-pub fn tree(codebook: &Codebook, notes: &[NoteFacts]) -> Vec<CodeRow> {
+pub fn tree(codebook: &Codebook, notes: &[impl AsRef<NoteFacts>]) -> Vec<CodeRow> {
     let mut rows = Vec::new();
+    let mut sets: Vec<Vec<&str>> = Vec::new();
     let mut stack: Vec<(&str, usize)> = codebook
         .children(None)
         .into_iter()
@@ -146,14 +236,16 @@ pub fn tree(codebook: &Codebook, notes: &[NoteFacts]) -> Vec<CodeRow> {
             depth,
             description: code.and_then(|c| c.description.clone()),
             in_codebook: true,
-            usage: usage(notes, &codebook.with_descendants(name)),
+            usage: Usage::default(),
         });
+        sets.push(codebook.with_descendants(name));
         for child in codebook.children(Some(name)).into_iter().rev() {
             stack.push((&child.name, depth + 1));
         }
     }
     let missing: BTreeSet<&str> = notes
         .iter()
+        .map(AsRef::as_ref)
         .flat_map(|n| {
             n.codes
                 .iter()
@@ -162,13 +254,19 @@ pub fn tree(codebook: &Codebook, notes: &[NoteFacts]) -> Vec<CodeRow> {
         .map(String::as_str)
         .filter(|c| codebook.get(c).is_none())
         .collect();
-    rows.extend(missing.into_iter().map(|name| CodeRow {
-        name: name.to_owned(),
-        depth: 0,
-        description: None,
-        in_codebook: false,
-        usage: usage(notes, &[name]),
-    }));
+    for name in missing {
+        rows.push(CodeRow {
+            name: name.to_owned(),
+            depth: 0,
+            description: None,
+            in_codebook: false,
+            usage: Usage::default(),
+        });
+        sets.push(vec![name]);
+    }
+    for (row, usage) in rows.iter_mut().zip(usages(notes, &sets)) {
+        row.usage = usage;
+    }
     rows
 }
 

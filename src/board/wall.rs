@@ -53,19 +53,30 @@ pub struct Section {
 }
 
 /// The wall of any of `codes` among `notes`.
-pub fn wall(notes: &[NoteFacts], codes: &[&str], group: Group, order: Order) -> Vec<Section> {
+pub fn wall(
+    notes: &[impl AsRef<NoteFacts>],
+    codes: &[&str],
+    group: Group,
+    order: Order,
+) -> Vec<Section> {
     let mut found = evidence(notes, codes);
-    let study = |e: &Evidence| notes[e.note].study.clone().unwrap_or_default();
-    let day = |e: &Evidence| notes[e.note].day.clone();
+    let note = |e: &Evidence| notes[e.note].as_ref();
+    let study = |e: &Evidence| note(e).study.as_deref().unwrap_or_default();
+    let day = |e: &Evidence| note(e).day.as_str();
+    let place = |e: &Evidence| (e.note, e.finding);
     match order {
-        Order::Date => found.sort_by_key(|e| (day(e), e.note, e.finding)),
-        Order::Study => found.sort_by_key(|e| (study(e), day(e), e.note, e.finding)),
+        Order::Date => found.sort_by(|a, b| day(a).cmp(day(b)).then(place(a).cmp(&place(b)))),
+        Order::Study => found.sort_by(|a, b| {
+            (study(a), day(a))
+                .cmp(&(study(b), day(b)))
+                .then(place(a).cmp(&place(b)))
+        }),
     }
     // Groups come in the order of their first piece.
     let mut sections: Vec<Section> = Vec::new();
     let mut at: BTreeMap<String, usize> = BTreeMap::new();
     for piece in found {
-        let note = &notes[piece.note];
+        let note = notes[piece.note].as_ref();
         let headings: Vec<String> = match group {
             Group::Participant => {
                 let people = people_of(notes, &piece);

@@ -4,6 +4,7 @@
 //! query finds.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -54,7 +55,7 @@ pub fn facts_for(
     notebook: &Notebook,
     context: &Context,
     text: &str,
-) -> Result<Option<Vec<NoteFacts>>> {
+) -> Result<Option<Vec<Arc<NoteFacts>>>> {
     let query = match query::parse(text, Mode::Strict) {
         Ok(query) => query,
         Err(error) => {
@@ -79,7 +80,7 @@ pub fn facts_for(
 pub fn code_and_query(
     words: &[String],
     codebook: &Codebook,
-    facts: &[NoteFacts],
+    facts: &[Arc<NoteFacts>],
 ) -> (Option<String>, String) {
     let Some(first) = words.first() else {
         return (None, String::new());

@@ -16,12 +16,15 @@ use crate::query::Query;
 
 /// The facts of each segment's documents, by segment: none for a broken file.
 #[derive(Default)]
-pub struct FactsCache(Mutex<HashMap<SegmentId, Arc<Vec<Option<NoteFacts>>>>>);
+pub struct FactsCache(Mutex<HashMap<SegmentId, Segment>>);
+
+/// A segment's documents' facts: none for a broken file.
+type Segment = Arc<Vec<Option<Arc<NoteFacts>>>>;
 
 impl SearchIndex {
     /// The facts of every note `query` finds (every note, for a query with no terms), in
     /// path order.
-    pub fn facts_for(&self, query: &Query) -> Result<Vec<NoteFacts>> {
+    pub fn facts_for(&self, query: &Query) -> Result<Vec<Arc<NoteFacts>>> {
         self.guarded(|| {
             let searcher = self.reader.searcher();
             let found: Option<HashSet<DocAddress>> = if query.groups.is_empty() {
@@ -66,24 +69,24 @@ impl SearchIndex {
     }
 
     /// The facts of every document of `segment`, decoded once.
-    fn segment_facts(&self, segment: &SegmentReader) -> Result<Arc<Vec<Option<NoteFacts>>>> {
+    fn segment_facts(&self, segment: &SegmentReader) -> Result<Segment> {
         let id = segment.segment_id();
         if let Some(kept) = self.facts.0.lock().ok().and_then(|c| c.get(&id).cloned()) {
             return Ok(kept);
         }
         let fail = |e: std::io::Error| self.failed(e);
         let docs = segment.max_doc() as usize;
-        let mut facts: Vec<Option<NoteFacts>> = vec![None; docs];
+        let mut facts: Vec<Option<Arc<NoteFacts>>> = vec![None; docs];
         let column = segment
             .fast_fields()
             .bytes("facts")
             .map_err(|e| self.failed(e))?;
         if let Some(column) = column {
             // The column holds each distinct value once, in order: decoded in one pass.
-            let mut values: Vec<Option<NoteFacts>> = Vec::with_capacity(column.num_terms());
+            let mut values: Vec<Option<Arc<NoteFacts>>> = Vec::with_capacity(column.num_terms());
             let mut stream = column.dictionary().stream().map_err(fail)?;
             while stream.advance() {
-                values.push(serde_json::from_slice(stream.key()).ok());
+                values.push(serde_json::from_slice(stream.key()).ok().map(Arc::new));
             }
             for (doc, slot) in facts.iter_mut().enumerate() {
                 let doc = u32::try_from(doc).unwrap_or(u32::MAX);
