@@ -168,15 +168,27 @@ pub struct Matrix {
 pub fn code_by_case(notes: &[impl AsRef<NoteFacts>], rows: &[Row], cases: Cases) -> Matrix {
     let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
     let mut row_totals = vec![0; rows.len()];
-    let mut cells: HashMap<(usize, (Option<&str>, &str)), usize> = HashMap::new();
-    let mut col_totals: HashMap<(Option<&str>, &str), usize> = HashMap::new();
+    // Cases as numbers, each name hashed once per piece rather than once per code.
+    let mut numbers: HashMap<(Option<&str>, &str), usize> = HashMap::new();
+    let mut names: Vec<(Option<&str>, &str)> = Vec::new();
+    let mut cells: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut col_totals: Vec<usize> = Vec::new();
+    let mut found = Vec::new();
     each_piece(notes, &sets, |touched, i, finding| {
         let note = notes[i].as_ref();
         let people = match finding.and_then(|j| note.findings.get(j)) {
             Some(f) => &f.people,
             None => &note.people,
         };
-        let found = cases.of(note, people);
+        found.clear();
+        for case in cases.of(note, people) {
+            let id = *numbers.entry(case).or_insert_with(|| {
+                names.push(case);
+                col_totals.push(0);
+                names.len() - 1
+            });
+            found.push(id);
+        }
         for &r in touched {
             row_totals[r] += 1;
             for &case in &found {
@@ -184,12 +196,13 @@ pub fn code_by_case(notes: &[impl AsRef<NoteFacts>], rows: &[Row], cases: Cases)
             }
         }
         for &case in &found {
-            *col_totals.entry(case).or_default() += 1;
+            col_totals[case] += 1;
         }
     });
-    let mut cols: Vec<((Option<&str>, &str), String)> = col_totals
-        .keys()
-        .map(|&case| (case, column(case)))
+    let mut cols: Vec<(usize, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(id, &case)| (id, column(case)))
         .collect();
     cols.sort_by(|a, b| a.1.cmp(&b.1));
     Matrix {
@@ -202,7 +215,7 @@ pub fn code_by_case(notes: &[impl AsRef<NoteFacts>], rows: &[Row], cases: Cases)
             })
             .collect(),
         row_totals,
-        col_totals: cols.iter().map(|(case, _)| col_totals[case]).collect(),
+        col_totals: cols.iter().map(|(case, _)| col_totals[*case]).collect(),
         cols: cols.into_iter().map(|(_, name)| name).collect(),
     }
 }

@@ -163,21 +163,30 @@ pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage>
     struct Tally<'a> {
         usage: Usage,
         last_note: Option<usize>,
-        // Borrowed, not copied: a common code meets most people many times.
-        people: HashSet<(Option<&'a str>, &'a str)>,
-        studies: HashSet<&'a str>,
+        people: Marks,
+        studies: Marks,
         first: Option<&'a str>,
         last: Option<&'a str>,
-        months: HashMap<&'a str, usize>,
+        months: Vec<usize>,
     }
+    // People, studies and months as numbers, each name hashed once per piece rather than
+    // once per code it counts toward.
+    let mut people: Numbers<(Option<&str>, &str)> = Numbers::default();
+    let mut studies: Numbers<&str> = Numbers::default();
+    let mut months: Numbers<&str> = Numbers::default();
     let mut tallies: Vec<Tally> = (0..rows.len()).map(|_| Tally::default()).collect();
+    let mut who = Vec::new();
     each_piece(notes, rows, |touched, i, finding| {
         let note = notes[i].as_ref();
         let study = note.study.as_deref();
-        let people = match finding.and_then(|j| note.findings.get(j)) {
+        let aliases = match finding.and_then(|j| note.findings.get(j)) {
             Some(f) => &f.people,
             None => &note.people,
         };
+        who.clear();
+        who.extend(aliases.iter().map(|a| people.of((study, a.as_str()))));
+        let study = study.map(|s| studies.of(s));
+        let month = months.of(note.month());
         for &r in touched {
             let t = &mut tallies[r];
             t.usage.findings += usize::from(finding.is_some());
@@ -185,9 +194,16 @@ pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage>
                 t.last_note = Some(i);
                 t.usage.notes += 1;
             }
-            t.people.extend(people.iter().map(|a| (study, a.as_str())));
-            t.studies.extend(study);
-            *t.months.entry(note.month()).or_default() += 1;
+            for &person in &who {
+                t.people.mark(person);
+            }
+            if let Some(study) = study {
+                t.studies.mark(study);
+            }
+            if t.months.len() <= month {
+                t.months.resize(month + 1, 0);
+            }
+            t.months[month] += 1;
             if t.first.is_none_or(|d| note.day.as_str() < d) {
                 t.first = Some(&note.day);
             }
@@ -199,18 +215,62 @@ pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage>
     tallies
         .into_iter()
         .map(|t| Usage {
-            participants: t.people.len(),
-            studies: t.studies.len(),
+            participants: t.people.count(),
+            studies: t.studies.count(),
             first: t.first.map(str::to_owned),
             last: t.last.map(str::to_owned),
             by_month: t
                 .months
-                .into_iter()
-                .map(|(m, n)| (m.to_owned(), n))
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(m, n)| (months.names[m].to_owned(), *n))
                 .collect(),
             ..t.usage
         })
         .collect()
+}
+
+/// Names numbered in the order first met.
+struct Numbers<T> {
+    ids: HashMap<T, usize>,
+    names: Vec<T>,
+}
+
+impl<T> Default for Numbers<T> {
+    fn default() -> Self {
+        Numbers {
+            ids: HashMap::new(),
+            names: Vec::new(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq + Copy> Numbers<T> {
+    fn of(&mut self, name: T) -> usize {
+        *self.ids.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            self.names.len() - 1
+        })
+    }
+}
+
+/// A set of numbers, as bits.
+#[derive(Default)]
+struct Marks(Vec<u64>);
+
+impl Marks {
+    fn mark(&mut self, n: usize) {
+        let (word, bit) = (n / 64, n % 64);
+        if self.0.len() <= word {
+            self.0.resize(word + 1, 0);
+        }
+        self.0[word] |= 1 << bit;
+    }
+
+    fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
 }
 
 /// The codebook as a tree, depth first in file order, each code counted with its sub-codes;
