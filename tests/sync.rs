@@ -816,3 +816,67 @@ fn notes_with_spaces_quotes_and_line_breaks_in_their_names_are_shared() {
         assert!(ben.join(name).is_file(), "{name:?} reached the team");
     }
 }
+
+#[test]
+fn hand_made_markers_in_codes_settle_and_a_deletion_taken_keeps_the_words_written_since() {
+    let (team, ana) = Team::new();
+    let path = team.note(&ana, "Teen at the gate");
+    team.sync(&ana).assert_code(0);
+    // A hand merge left the two versions' codes between markers.
+    let file = ana.join(&path);
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replacen(
+            "date: 2024-05-02\n",
+            "date: 2024-05-02\n<<<<<<< HEAD\nwhy: [trust]\n=======\nwhy: [escape]\n>>>>>>> origin/main\n",
+            1,
+        ),
+    )
+    .expect("write");
+    let id = path.trim_end_matches(".yaml");
+    let listed = team.sandbox.run(&ana, &["resolve"]);
+    assert!(
+        listed.stdout.contains("theirs  - escape"),
+        "{}",
+        listed.describe()
+    );
+    team.sandbox
+        .run(&ana, &["resolve", id, "--both"])
+        .assert_code(0);
+    let settled = std::fs::read_to_string(&file).expect("read");
+    assert!(settled.contains("why: [trust, escape]"), "{settled}");
+    assert!(!settled.contains("<<<<<<<"), "{settled}");
+    team.sync(&ana).assert_code(0);
+
+    // Ben deletes the note; Ana edits it, syncs, and takes the deletion: her words stay in git.
+    let ben = team.clone_as("ben");
+    git(&ben, &["rm", "-q", &path]);
+    git(&ben, &["commit", "-q", "-m", "gone"]);
+    git(&ben, &["push", "-q"]);
+    edit(
+        &ana,
+        &path,
+        "Teen at the gate",
+        "Teen at the gate, seen again",
+    );
+    team.sync(&ana);
+    edit(&ana, &path, "seen again", "seen again on Friday");
+    let written = std::fs::read_to_string(&file).expect("read");
+    let run = team.sandbox.run(&ana, &["resolve", id, "--theirs"]);
+    run.assert_code(0);
+    assert!(!file.exists());
+    let kept = git(
+        &ana,
+        &[
+            "for-each-ref",
+            "--format=%(refname)",
+            "refs/fieldnotes/replaced/",
+        ],
+    );
+    let kept = kept
+        .lines()
+        .last()
+        .unwrap_or_else(|| panic!("a ref: {}", run.describe()));
+    assert_eq!(git(&ana, &["cat-file", "blob", kept]), written);
+}

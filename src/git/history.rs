@@ -168,6 +168,13 @@ pub fn difference(repo: &Repo, was: &str, now: &str) -> Result<Vec<Option<Vec<Pi
         &was_path.to_string_lossy(),
         &now_path.to_string_lossy(),
     ])?;
+    // 0: no difference, 1: a difference; anything else is git failing.
+    if !ran.ok && !ran.stdout.starts_with("diff") {
+        return Err(Error::invalid(
+            format!("git could not compare the versions: {}", ran.stderr.trim()),
+            "`fieldnotes history ID --show VERSION` prints the version whole",
+        ));
+    }
     let mut lines = Vec::new();
     let mut line = Vec::new();
     for row in ran.stdout.lines().skip_while(|l| !l.starts_with("@@")) {
@@ -213,7 +220,11 @@ pub fn bring_back(
 
 /// Keeps `now`, the text of `file`, reachable from a ref when the last commit does not hold
 /// it, so that nothing a researcher wrote is lost to a version brought back.
-fn keep_uncommitted(repo: &Repo, file: &std::path::Path, now: &[u8]) -> Result<Option<String>> {
+pub(crate) fn keep_uncommitted(
+    repo: &Repo,
+    file: &std::path::Path,
+    now: &[u8],
+) -> Result<Option<String>> {
     let file = file.to_string_lossy();
     let committed = repo.git(&[
         "rev-parse",

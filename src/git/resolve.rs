@@ -43,6 +43,18 @@ pub fn settle(note: &Note, theirs: &Note, field: &str, choice: Choice) -> Option
         ["source"] if !both => out.source = theirs.source.clone(),
         ["other", "keys"] if !both => out.extra = theirs.extra.clone(),
         ["findings"] if !both => out.findings = theirs.findings.clone(),
+        // Lists a hand-made merge may differ in: theirs, or both as a set.
+        ["tags"] => out.tags = union(&note.tags, &theirs.tags, both),
+        ["why"] => out.why = union(&note.why, &theirs.why, both),
+        ["evidence"] => out.evidence = union(&note.evidence, &theirs.evidence, both),
+        ["participants"] if !both => out.participants = theirs.participants.clone(),
+        ["finding", _, "added" | "removed"] if !both => out.findings = theirs.findings.clone(),
+        ["finding", n, "why"] => {
+            let i = n.parse::<usize>().ok()?.checked_sub(1)?;
+            let other = theirs.findings.get(i)?.why.clone();
+            let mine = out.findings.get_mut(i)?;
+            mine.why = union(&mine.why, &other, both);
+        }
         ["finding", n, part] => {
             let i = n.parse::<usize>().ok()?.checked_sub(1)?;
             let other = theirs.findings.get(i).cloned().unwrap_or_default();
@@ -84,6 +96,14 @@ pub fn settle(note: &Note, theirs: &Note, field: &str, choice: Choice) -> Option
     Some(out)
 }
 
+/// `theirs`, or with `both` ours then what theirs adds.
+fn union(ours: &[String], theirs: &[String], both: bool) -> Vec<String> {
+    if !both {
+        return theirs.to_vec();
+    }
+    crate::note::once(ours.iter().chain(theirs).cloned())
+}
+
 /// The value of `field` in `note`, whole, for showing beside the other side's: text as it is,
 /// anything else as the YAML it is written as; `None` when the note has no such field.
 pub fn value(note: &Note, field: &str) -> Option<String> {
@@ -102,6 +122,10 @@ pub fn value(note: &Note, field: &str) -> Option<String> {
         ["source"] => Some(yaml(&note.source)),
         ["other", "keys"] => Some(yaml(&note.extra)),
         ["findings"] => Some(yaml(&note.findings)),
+        ["tags"] => Some(yaml(&note.tags)),
+        ["why"] => Some(yaml(&note.why)),
+        ["evidence"] => Some(yaml(&note.evidence)),
+        ["participants"] => Some(yaml(&note.participants)),
         ["finding", n, part] => {
             let finding = note
                 .findings
@@ -111,6 +135,8 @@ pub fn value(note: &Note, field: &str) -> Option<String> {
                 "quote" => text(&finding.quote),
                 "remark" => text(&finding.note),
                 "keys" => Some(yaml(&finding.extra)),
+                "why" => Some(yaml(&finding.why)),
+                "added" | "removed" => Some(yaml(finding)),
                 _ => None,
             }
         }

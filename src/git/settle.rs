@@ -161,6 +161,23 @@ pub fn settle_fields(
     notice: &dyn Fn(&str),
 ) -> Result<Settled> {
     let file = notebook.root.join(inside(repo, &record));
+    // Only what is still in conflict is settled: a list read before another settling is stale.
+    let fields: Vec<String> = fields
+        .iter()
+        .filter(|f| record.fields.contains(f))
+        .cloned()
+        .collect();
+    let fields = fields.as_slice();
+    // A note moved or removed since has nothing left to settle here: the record goes.
+    if !file.exists() {
+        record.fields.retain(|f| !fields.contains(f));
+        write(repo, &record)?;
+        return Ok(Settled {
+            done: fields.to_vec(),
+            left: record.fields,
+            ..Settled::default()
+        });
+    }
     if let Some(deleted) = fields
         .iter()
         .find(|f| [DELETED_BY_THE_TEAM, DELETED_BY_YOU].contains(&f.as_str()))
@@ -178,6 +195,8 @@ pub fn settle_fields(
         };
         if delete {
             let shown = std::fs::read(&file).map_err(|e| Error::io("cannot read", &file, e))?;
+            // What was written since the last commit stays reachable in git.
+            super::history::keep_uncommitted(repo, notebook.relative(&file), &shown)?;
             notebook.remove(&file, &shown, None, notice)?;
         }
         record.fields.retain(|f| f != deleted);
