@@ -45,14 +45,7 @@ pub fn settling(app: &App, frame: &mut Frame, theme: &Theme) {
         };
         frame.render_widget(Paragraph::new(said).style(theme.hint), body);
     } else {
-        let rows = u16::try_from(list.len())
-            .unwrap_or(u16::MAX)
-            .min((body.height / 3).max(3));
-        let [top, panes] =
-            Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(0)]).areas(body);
-        let first = s
-            .selected
-            .saturating_sub(usize::from(rows).saturating_sub(1));
+        let (top, panes, rows, first) = split(body, list.len(), s.selected);
         let width = usize::from(top.width);
         let column = list
             .iter()
@@ -64,7 +57,7 @@ pub fn settling(app: &App, frame: &mut Frame, theme: &Theme) {
             .iter()
             .enumerate()
             .skip(first)
-            .take(usize::from(rows))
+            .take(rows)
             .map(|(i, d)| {
                 let selected = i == s.selected;
                 let spans = vec![
@@ -134,6 +127,23 @@ pub fn settling(app: &App, frame: &mut Frame, theme: &Theme) {
         )
     };
     super::status_bar(app, frame, areas.status, &keys, theme);
+}
+
+/// A list of `count` rows over the rest of `body`: at most a third of it, scrolled so that
+/// `selected` shows. The list's area, the rest, the rows shown and the first of them.
+fn split(body: Rect, count: usize, selected: usize) -> (Rect, Rect, usize, usize) {
+    let rows = u16::try_from(count)
+        .unwrap_or(u16::MAX)
+        .min((body.height / 3).max(3));
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(0)]).areas(body);
+    let rows = usize::from(rows);
+    (
+        top,
+        rest,
+        rows,
+        selected.saturating_sub(rows.saturating_sub(1)),
+    )
 }
 
 /// One side's value, wrapped to `room`, its lines the other side lacks marked.
@@ -213,20 +223,13 @@ pub fn versions(app: &App, frame: &mut Frame, theme: &Theme) {
         }
         Some(Ok(list)) => list,
     };
-    let rows = u16::try_from(list.len())
-        .unwrap_or(u16::MAX)
-        .min((body.height / 3).max(3));
-    let [top, below] =
-        Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(0)]).areas(body);
-    let first = v
-        .selected
-        .saturating_sub(usize::from(rows).saturating_sub(1));
+    let (top, below, rows, first) = split(body, list.len(), v.selected);
     let width = usize::from(top.width);
     let lines: Vec<Line<'static>> = list
         .iter()
         .enumerate()
         .skip(first)
-        .take(usize::from(rows))
+        .take(rows)
         .map(|(i, version)| {
             let when = version
                 .date
