@@ -180,11 +180,8 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::Conflicts(list) => {
             let s = &mut app.settling;
             s.selected = s.selected.min(list.len().saturating_sub(1));
-            let none = list.is_empty();
+            // An empty list says so on the screen itself.
             s.list = Some(list);
-            if none && app.screen == Screen::Settling && app.message.is_none() {
-                app.message = Some("No conflicts wait to be settled.".into());
-            }
         }
         Outcome::Versions { path, list } if path == app.versions.path => {
             let v = &mut app.versions;
