@@ -27,7 +27,7 @@ fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
     std::fs::create_dir_all(&config).expect("config dir");
     std::fs::write(config.join("config.yaml"), "researcher: ms\n").expect("write config");
     let tmux = Tmux::start(&sandbox, 100, 30);
-    launch(&tmux, &notebook, "57 notes");
+    launch(&tmux, &notebook, "58 notes");
     tmux.keys(&["C-r"]);
     tmux.wait_for("New interview");
     (sandbox, notebook, tmux)
@@ -123,7 +123,7 @@ fn a_note_in_progress_survives_kill_9_and_is_offered_at_the_next_start() {
 
     launch(&tmux, &notebook, "A note you were writing was not saved");
     tmux.wait_for("Woman humming on the escalator");
-    tmux.wait_for("57 notes");
+    tmux.wait_for("58 notes");
     tmux.keys(&["r"]);
     tmux.wait_for("Shinjuku station");
     let text = save_quit_and_read(&tmux, &notebook, "woman-humming-on-the-escalator");

@@ -131,7 +131,7 @@ fn index_reports_what_it_read_and_rebuild_starts_over() {
     copy_dir(&sample(), &notebook);
     let first = sandbox.run(&notebook, &["index"]);
     assert!(
-        first.stdout.starts_with("Search index built from 57 files"),
+        first.stdout.starts_with("Search index built from 58 files"),
         "{}",
         first.stdout
     );
@@ -168,12 +168,12 @@ fn index_reports_what_it_read_and_rebuild_starts_over() {
         "{}",
         after.stdout
     );
-    assert!(after.stdout.contains(": 56 notes at "), "{}", after.stdout);
+    assert!(after.stdout.contains(": 57 notes at "), "{}", after.stdout);
     let rebuilt = sandbox.run(&notebook, &["index", "--rebuild"]);
     assert!(
         rebuilt
             .stdout
-            .starts_with("Search index built from 56 files"),
+            .starts_with("Search index built from 57 files"),
         "{}",
         rebuilt.stdout
     );

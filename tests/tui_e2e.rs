@@ -25,7 +25,7 @@ fn find_a_note_read_it_quit_and_get_the_terminal_back() {
         quoted(&notebook)
     ));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("57 notes");
+    tmux.wait_for("58 notes");
 
     tmux.text("whole carriage");
     let screen = tmux.wait_for("3 notes · best first");

@@ -122,6 +122,28 @@ actions! {
     BringBack,
     /// Sync with the team through git, in the background: save your changes, take theirs, share yours
     Sync,
+    /// The why board: each why-code's evidence, which codes come together, codes by case, insights, time
+    Board,
+    /// The next view of the board: codes, together, cases, insights, time
+    NextView,
+    /// The previous view of the board
+    PreviousView,
+    /// Move left: the previous column, or back from the evidence
+    Left,
+    /// Move right: the next column, or into the evidence
+    Right,
+    /// Group the evidence by participant, study or note
+    GroupBy,
+    /// Order the evidence by date or by study
+    OrderBy,
+    /// Columns of the code × case matrix: participants, studies, places, researchers, kinds
+    Columns,
+    /// Show only the top-level codes in the matrices (each with its sub-codes), or every code
+    Fold,
+    /// The insights the selected code's evidence backs
+    Backs,
+    /// A code's use by month, or by study
+    TimeBy,
     /// Show or hide this help
     Help,
     /// Open the sample notebook `research/`

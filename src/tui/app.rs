@@ -59,6 +59,12 @@ pub struct App {
     pub settling: Settling,
     /// The versions screen.
     pub versions: Versions,
+    /// The why board.
+    pub board: super::board::Board,
+    /// The screen the board was opened over, back when it closes.
+    pub board_over: Screen,
+    /// The screen the reader was opened over, back when the last note read closes.
+    pub reader_over: Screen,
 }
 
 /// The conflicts screen: each field in conflict, both values side by side.
@@ -108,6 +114,8 @@ pub enum Screen {
     Settling,
     /// The versions of a note (`App::versions`).
     Versions,
+    /// The why board (`App::board`).
+    Board,
 }
 
 /// What the start screen can offer.
@@ -126,7 +134,7 @@ pub enum Overlay {
         /// Where the help was asked for.
         place: Place,
         /// Lines scrolled.
-        scroll: usize,
+        scroll: super::scroll::Scroll,
         /// The window the help was opened over, back when it closes.
         below: Option<Box<Overlay>>,
     },
@@ -212,8 +220,8 @@ pub struct Browse {
     pub top: usize,
     /// The selected note, read from its file.
     pub preview: Option<Shown>,
-    /// Lines the preview is scrolled.
-    pub preview_scroll: usize,
+    /// Lines the preview is scrolled, and where to go once it is laid out.
+    pub preview_scroll: super::scroll::Scroll,
     /// Notes in the notebook, and files with errors, as the index last counted.
     pub notes: usize,
     /// Files with errors (see [`Problems`]).
@@ -237,8 +245,8 @@ pub struct Reading {
     pub path: String,
     /// The note once read.
     pub shown: Option<Shown>,
-    /// Lines scrolled.
-    pub scroll: usize,
+    /// Lines scrolled, and where to go once the note is laid out.
+    pub scroll: super::scroll::Scroll,
     /// The selected evidence link of an insight.
     pub link: Option<usize>,
     /// Marks the words that found the note.
@@ -336,6 +344,10 @@ impl App {
             (None, Screen::Problems) => Place::Problems,
             (None, Screen::Settling) => Place::Settling,
             (None, Screen::Versions) => Place::Versions,
+            (None, Screen::Board) if self.board.pane == super::board::Pane::Search => {
+                Place::BoardSearch
+            }
+            (None, Screen::Board) => Place::Board,
             (None, Screen::Browse) if self.browse.focus == Focus::List => Place::List,
             (None, Screen::Browse) => Place::Search,
         }

@@ -116,6 +116,16 @@ pub enum Effect {
         /// The file's path in that commit, from the top of the repository.
         at: String,
     },
+    /// Count the board over the notes this search line finds and report [`Outcome::Board`].
+    Board {
+        /// The search line.
+        query: String,
+    },
+    /// Read the words of these pieces of evidence and report [`Outcome::BoardTexts`].
+    BoardTexts {
+        /// The pieces.
+        wanted: Vec<super::board::Wanted>,
+    },
     /// Read the why-codes to pick from and report [`Outcome::Codes`].
     Codes,
     /// Read the studies and recent places to offer and report [`Outcome::Recent`].
@@ -287,6 +297,10 @@ pub enum Outcome {
     },
     /// Where the notebook stands with its team.
     Standing(Option<crate::git::changes::Standing>),
+    /// The answer to [`Effect::Board`].
+    Board(std::sync::Arc<super::board::Counted>),
+    /// The answer to [`Effect::BoardTexts`]: each piece's words.
+    BoardTexts(Vec<(super::board::TextKey, crate::board::shown::Shown)>),
     /// The answer to [`Effect::Codes`].
     Codes(Vec<Choice>),
     /// The answer to [`Effect::Recent`].

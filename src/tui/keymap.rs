@@ -38,6 +38,10 @@ pub enum Place {
     Settling,
     /// The versions of a note.
     Versions,
+    /// The why board.
+    Board,
+    /// Typing in the search line of the why board.
+    BoardSearch,
 }
 
 impl Place {
@@ -58,6 +62,8 @@ impl Place {
             Place::Removing => "Removing a note",
             Place::Settling => "Conflicts with the team",
             Place::Versions => "Versions of a note",
+            Place::Board => "The why board",
+            Place::BoardSearch => "The why board's search line",
         }
     }
 }
@@ -81,21 +87,39 @@ use KeyCode::{
     Right, Tab, Up,
 };
 use Place::{
-    Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Removing, Restore, Search,
-    Settling, Start, Versions,
+    Board, BoardSearch, Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Removing,
+    Restore, Search, Settling, Start, Versions,
 };
 
 const BROWSE: &[Place] = &[Search, List];
 const MOVING: &[Place] = &[
-    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions,
+    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions, Board,
 ];
-const READING: &[Place] = &[List, Note, Problems, Help, Conflict, Settling, Versions];
-const TYPING: &[Place] = &[Search, Filters, Form];
-const EDITING: &[Place] = &[Search, Form];
+const READING: &[Place] = &[
+    List, Note, Problems, Help, Conflict, Settling, Versions, Board,
+];
+const TYPING: &[Place] = &[Search, Filters, Form, BoardSearch];
+const EDITING: &[Place] = &[Search, Form, BoardSearch];
 const EVERYWHERE: &[Place] = &[
-    Start, Search, List, Note, Problems, Help, Filters, Form, Leaving, Restore, Conflict, Removing,
-    Settling, Versions,
+    Start,
+    Search,
+    List,
+    Note,
+    Problems,
+    Help,
+    Filters,
+    Form,
+    Leaving,
+    Restore,
+    Conflict,
+    Removing,
+    Settling,
+    Versions,
+    Board,
+    BoardSearch,
 ];
+/// Where the why board is one key away.
+const TO_BOARD: &[Place] = &[List, Note, Problems, Settling, Versions];
 
 macro_rules! bind {
     ($places:expr, [$(($code:expr, $mods:expr)),+], $action:expr) => {
@@ -114,10 +138,36 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(&[Search], [(Tab, NONE), (Esc, NONE)], Action::FocusList),
     bind!(&[List], [(Char('p'), NONE)], Action::Problems),
+    bind!(
+        TO_BOARD,
+        [(Char('w'), NONE), (Char('b'), CTRL)],
+        Action::Board
+    ),
+    bind!(&[Search], [(Char('b'), CTRL)], Action::Board),
+    bind!(&[Board], [(Tab, NONE)], Action::NextView),
+    bind!(&[Board], [(BackTab, NONE)], Action::PreviousView),
+    bind!(&[Board], [(Char('/'), NONE)], Action::FocusSearch),
+    bind!(
+        &[BoardSearch],
+        [(Esc, NONE), (Enter, NONE), (Tab, NONE)],
+        Action::FocusList
+    ),
+    bind!(&[Board], [(Left, NONE), (Char('h'), NONE)], Action::Left),
+    bind!(&[Board], [(Right, NONE), (Char('l'), NONE)], Action::Right),
+    bind!(&[Board], [(Enter, NONE)], Action::Open),
+    bind!(&[Board], [(Esc, NONE), (Char('q'), NONE)], Action::Back),
+    bind!(&[Board], [(Char('w'), NONE)], Action::Board),
+    bind!(&[Board, BoardSearch], [(Char('b'), CTRL)], Action::Board),
+    bind!(&[Board], [(Char('o'), NONE)], Action::GroupBy),
+    bind!(&[Board], [(Char('s'), NONE)], Action::OrderBy),
+    bind!(&[Board], [(Char('c'), NONE)], Action::Columns),
+    bind!(&[Board], [(Char('f'), NONE)], Action::Fold),
+    bind!(&[Board], [(Char('i'), NONE)], Action::Backs),
+    bind!(&[Board], [(Char('m'), NONE)], Action::TimeBy),
     // Ctrl-P moves up, as in readline; Ctrl-X is free in both places.
     bind!(BROWSE, [(Char('x'), CTRL)], Action::Problems),
     bind!(
-        &[Search, List, Note, Settling],
+        &[Search, List, Note, Settling, Board],
         [(Char('g'), CTRL)],
         Action::Sync
     ),
@@ -260,7 +310,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(EDITING, [(End, NONE), (Char('e'), CTRL)], Action::CursorEnd),
     bind!(
-        &[List, Note, Problems, Start, Settling, Versions],
+        &[List, Note, Problems, Start, Settling, Versions, Board],
         [(Char('?'), NONE)],
         Action::Help
     ),

@@ -8,6 +8,8 @@
 
 pub mod action;
 pub mod app;
+pub mod board;
+mod boarding;
 pub mod effect;
 mod filters;
 pub mod form;
@@ -20,6 +22,7 @@ mod receive;
 pub mod recent;
 mod removing;
 pub mod runtime;
+pub mod scroll;
 mod syncing;
 mod team;
 mod terminal;

@@ -1,14 +1,13 @@
-//! Reading a note full screen: scrolling, an insight's evidence links, and where to start
-//! reading (the first matched word).
+//! Reading a note full screen: scrolling, an insight's evidence links, removing and editing.
+//! Where the text starts (the first matched word, a finding, the selected link) is the
+//! drawing's to work out, once the note is laid out (see `scroll`).
 
 use super::action::Action;
 use super::app::{App, Overlay, Reading, Removing, Screen, Shown};
 use super::effect::Effect;
 use super::layout;
-use super::theme::Theme;
-use super::update::{WHEEL_LINES, scrolled};
-use super::view::note::{Rendered, render};
-use crate::index::Highlighter;
+use super::scroll::Aim;
+use super::update::WHEEL_LINES;
 
 /// Applies an action on the note screen.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -18,14 +17,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Down => reading.scroll = reading.scroll.saturating_add(1),
-        Action::Up => reading.scroll = reading.scroll.saturating_sub(1),
-        Action::PageDown => reading.scroll = reading.scroll.saturating_add(page),
-        Action::PageUp => reading.scroll = reading.scroll.saturating_sub(page),
-        Action::Top => reading.scroll = 0,
-        // Clamped to the last screenful once the note is laid out (`clamp_scrolls`).
-        Action::Bottom => reading.scroll = usize::MAX,
-        Action::Wheel { down, .. } => reading.scroll = scrolled(reading.scroll, down, WHEEL_LINES),
+        Action::Down => reading.scroll.by(true, 1),
+        Action::Up => reading.scroll.by(false, 1),
+        Action::PageDown => reading.scroll.by(true, page),
+        Action::PageUp => reading.scroll.by(false, page),
+        Action::Top => reading.scroll.set(0),
+        // The drawing keeps it to the last screenful.
+        Action::Bottom => reading.scroll.set(usize::MAX),
+        Action::Wheel { down, .. } => reading.scroll.by(down, WHEEL_LINES),
         Action::NextLink | Action::PreviousLink => {
             let links = evidence(reading).len();
             if links > 0 {
@@ -35,7 +34,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     (Some(i), true) => (i + 1) % links,
                     (Some(i), false) => (i + links - 1) % links,
                 });
-                scroll_to_link(app);
+                reading.scroll.aim(Aim::Link);
             }
         }
         Action::Open => {
@@ -51,7 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => {
             app.reading.pop();
             if app.reading.is_empty() {
-                app.screen = Screen::Browse;
+                app.screen = app.reader_over.clone();
             }
         }
         Action::Edit => {
@@ -97,114 +96,5 @@ fn evidence(reading: &Reading) -> Vec<String> {
             ids
         }
         _ => Vec::new(),
-    }
-}
-
-/// Lays out a note read from disk as the screen shows it `width` columns wide.
-fn laid_out(
-    shown: Option<&Shown>,
-    hl: &Highlighter,
-    width: u16,
-    link: Option<usize>,
-    app: &App,
-) -> Option<Rendered> {
-    match shown.map(|s| &s.file) {
-        Some(Ok(file)) => Some(render(
-            file,
-            &shown.map(|s| s.links.clone()).unwrap_or_default(),
-            hl,
-            layout::text_width(width),
-            link,
-            &Theme::new(app.colour),
-        )),
-        _ => None,
-    }
-}
-
-/// Scrolls the note being read so its selected evidence link shows.
-fn scroll_to_link(app: &mut App) {
-    let body = layout::page(app.size).body;
-    let height = usize::from(body.height);
-    let Some(reading) = app.reading.last() else {
-        return;
-    };
-    let Some(link) = reading.link else {
-        return;
-    };
-    let rendered = laid_out(
-        reading.shown.as_ref(),
-        &reading.highlighter,
-        body.width,
-        Some(link),
-        app,
-    );
-    if let (Some(rendered), Some(reading)) = (rendered, app.reading.last_mut())
-        && let Some(&line) = rendered.links.get(link)
-        && (line < reading.scroll || line >= reading.scroll.saturating_add(height))
-    {
-        reading.scroll = line.saturating_sub(height / 2);
-    }
-}
-
-/// Scrolls a note just opened in the reader, or just shown in the preview, to the first
-/// matched word when it is below the fold.
-pub fn scroll_to_first_match(app: &mut App) {
-    let body = layout::page(app.size).body;
-    if let Some(reading) = app.reading.last()
-        && reading.scroll == 0
-        && let Some(rendered) = laid_out(
-            reading.shown.as_ref(),
-            &reading.highlighter,
-            body.width,
-            None,
-            app,
-        )
-        && let Some(reading) = app.reading.last_mut()
-    {
-        reading.scroll = fold(rendered.first_match, body.height);
-    }
-    let preview = layout::browse(app.size).preview;
-    let b = &app.browse;
-    if b.preview_scroll == 0
-        && let Some(rendered) =
-            laid_out(b.preview.as_ref(), &b.highlighter, preview.width, None, app)
-    {
-        app.browse.preview_scroll = fold(rendered.first_match, preview.height);
-    }
-}
-
-/// Keeps the reader and the preview from scrolling past the end of their note.
-pub fn clamp_scrolls(app: &mut App) {
-    let body = layout::page(app.size).body;
-    if let Some(reading) = app.reading.last() {
-        let lines = laid_out(
-            reading.shown.as_ref(),
-            &reading.highlighter,
-            body.width,
-            reading.link,
-            app,
-        )
-        .map_or(0, |r| r.lines.len());
-        if let Some(reading) = app.reading.last_mut() {
-            reading.scroll = reading
-                .scroll
-                .min(lines.saturating_sub(usize::from(body.height)));
-        }
-    }
-    let preview = layout::browse(app.size).preview;
-    let b = &app.browse;
-    let lines = laid_out(b.preview.as_ref(), &b.highlighter, preview.width, None, app)
-        .map_or(0, |r| r.lines.len());
-    app.browse.preview_scroll = app
-        .browse
-        .preview_scroll
-        .min(lines.saturating_sub(usize::from(preview.height)));
-}
-
-/// The scroll that shows `line` a little below the top, or none when it is already shown.
-fn fold(line: Option<usize>, height: u16) -> usize {
-    match line {
-        Some(line) if line >= usize::from(height) => line.saturating_sub(2),
-        _ => 0,
     }
 }

@@ -5,17 +5,11 @@ use super::app::{App, Browse, Overlay, Reading, Screen};
 use super::effect::{Effect, Outcome};
 use super::form;
 use super::keymap::Place;
-use super::reading::scroll_to_first_match;
+use super::scroll::{Aim, Scroll};
 use super::update::{FIRST_PAGE, keep_selection_visible, preview_selected};
 
 /// Applies what the runtime reports to `app` and says what to do next.
 pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
-    let effects = take_in(app, outcome);
-    super::reading::clamp_scrolls(app);
-    effects
-}
-
-fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
     match outcome {
         Outcome::Opened { name } => {
             app.notebook_name = name;
@@ -41,6 +35,7 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 effects.push(Effect::Problems);
             }
             effects.extend(look_standing(app));
+            effects.extend(super::board::reload(app));
             if matches!(&app.overlay, Some(Overlay::Filters(p)) if !p.counted) {
                 effects.push(Effect::Choices {
                     query: app.browse.line.text().to_owned(),
@@ -129,8 +124,7 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 && b.hits.first().map(|h| &h.path) == b.preview.as_ref().map(|p| &p.path)
             {
                 // The same note answers another query: mark and find its words again.
-                b.preview_scroll = 0;
-                scroll_to_first_match(app);
+                b.preview_scroll = Scroll::aimed(Aim::FirstMatch);
             }
             keep_selection_visible(app);
             preview_selected(app)
@@ -138,18 +132,19 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::Loaded(shown) => {
             // A note read again after a change on disk keeps its place; only a note shown
             // for the first time starts at its first matched word.
-            let mut first_time = false;
             for reading in app.reading.iter_mut().filter(|r| r.path == shown.path) {
-                first_time |= reading.shown.is_none();
+                // A note opened at a finding stays aimed there.
+                if reading.shown.is_none() && reading.scroll.aiming().is_none() {
+                    reading.scroll.aim(Aim::FirstMatch);
+                }
                 reading.shown = Some((*shown).clone());
             }
             if app.selected_hit().is_some_and(|hit| hit.path == shown.path) {
                 let b = &mut app.browse;
-                first_time |= b.preview.as_ref().is_none_or(|p| p.path != shown.path);
+                if b.preview.as_ref().is_none_or(|p| p.path != shown.path) {
+                    b.preview_scroll.aim(Aim::FirstMatch);
+                }
                 b.preview = Some(*shown);
-            }
-            if first_time {
-                scroll_to_first_match(app);
             }
             Vec::new()
         }
@@ -158,7 +153,7 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 app.reading.push(Reading {
                     path: path.clone(),
                     shown: None,
-                    scroll: 0,
+                    scroll: Scroll::default(),
                     link: None,
                     highlighter: Default::default(),
                 });
@@ -252,6 +247,9 @@ fn take_in(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
             Vec::new()
         }
+        outcome @ (Outcome::Board(_) | Outcome::BoardTexts(_)) => {
+            super::board::receive(app, outcome)
+        }
         Outcome::Codes(codes) => {
             form::open::codes(app, codes);
             Vec::new()
@@ -293,6 +291,7 @@ fn reload(app: &mut App) -> Vec<Effect> {
         effects.push(Effect::Problems);
     }
     effects.extend(super::team::reload(app));
+    effects.extend(super::board::reload(app));
     effects
 }
 

@@ -389,6 +389,9 @@ impl Runtime {
         ) {
             return super::syncing::perform(&effect, &notebook, index.as_deref());
         }
+        if matches!(effect, Effect::Board { .. } | Effect::BoardTexts { .. }) {
+            return super::boarding::perform(&effect, &notebook, index.as_deref());
+        }
         match effect {
             Effect::Sync => {
                 super::syncing::start(notebook, self.post.clone());

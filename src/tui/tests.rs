@@ -43,6 +43,16 @@ fn note_file(path: &str, evidence: &[&str]) -> NoteFile {
 }
 
 /// An app at 100x30 showing `count` hits for the query `q`, the first previewed.
+/// `app` drawn on a terminal of its size, as the runtime draws after each key.
+fn drawn(app: &App) {
+    let (w, h) = app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("a test terminal");
+    terminal
+        .draw(|frame| super::view::view(app, frame))
+        .expect("drawn");
+}
+
 fn showing(count: usize) -> App {
     let mut app = App::new("Street", (100, 30));
     receive(
@@ -337,7 +347,7 @@ fn the_mouse_scrolls_what_it_is_over_and_clicks_select() {
         },
     );
     assert_eq!(app.browse.selected, 0);
-    assert_eq!(app.browse.preview_scroll, 3);
+    assert_eq!(app.browse.preview_scroll.get(), 3);
     update(
         &mut app,
         Action::Wheel {
@@ -415,16 +425,25 @@ fn reading_long_note(app: &mut App, lines: usize) {
 fn the_bottom_of_a_note_is_its_last_screenful_and_up_moves_from_there() {
     let mut app = showing(1);
     reading_long_note(&mut app, 200);
-    update(&mut app, Action::Bottom);
-    let bottom = app.reading[0].scroll;
+    // Scrolling is kept within the note by drawing it, as each key is followed by a frame.
+    let press = |app: &mut App, action: Action| {
+        update(app, action);
+        drawn(app);
+    };
+    press(&mut app, Action::Bottom);
+    let bottom = app.reading[0].scroll.get();
     // 200 body lines and a header, on a 28-row page.
     assert!((170..200).contains(&bottom), "{bottom}");
-    update(&mut app, Action::Up);
-    assert_eq!(app.reading[0].scroll, bottom - 1);
+    press(&mut app, Action::Up);
+    assert_eq!(app.reading[0].scroll.get(), bottom - 1);
     for _ in 0..10 {
-        update(&mut app, Action::PageDown);
+        press(&mut app, Action::PageDown);
     }
-    assert_eq!(app.reading[0].scroll, bottom, "paging stops at the end");
+    assert_eq!(
+        app.reading[0].scroll.get(),
+        bottom,
+        "paging stops at the end"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::app::{App, Focus, Overlay, Picker, Reading, Removing, Screen};
 use super::effect::Effect;
 use super::keymap::Place;
 use super::layout;
-use super::reading::scroll_to_first_match;
+use super::scroll::{Aim, Scroll};
 use crate::index::Sort;
 
 /// Hits asked for at first; more are asked for as the selection nears the end.
@@ -32,12 +32,6 @@ pub fn scrolled(scroll: usize, down: bool, lines: usize) -> usize {
 
 /// Applies `action` to `app` and says what the runtime must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let effects = apply(app, action);
-    super::reading::clamp_scrolls(app);
-    effects
-}
-
-fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         // A note being written is never lost to a quit: the form asks, or keeps a draft.
         Action::Quit if matches!(app.place(), Place::Form | Place::Leaving) => {}
@@ -52,13 +46,27 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Conflicts if matches!(app.place(), Place::List | Place::Note) => {
             return super::team::open_conflicts(app);
         }
+        Action::Board
+            if matches!(
+                app.place(),
+                Place::Search
+                    | Place::List
+                    | Place::Note
+                    | Place::Problems
+                    | Place::Settling
+                    | Place::Versions
+            ) =>
+        {
+            app.message = None;
+            return super::board::open(app);
+        }
         Action::Versions if matches!(app.place(), Place::List | Place::Note) => {
             return super::team::open_versions(app);
         }
         Action::Sync
             if matches!(
                 app.place(),
-                Place::Search | Place::List | Place::Note | Place::Settling
+                Place::Search | Place::List | Place::Note | Place::Settling | Place::Board
             ) =>
         {
             if app.syncing {
@@ -84,7 +92,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 Some(Overlay::Help { below, .. }) => below.map(|b| *b),
                 below => Some(Overlay::Help {
                     place,
-                    scroll: 0,
+                    scroll: Scroll::default(),
                     below: below.map(Box::new),
                 }),
             };
@@ -105,6 +113,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Place::Removing => removing(app, action),
         Place::Settling => super::team::settling(app, action),
         Place::Versions => super::team::versions(app, action),
+        Place::Board | Place::BoardSearch => super::board::update(app, action),
     }
 }
 
@@ -166,8 +175,8 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::PreviewDown | Action::PreviewUp => {
-            b.preview_scroll =
-                scrolled(b.preview_scroll, action == Action::PreviewDown, WHEEL_LINES);
+            b.preview_scroll
+                .by(action == Action::PreviewDown, WHEEL_LINES);
             false
         }
         Action::Open => return open_selected(app),
@@ -217,7 +226,7 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
             let areas = layout::browse(app.size);
             if layout::contains(areas.preview, column, row) {
                 let b = &mut app.browse;
-                b.preview_scroll = scrolled(b.preview_scroll, down, WHEEL_LINES);
+                b.preview_scroll.by(down, WHEEL_LINES);
                 return Vec::new();
             }
             return select(app, Step::By(if down { 1 } else { -1 }));
@@ -249,7 +258,7 @@ pub fn restart(app: &mut App) -> Vec<Effect> {
     let b = &mut app.browse;
     b.selected = 0;
     b.top = 0;
-    b.preview_scroll = 0;
+    b.preview_scroll = Scroll::default();
     b.limit = FIRST_PAGE;
     b.to_bottom = false;
     vec![search(app)]
@@ -319,7 +328,7 @@ pub fn preview_selected(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let path = hit.path.clone();
-    app.browse.preview_scroll = 0;
+    app.browse.preview_scroll = Scroll::default();
     vec![Effect::Load { path }]
 }
 
@@ -341,12 +350,12 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     app.reading = vec![Reading {
         path,
         shown,
-        scroll: 0,
+        scroll: Scroll::aimed(Aim::FirstMatch),
         link: None,
         highlighter: app.browse.highlighter.clone(),
     }];
+    app.reader_over = Screen::Browse;
     app.screen = Screen::Note;
-    scroll_to_first_match(app);
     effects
 }
 
@@ -376,24 +385,20 @@ fn problems(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Scrolls the help; the drawing keeps it to the last screenful.
 fn help(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(Overlay::Help { place, .. }) = &app.overlay else {
-        return Vec::new();
-    };
-    let most = super::view::overlay::help_scroll_most(app, *place);
     let Some(Overlay::Help { scroll, .. }) = &mut app.overlay else {
         return Vec::new();
     };
-    let moved = match action {
-        Action::Down | Action::Wheel { down: true, .. } => scroll.saturating_add(1),
-        Action::Up | Action::Wheel { down: false, .. } => scroll.saturating_sub(1),
-        Action::PageDown => scroll.saturating_add(10),
-        Action::PageUp => scroll.saturating_sub(10),
-        Action::Top => 0,
-        Action::Bottom => most,
-        _ => *scroll,
-    };
-    *scroll = moved.min(most);
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => scroll.by(true, 1),
+        Action::Up | Action::Wheel { down: false, .. } => scroll.by(false, 1),
+        Action::PageDown => scroll.by(true, 10),
+        Action::PageUp => scroll.by(false, 10),
+        Action::Top => scroll.set(0),
+        Action::Bottom => scroll.set(usize::MAX),
+        _ => {}
+    }
     Vec::new()
 }
 

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::note::{page_of, shown_lines};
+use super::note::scrolled_page;
 use crate::index::{Hit, Sort};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
@@ -38,21 +38,17 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     };
     frame.render_widget(Paragraph::new(divider).style(theme.hint), areas.divider);
     let b = &app.browse;
-    let preview = if b.hits.is_empty() {
-        Vec::new()
-    } else {
-        shown_lines(
+    if !b.hits.is_empty() {
+        let page = scrolled_page(
             b.preview.as_ref(),
             &b.highlighter,
-            layout::text_width(areas.preview.width),
             None,
+            &b.preview_scroll,
+            areas.preview,
             theme,
-        )
-    };
-    frame.render_widget(
-        page_of(preview, b.preview_scroll, areas.preview.height),
-        areas.preview,
-    );
+        );
+        frame.render_widget(page, areas.preview);
+    }
     let keys = match b.focus {
         Focus::Search => hints(
             Place::Search,
@@ -61,6 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                 (&[Action::Open], "read"),
                 (&[Action::NewNote], "new note"),
                 (&[Action::Help], "help"),
+                (&[Action::Board], "why board"),
                 (&[Action::FocusList], "more keys"),
                 (&[Action::Filters], "filter"),
             ],
@@ -71,6 +68,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
                 (&[Action::Open], "read"),
                 (&[Action::NewNote], "new note"),
                 (&[Action::Help], "help"),
+                (&[Action::Board], "why board"),
                 (&[Action::FocusSearch], "search"),
                 (&[Action::Filters], "filter"),
                 (&[Action::ToggleSort], "sort"),

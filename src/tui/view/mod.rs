@@ -1,6 +1,7 @@
 //! Drawing: every screen from the state alone. Nothing here reads a file or changes state.
 
 mod ask;
+mod board;
 mod browse;
 mod form;
 mod naming;
@@ -32,10 +33,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Form => form::draw(app, frame, &theme),
         Screen::Settling => team::settling(app, frame, &theme),
         Screen::Versions => team::versions(app, frame, &theme),
+        Screen::Board => board::draw(app, frame, &theme),
     }
     match &app.overlay {
         Some(Overlay::Help { place, scroll, .. }) => {
-            overlay::help(app, *place, *scroll, frame, &theme)
+            overlay::help(app, *place, scroll, frame, &theme)
         }
         Some(Overlay::Filters(picker)) => overlay::filters(app, picker, frame, &theme),
         Some(Overlay::Leaving { quitting }) => ask::leaving(app, *quitting, frame, &theme),

@@ -3,6 +3,7 @@
 //! searched words marked. The preview and the full-screen view both draw this.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -14,6 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Shown};
 use crate::tui::keymap::{Place, hints};
 use crate::tui::layout;
+use crate::tui::scroll::{Aim, Scroll};
 use crate::tui::text::{clean, marked_spans, truncate_start, wrap};
 use crate::tui::theme::Theme;
 use unicode_width::UnicodeWidthStr;
@@ -26,6 +28,8 @@ pub struct Rendered {
     pub first_match: Option<usize>,
     /// The line of each evidence link.
     pub links: Vec<usize>,
+    /// The line each finding starts on.
+    pub findings: Vec<usize>,
 }
 
 /// Lays out `file` for a width of `width` columns in the styles of `theme`, with the notes
@@ -41,22 +45,59 @@ pub fn render(
     Layout::new(hl, usize::from(width.max(10)), theme).note(file, links, link)
 }
 
-/// The lines for a note read from disk, or for why it could not be read.
-pub fn shown_lines(
+/// A note read from disk (or why it could not be read) as a page `area` high and wide,
+/// from where `scroll` is. Once the note is laid out, `scroll` goes where it was aimed (the
+/// first matched word, a finding, the selected link) and is kept from running past the end.
+pub fn scrolled_page(
     shown: Option<&Shown>,
     hl: &Highlighter,
-    width: u16,
     link: Option<usize>,
+    scroll: &Scroll,
+    area: Rect,
     theme: &Theme,
-) -> Vec<Line<'static>> {
-    match shown.map(|s| &s.file) {
-        Some(Ok(file)) => render(file, &shown_links(shown), hl, width, link, theme).lines,
+) -> Paragraph<'static> {
+    let width = layout::text_width(area.width);
+    let height = usize::from(area.height);
+    let lines = match shown.map(|s| &s.file) {
+        Some(Ok(file)) => {
+            let rendered = render(file, &shown_links(shown), hl, width, link, theme);
+            aim(&rendered, scroll, link, height);
+            rendered.lines
+        }
         Some(Err(why)) => wrap(
             vec![Span::styled(clean(why), theme.error)],
             usize::from(width),
             "",
         ),
         None => vec![Line::styled("Reading…", theme.hint)],
+    };
+    let at = scroll.clamp(lines.len(), height);
+    page_of(lines, at, area.height)
+}
+
+/// Moves `scroll` to where it was aimed, now that the note is laid out.
+fn aim(rendered: &Rendered, scroll: &Scroll, link: Option<usize>, height: usize) {
+    match scroll.take_aim() {
+        // Below the fold only: a match on the first screen needs no scrolling.
+        Some(Aim::FirstMatch) => {
+            if let Some(line) = rendered.first_match.filter(|&l| l >= height) {
+                scroll.place(line.saturating_sub(2));
+            }
+        }
+        Some(Aim::Finding(j)) => {
+            if let Some(&line) = rendered.findings.get(j) {
+                scroll.place(line.saturating_sub(1));
+            }
+        }
+        Some(Aim::Link) => {
+            if let Some(&line) = link.and_then(|l| rendered.links.get(l)) {
+                let at = scroll.get();
+                if line < at || line >= at.saturating_add(height) {
+                    scroll.place(line.saturating_sub(height / 2));
+                }
+            }
+        }
+        None => {}
     }
 }
 
@@ -66,13 +107,6 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
     let Some(reading) = app.reading.last() else {
         return;
     };
-    let lines = shown_lines(
-        reading.shown.as_ref(),
-        &reading.highlighter,
-        layout::text_width(areas.body.width),
-        reading.link,
-        theme,
-    );
     let depth = if app.reading.len() > 1 {
         format!(" ({} deep, Esc goes back)", app.reading.len() - 1)
     } else {
@@ -87,10 +121,15 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
         ),
     ]);
     frame.render_widget(Paragraph::new(heading), areas.heading);
-    frame.render_widget(
-        page_of(lines, reading.scroll, areas.body.height),
+    let page = scrolled_page(
+        reading.shown.as_ref(),
+        &reading.highlighter,
+        reading.link,
+        &reading.scroll,
         areas.body,
+        theme,
     );
+    frame.render_widget(page, areas.body);
     let is_insight = matches!(
         reading.shown.as_ref().map(|s| &s.file),
         Some(Ok(f)) if !f.note.evidence.is_empty()
@@ -102,6 +141,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             (&[Action::Up, Action::Down], "scroll"),
             (&[Action::Back], "back"),
             (&[Action::Help], "help"),
+            (&[Action::Board], "why board"),
             (links, "evidence"),
             (if is_insight { &[Action::Open] } else { &[] }, "open it"),
             (&[Action::PageDown], "page"),
@@ -280,10 +320,12 @@ impl<'a> Layout<'a> {
                 self.push(wrap(spans, self.width, "    "));
             }
         }
+        let mut findings = Vec::new();
         if !n.findings.is_empty() {
             self.heading("Findings");
             for (i, f) in n.findings.iter().enumerate() {
                 self.gap();
+                findings.push(self.lines.len());
                 let number = format!("{:>2} ", i + 1);
                 let mut rows: Vec<(&str, Vec<Vec<Span<'static>>>)> = Vec::new();
                 if let Some(did) = &f.did {
@@ -367,6 +409,7 @@ impl<'a> Layout<'a> {
             lines: self.lines,
             first_match: self.first_match,
             links,
+            findings,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Windows over a screen: the help, made from the key map, and the filter chooser.
 
+use crate::tui::scroll::Scroll;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -58,6 +59,7 @@ pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>,
         Place::Removing => &[Place::Removing],
         Place::Settling => &[Place::Settling],
         Place::Versions => &[Place::Versions],
+        Place::Board | Place::BoardSearch => &[Place::Board, Place::BoardSearch],
         Place::Form | Place::Leaving | Place::Restore | Place::Conflict => {
             &[Place::Form, Place::Leaving, Place::Restore, Place::Conflict]
         }
@@ -100,20 +102,12 @@ pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>,
     (lines, area)
 }
 
-/// How far the help for `place` can scroll.
-pub fn help_scroll_most(app: &App, place: Place) -> usize {
-    let (lines, area) = help_page(app, place, &Theme::new(app.colour));
-    lines
-        .len()
-        .saturating_sub(usize::from(area.height.saturating_sub(2)))
-}
-
 /// Draws the help for `place`.
-pub fn help(app: &App, place: Place, scroll: usize, frame: &mut Frame, theme: &Theme) {
+pub fn help(app: &App, place: Place, scroll: &Scroll, frame: &mut Frame, theme: &Theme) {
     let (lines, area) = help_page(app, place, theme);
     let inner_height = usize::from(area.height.saturating_sub(2));
     let most = lines.len().saturating_sub(inner_height);
-    let scroll = scroll.min(most);
+    let scroll = scroll.clamp(lines.len(), inner_height);
     let more = if most > 0 {
         " ↑↓ scroll · Esc close "
     } else {

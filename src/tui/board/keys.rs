@@ -1,0 +1,356 @@
+//! The board's keys: moving through codes, cells, insights and evidence, switching views,
+//! and opening a note at a finding. Like `update`, this changes state and asks for effects;
+//! the counting itself is pure and runs here, from the facts the runtime brought.
+
+use std::sync::Arc;
+
+use crate::board::matrix::{Cases, co_occurrence, code_by_case};
+use crate::board::wall::{Order, wall};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Reading, Screen};
+use crate::tui::effect::{Effect, Outcome};
+use crate::tui::scroll::{Aim, Scroll};
+
+use super::wall::Wall;
+use super::{Counted, Pane, Tab};
+
+/// Rows a page moves by.
+const PAGE: usize = 10;
+
+/// Opens the board over the screen shown, counting what the search line finds.
+pub fn open(app: &mut App) -> Vec<Effect> {
+    if app.screen != Screen::Board {
+        app.board_over = app.screen.clone();
+    }
+    app.screen = Screen::Board;
+    if app.board.pane == Pane::Search {
+        app.board.pane = Pane::Main;
+    }
+    count(app)
+}
+
+/// After files changed: the board, when it is shown or under the note being read, counts
+/// again and reads its words again.
+pub fn reload(app: &mut App) -> Vec<Effect> {
+    app.board.texts.clear();
+    let under = app.screen == Screen::Note && app.reader_over == Screen::Board;
+    if app.screen == Screen::Board || under {
+        return count(app);
+    }
+    Vec::new()
+}
+
+/// Asks for the board's counts over what the search line finds now.
+fn count(app: &mut App) -> Vec<Effect> {
+    let query = app.browse.line.text().to_owned();
+    app.board.asked = Some(query.clone());
+    vec![Effect::Board { query }]
+}
+
+/// Leaves the board for the screen it was opened over.
+fn leave(app: &mut App) -> Vec<Effect> {
+    app.screen = match app.board_over {
+        Screen::Note if !app.reading.is_empty() => Screen::Note,
+        _ => Screen::Browse,
+    };
+    // The search line may have changed on the board: the results follow it.
+    if app.browse.answered.as_ref().map(|(q, _)| q.as_str()) != Some(app.browse.line.text()) {
+        return vec![crate::tui::update::search(app)];
+    }
+    Vec::new()
+}
+
+/// Applies an action on the board.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.board.pane == Pane::Search {
+        if let Some(edited) = app.browse.line.apply(&action) {
+            return if edited { count(app) } else { Vec::new() };
+        }
+        if matches!(action, Action::FocusList | Action::Open | Action::Back) {
+            app.board.pane = Pane::Main;
+        }
+        return Vec::new();
+    }
+    let b = &mut app.board;
+    match action {
+        Action::FocusSearch => b.pane = Pane::Search,
+        Action::NextView | Action::PreviousView => {
+            b.tab = b.tab.step(action == Action::NextView);
+            b.pane = Pane::Main;
+            return shown(app);
+        }
+        Action::Board => return leave(app),
+        Action::Back | Action::Left if b.pane == Pane::Evidence => b.pane = Pane::Main,
+        Action::Back if b.tab == Tab::Insights && b.backed_by.is_some() => {
+            b.backed_by = None;
+            b.insight = 0;
+        }
+        Action::Back => return leave(app),
+        Action::Fold => {
+            b.folded = !b.folded;
+            b.together = None;
+            b.matrix = None;
+            b.cell = (0, 0);
+            return shown(app);
+        }
+        Action::Columns if b.tab == Tab::Cases => {
+            b.cases = b.cases.next();
+            b.matrix = None;
+            b.cell.1 = 0;
+            return shown(app);
+        }
+        Action::TimeBy if b.tab == Tab::Time => {
+            b.by_study = !b.by_study;
+            return shown(app);
+        }
+        Action::GroupBy | Action::OrderBy if b.tab == Tab::Codes => {
+            match action {
+                Action::GroupBy => b.group = b.group.next(),
+                _ => {
+                    b.order = match b.order {
+                        Order::Date => Order::Study,
+                        Order::Study => Order::Date,
+                    }
+                }
+            }
+            return code_wall(app);
+        }
+        Action::Backs => {
+            if let Some(row) = b.selected_row() {
+                b.backed_by = Some(row.name.clone());
+                b.tab = Tab::Insights;
+                b.pane = Pane::Main;
+                b.insight = 0;
+            }
+        }
+        _ if b.pane == Pane::Evidence => return evidence(app, action),
+        _ => return main(app, action),
+    }
+    Vec::new()
+}
+
+/// Keys on the evidence: move through it, open a note at its piece.
+fn evidence(app: &mut App, action: Action) -> Vec<Effect> {
+    let w = &mut app.board.wall;
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => w.step(1),
+        Action::Up | Action::Wheel { down: false, .. } => w.step(-1),
+        Action::PageDown => w.step(PAGE as isize),
+        Action::PageUp => w.step(-(PAGE as isize)),
+        Action::Top => w.selected = 0,
+        Action::Bottom => w.selected = w.pieces.len().saturating_sub(1),
+        Action::Open | Action::Right => return read(app),
+        _ => return Vec::new(),
+    }
+    texts(app)
+}
+
+/// Opens the note of the selected piece in the reader, at its finding.
+fn read(app: &mut App) -> Vec<Effect> {
+    let Some((piece, note)) = app.board.selected_piece() else {
+        return Vec::new();
+    };
+    let path = note.path.clone();
+    let scroll = match piece.finding {
+        Some(j) => Scroll::aimed(Aim::Finding(j)),
+        None => Scroll::default(),
+    };
+    app.reading = vec![Reading {
+        path: path.clone(),
+        shown: None,
+        scroll,
+        link: None,
+        highlighter: Default::default(),
+    }];
+    app.reader_over = Screen::Board;
+    app.screen = Screen::Note;
+    vec![Effect::Load { path }]
+}
+
+/// Keys on the main list or matrix of the view.
+fn main(app: &mut App, action: Action) -> Vec<Effect> {
+    let b = &mut app.board;
+    let Some(counted) = b.counted.clone() else {
+        return Vec::new();
+    };
+    let (rows, cols) = match b.tab {
+        Tab::Codes | Tab::Time => (counted.rows.len(), 1),
+        Tab::Insights => (b.insights_shown().len(), 1),
+        Tab::Together => b
+            .together
+            .as_ref()
+            .map_or((0, 0), |(r, _)| (r.len(), r.len())),
+        Tab::Cases => b
+            .matrix
+            .as_ref()
+            .map_or((0, 0), |(r, m)| (r.len(), m.cols.len())),
+    };
+    let (mut row, mut col) = match b.tab {
+        Tab::Codes | Tab::Time => (b.code, 0),
+        Tab::Insights => (b.insight, 0),
+        Tab::Together | Tab::Cases => b.cell,
+    };
+    let last_row = rows.saturating_sub(1);
+    match action {
+        Action::Down | Action::Wheel { down: true, .. } => row = (row + 1).min(last_row),
+        Action::Up | Action::Wheel { down: false, .. } => row = row.saturating_sub(1),
+        Action::PageDown => row = (row + PAGE).min(last_row),
+        Action::PageUp => row = row.saturating_sub(PAGE),
+        Action::Top => row = 0,
+        Action::Bottom => row = last_row,
+        Action::Right if cols > 1 => col = (col + 1).min(cols - 1),
+        Action::Left if cols > 1 => col = col.saturating_sub(1),
+        Action::Open | Action::Right if rows > 0 => return enter(app, &counted),
+        _ => return Vec::new(),
+    }
+    match b.tab {
+        Tab::Codes | Tab::Time => {
+            let moved = b.code != row;
+            b.code = row;
+            if moved {
+                return shown(app);
+            }
+        }
+        Tab::Insights => b.insight = row,
+        Tab::Together | Tab::Cases => b.cell = (row, col),
+    }
+    Vec::new()
+}
+
+/// Enter on the main view: the evidence of what is selected.
+fn enter(app: &mut App, counted: &Arc<Counted>) -> Vec<Effect> {
+    let b = &mut app.board;
+    let wall = match b.tab {
+        Tab::Codes | Tab::Time => {
+            b.tab = Tab::Codes;
+            b.pane = Pane::Evidence;
+            return texts(app);
+        }
+        Tab::Together => b.together.as_ref().and_then(|(rows, _)| {
+            Some(Wall::together(
+                counted,
+                *rows.get(b.cell.0)?,
+                *rows.get(b.cell.1)?,
+            ))
+        }),
+        Tab::Cases => b.matrix.as_ref().and_then(|(rows, matrix)| {
+            let case = matrix.cols.get(b.cell.1)?;
+            Some(Wall::in_case(counted, *rows.get(b.cell.0)?, b.cases, case))
+        }),
+        Tab::Insights => {
+            let shown = b.insights_shown();
+            shown.get(b.insight).map(|&i| Wall::insight(counted, i))
+        }
+    };
+    let Some(wall) = wall else {
+        return Vec::new();
+    };
+    b.wall = wall;
+    b.pane = Pane::Evidence;
+    texts(app)
+}
+
+/// Builds the wall of the selected code.
+fn code_wall(app: &mut App) -> Vec<Effect> {
+    let b = &mut app.board;
+    let Some(counted) = b.counted.clone() else {
+        return Vec::new();
+    };
+    let Some(row) = counted.rows.get(b.code) else {
+        b.wall = Wall::default();
+        return Vec::new();
+    };
+    let codes = counted.codes(b.code);
+    let sections = wall(&counted.facts, &codes, b.group, b.order);
+    b.wall = Wall::grouped(row.name.clone(), counted.sets[b.code].clone(), sections);
+    texts(app)
+}
+
+/// Counts what the view shown needs and has not counted yet.
+fn shown(app: &mut App) -> Vec<Effect> {
+    let b = &mut app.board;
+    let Some(counted) = b.counted.clone() else {
+        return Vec::new();
+    };
+    match b.tab {
+        Tab::Together if b.together.is_none() => {
+            let rows = counted.matrix_rows(b.folded);
+            let pairs = co_occurrence(&counted.facts, &counted.as_rows(&rows));
+            b.together = Some((rows, pairs));
+        }
+        Tab::Cases if b.matrix.is_none() => {
+            let rows = counted.matrix_rows(b.folded);
+            let matrix = code_by_case(&counted.facts, &counted.as_rows(&rows), b.cases);
+            b.matrix = Some((rows, matrix));
+        }
+        Tab::Codes => return code_wall(app),
+        Tab::Time if b.by_study && b.time_studies.as_ref().is_none_or(|(r, _)| *r != b.code) => {
+            let Some(row) = counted.rows.get(b.code) else {
+                return Vec::new();
+            };
+            let one = counted.as_rows(&[b.code]);
+            let _ = row;
+            b.time_studies = Some((b.code, code_by_case(&counted.facts, &one, Cases::Studies)));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Asks for the words of the pieces near the selection.
+fn texts(app: &mut App) -> Vec<Effect> {
+    let b = &mut app.board;
+    let Some(counted) = &b.counted else {
+        return Vec::new();
+    };
+    let wanted = b.wall.wanted(&counted.facts, &b.texts);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    for w in &wanted {
+        b.texts.insert(w.key.clone(), None);
+    }
+    vec![Effect::BoardTexts { wanted }]
+}
+
+/// Takes in what the runtime counted or read for the board.
+pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    match outcome {
+        Outcome::Board(counted) => {
+            let b = &mut app.board;
+            if b.asked.as_deref() != Some(counted.query.as_str()) {
+                return Vec::new();
+            }
+            b.asked = None;
+            // The same code, cell and insight stay selected when the counts change.
+            let code = b.selected_row().map(|r| r.name.clone());
+            b.code = code
+                .and_then(|name| counted.rows.iter().position(|r| r.name == name))
+                .unwrap_or(0);
+            b.insight = b.insight.min(counted.insights.len().saturating_sub(1));
+            b.counted = Some(counted);
+            b.together = None;
+            b.matrix = None;
+            b.time_studies = None;
+            if b.tab != Tab::Codes {
+                b.pane = b.pane.min_main();
+            }
+            let piece = b.wall.selected;
+            let mut effects = code_wall(app);
+            if app.board.tab != Tab::Codes {
+                effects.extend(shown(app));
+            }
+            // Counted again after a change on disk, the wall keeps its place.
+            app.board.wall.step(piece as isize);
+            effects.extend(texts(app));
+            effects
+        }
+        Outcome::BoardTexts(read) => {
+            for (key, shown) in read {
+                app.board.texts.insert(key, Some(shown));
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

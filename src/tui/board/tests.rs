@@ -1,0 +1,190 @@
+//! The board's keys on counts made in the test, without a runtime: what each key changes and
+//! what it asks the runtime for.
+
+use std::sync::Arc;
+
+use super::{Counted, Pane, Tab};
+use crate::board::tests::note;
+use crate::board::{insights::insights, tree};
+use crate::codebook::Codebook;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Screen};
+use crate::tui::effect::{Effect, Outcome};
+use crate::tui::receive::receive;
+use crate::tui::scroll::Aim;
+use crate::tui::update::update;
+
+/// Counts over three notes, as the runtime would make them for `query`.
+fn counted(query: &str) -> Arc<Counted> {
+    let (codebook, _) = Codebook::parse(
+        "codes:\n  - name: autonomy\n  - name: own-pace\n    parent: autonomy\n  - name: trust\n",
+    );
+    let mut facts = vec![
+        note(
+            "a",
+            "walk",
+            "2024-01-05",
+            &[(&["own-pace", "trust"], &["P1"]), (&["trust"], &["P2"])],
+        ),
+        note("b", "shop", "2024-02-01", &[(&["autonomy"], &["P3"])]),
+    ];
+    let mut insight = note("i", "walk", "2024-03-01", &[]);
+    insight.kind = "insight".into();
+    insight.evidence = vec!["a".into()];
+    facts.push(insight);
+    let facts: Vec<Arc<crate::board::NoteFacts>> = facts.into_iter().map(Arc::new).collect();
+    let rows = tree(&codebook, &facts);
+    let sets = rows
+        .iter()
+        .map(|r| {
+            codebook
+                .with_descendants(&r.name)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    let insights = insights(&facts);
+    Arc::new(Counted {
+        query: query.to_owned(),
+        insight_words: vec![("Walkers pace themselves".into(), None)],
+        facts,
+        rows,
+        sets,
+        insights,
+    })
+}
+
+/// The board open over the search screen, counted.
+fn board() -> App {
+    let mut app = App::new("test", (100, 30));
+    app.browse.ready = true;
+    let asked = update(&mut app, Action::Board);
+    assert_eq!(
+        asked,
+        [Effect::Board {
+            query: String::new()
+        }]
+    );
+    receive(&mut app, Outcome::Board(counted("")));
+    app
+}
+
+#[test]
+fn the_board_opens_from_the_search_and_shows_the_first_codes_wall() {
+    let app = board();
+    assert_eq!(app.screen, Screen::Board);
+    let b = &app.board;
+    assert_eq!(b.selected_row().map(|r| r.name.as_str()), Some("autonomy"));
+    // autonomy with own-pace under it: the finding of a and the one of b.
+    assert_eq!(b.wall.pieces.len(), 2);
+    assert_eq!(b.wall.title, "autonomy");
+}
+
+#[test]
+fn moving_down_the_tree_shows_the_next_codes_wall_and_asks_for_its_words() {
+    let mut app = board();
+    // autonomy's words were asked for as the board opened; own-pace's one piece is among them.
+    assert!(update(&mut app, Action::Down).is_empty());
+    assert_eq!(app.board.wall.title, "own-pace");
+    let effects = update(&mut app, Action::Down);
+    assert_eq!(app.board.wall.title, "trust");
+    let Some(Effect::BoardTexts { wanted }) = effects.first() else {
+        panic!("the words of the wall are asked for: {effects:?}");
+    };
+    // trust's second piece is new: the first, a's first finding, was asked for already.
+    assert_eq!(wanted.len(), 1);
+    assert_eq!(wanted[0].key, ("a.yaml".to_owned(), Some(1)));
+    // Asked once: moving back and forth does not ask again.
+    update(&mut app, Action::Up);
+    let again = update(&mut app, Action::Down);
+    assert!(again.is_empty(), "{again:?}");
+}
+
+#[test]
+fn enter_goes_into_the_wall_and_again_opens_the_note_at_the_finding() {
+    let mut app = board();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    assert_eq!(app.board.wall.title, "trust");
+    update(&mut app, Action::Open);
+    assert_eq!(app.board.pane, Pane::Evidence);
+    update(&mut app, Action::Down);
+    let effects = update(&mut app, Action::Open);
+    assert_eq!(
+        effects,
+        [Effect::Load {
+            path: "a.yaml".into()
+        }]
+    );
+    assert_eq!(app.screen, Screen::Note);
+    // Grouped by participant, P2's finding (the second) comes second.
+    assert_eq!(app.reading[0].scroll.aiming(), Some(Aim::Finding(1)));
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Board);
+    assert_eq!(app.board.wall.selected, 1);
+    assert_eq!(app.board.pane, Pane::Evidence);
+}
+
+#[test]
+fn typing_on_the_board_counts_again_and_stale_counts_are_dropped() {
+    let mut app = board();
+    update(&mut app, Action::FocusSearch);
+    assert_eq!(app.board.pane, Pane::Search);
+    let effects = update(&mut app, Action::Type { c: 'w' });
+    assert_eq!(effects, [Effect::Board { query: "w".into() }]);
+    // Counts for what was typed before arrive late: they are not shown.
+    receive(&mut app, Outcome::Board(counted("")));
+    assert_eq!(app.board.asked.as_deref(), Some("w"));
+    receive(&mut app, Outcome::Board(counted("w")));
+    assert!(app.board.asked.is_none());
+    update(&mut app, Action::FocusList);
+    assert_eq!(app.board.pane, Pane::Main);
+    // Leaving the board, the search follows the line typed there.
+    let effects = update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Browse);
+    assert!(
+        matches!(&effects[..], [Effect::Search { query, .. }] if query == "w"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn the_views_count_their_matrices_when_first_shown() {
+    let mut app = board();
+    update(&mut app, Action::NextView);
+    assert_eq!(app.board.tab, Tab::Together);
+    let (rows, pairs) = app.board.together.clone().expect("counted");
+    // autonomy, own-pace and trust are all used.
+    assert_eq!(rows.len(), 3);
+    // own-pace and trust share the first finding of a.
+    assert_eq!(pairs[1][2].findings, 1);
+    update(&mut app, Action::Fold);
+    assert_eq!(app.board.together.as_ref().map(|(r, _)| r.len()), Some(2));
+    update(&mut app, Action::NextView);
+    update(&mut app, Action::Columns);
+    let (_, matrix) = app.board.matrix.clone().expect("counted");
+    assert_eq!(matrix.cols, ["shop", "walk"]);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Open);
+    assert_eq!(app.board.wall.title, "autonomy in walk");
+    assert_eq!(app.board.wall.pieces.len(), 1);
+    update(&mut app, Action::Back);
+    update(&mut app, Action::NextView);
+    assert_eq!(app.board.tab, Tab::Insights);
+    update(&mut app, Action::Open);
+    // The insight itself, then the one note its evidence names.
+    assert_eq!(app.board.wall.pieces.len(), 2);
+}
+
+#[test]
+fn a_code_leads_to_the_insights_it_backs() {
+    let mut app = board();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Backs);
+    assert_eq!(app.board.tab, Tab::Insights);
+    assert_eq!(app.board.insights_shown().len(), 1);
+    update(&mut app, Action::Back);
+    assert!(app.board.backed_by.is_none());
+    assert_eq!(app.screen, Screen::Board);
+}

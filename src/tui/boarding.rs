@@ -1,0 +1,136 @@
+//! The board's work for the runtime: counting over the notes a search line finds, from the
+//! facts the index keeps, and reading the words of the pieces of evidence about to be shown.
+//! The CLI's `board` and `matrix` count through the same library calls.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::board::{Counted, Wanted};
+use super::effect::{Effect, Outcome};
+use crate::board::insights::insights;
+use crate::board::shown::{Shown, shown};
+use crate::board::{Evidence, tree};
+use crate::error::Result;
+use crate::index::SearchIndex;
+use crate::notebook::Notebook;
+use crate::query::{self, Mode};
+
+/// Performs a board effect.
+pub fn perform(
+    effect: &Effect,
+    notebook: &Notebook,
+    index: Option<&SearchIndex>,
+) -> Result<Option<Outcome>> {
+    match effect {
+        // Until the index is open there is nothing to count: `Ready` counts again.
+        Effect::Board { query } => match index {
+            Some(index) => Ok(Some(Outcome::Board(Arc::new(count(
+                notebook, index, query,
+            )?)))),
+            None => Ok(None),
+        },
+        Effect::BoardTexts { wanted } => Ok(Some(Outcome::BoardTexts(read(notebook, wanted)))),
+        _ => Ok(None),
+    }
+}
+
+/// Everything the board shows, over the notes `text` finds.
+fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted> {
+    // As the search line reads it while typing: a half-typed filter is taken as words.
+    let parsed = query::parse(text, Mode::Typing).unwrap_or_default();
+    let facts = index.facts_for(&parsed)?;
+    let (codebook, _) = notebook.codebook();
+    let rows = tree(&codebook, &facts);
+    let sets = rows
+        .iter()
+        .map(|row| {
+            if row.in_codebook {
+                codebook
+                    .with_descendants(&row.name)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            } else {
+                vec![row.name.clone()]
+            }
+        })
+        .collect();
+    let insights = insights(&facts);
+    // Insights are few: their titles and actions are read from their files.
+    let paths: Vec<PathBuf> = insights
+        .iter()
+        .map(|row| notebook.root.join(&facts[row.note].path))
+        .collect();
+    let loaded = notebook.load_paths(paths);
+    let words: HashMap<&str, (String, Option<String>)> = loaded
+        .notes
+        .iter()
+        .map(|f| (f.id.as_str(), (f.note.title.clone(), f.note.action.clone())))
+        .collect();
+    let insight_words = insights
+        .iter()
+        .map(|row| {
+            let id = facts[row.note].id.as_str();
+            words
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| (id.to_owned(), None))
+        })
+        .collect();
+    Ok(Counted {
+        query: text.to_owned(),
+        facts,
+        rows,
+        sets,
+        insights,
+        insight_words,
+    })
+}
+
+/// The words of each piece wanted, each file read once.
+fn read(notebook: &Notebook, wanted: &[Wanted]) -> Vec<(super::board::TextKey, Shown)> {
+    let mut paths: Vec<PathBuf> = wanted
+        .iter()
+        .map(|w| notebook.root.join(&w.key.0))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let loaded = notebook.load_paths(paths);
+    let notes: HashMap<&str, &crate::note::Note> = loaded
+        .notes
+        .iter()
+        .map(|f| (f.id.as_str(), &f.note))
+        .collect();
+    wanted
+        .iter()
+        .map(|w| {
+            let piece = Evidence {
+                note: 0,
+                finding: w.key.1,
+            };
+            let words = match notes.get(w.id.as_str()) {
+                Some(note) => shown(note, &w.id, &piece, &w.people, &[]),
+                None => unreadable(&w.id),
+            };
+            (w.key.clone(), words)
+        })
+        .collect()
+}
+
+/// A piece whose note could not be read (changed or removed since it was counted).
+fn unreadable(id: &str) -> Shown {
+    Shown {
+        id: id.to_owned(),
+        title: "(this note cannot be read now: changed or removed?)".to_owned(),
+        date: String::new(),
+        study: None,
+        place: None,
+        finding: None,
+        did: None,
+        quote: None,
+        remark: None,
+        people: Vec::new(),
+        also: Vec::new(),
+    }
+}
