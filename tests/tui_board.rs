@@ -297,3 +297,70 @@ fn every_view_fits_a_small_terminal() {
         insta::assert_snapshot!(format!("board_{name}_60x20"), ui.screen());
     }
 }
+
+#[test]
+fn nothing_from_a_hostile_notebook_reaches_the_board_as_it_is() {
+    use common::ui::harmful_cells;
+    let mut ui = Ui::changed_sample((100, 30), common::hostile::write);
+    ui.ctrl('b');
+    ui.settle(|app| app.screen == Screen::Board && counted(app));
+    let mut screens = Vec::new();
+    let codes = ui
+        .runtime
+        .app()
+        .board
+        .counted
+        .as_ref()
+        .map_or(0, |c| c.rows.len());
+    // Every code of the tree, each with its wall read.
+    let mut shown_as_escapes = false;
+    for _ in 0..codes {
+        words_read(&mut ui);
+        screens.push(("codes", harmful_cells(ui.runtime.app())));
+        shown_as_escapes |= ui.screen().contains("\\u{1b}");
+        ui.press(KeyCode::Down);
+    }
+    // The hostile code and its evidence were on screen, their escapes shown as text.
+    assert!(shown_as_escapes);
+    ui.press(KeyCode::Tab);
+    screens.push(("together", harmful_cells(ui.runtime.app())));
+    ui.press(KeyCode::Tab);
+    for _ in 0..5 {
+        // Across every column, the hostile study, place and researcher among them.
+        let columns = ui
+            .runtime
+            .app()
+            .board
+            .matrix
+            .as_ref()
+            .map_or(0, |(_, m)| m.cols.len());
+        for _ in 0..columns {
+            screens.push(("cases", harmful_cells(ui.runtime.app())));
+            ui.press(KeyCode::Right);
+        }
+        ui.press(KeyCode::Char('c'));
+    }
+    ui.press(KeyCode::Tab);
+    let insights = ui.runtime.app().board.insights_shown().len();
+    for _ in 0..insights {
+        screens.push(("insights", harmful_cells(ui.runtime.app())));
+        ui.press(KeyCode::Enter);
+        words_read(&mut ui);
+        screens.push(("an insight's evidence", harmful_cells(ui.runtime.app())));
+        ui.press(KeyCode::Esc);
+        ui.press(KeyCode::Down);
+    }
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Char('m'));
+    screens.push(("time", harmful_cells(ui.runtime.app())));
+    let bad: Vec<_> = screens
+        .iter()
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of {} screens draw harmful characters: {bad:?}",
+        bad.len(),
+        screens.len()
+    );
+}

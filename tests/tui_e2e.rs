@@ -162,3 +162,43 @@ fn a_sync_that_needs_a_passphrase_lets_git_ask_on_the_next_key_then_comes_back()
     let log = common::team::git(&team.remote, &["log", "--oneline", "main"]);
     assert!(log.contains("1 note added"), "{log}");
 }
+
+#[test]
+fn the_why_board_drills_from_a_code_to_a_quote_to_its_note_and_back() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("research");
+    common::copy_dir(&common::sample(), &notebook);
+    let tmux = Tmux::start(&sandbox, 100, 30);
+    let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
+    tmux.text(&format!(
+        "{} --notebook {}",
+        quoted(&bin),
+        quoted(&notebook)
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("58 notes");
+    // From the search line, one key; then down the tree to private-soundtrack.
+    tmux.keys(&["C-b"]);
+    tmux.wait_for("Codes │ Together │ Cases │ Insights │ Time");
+    tmux.keys(&["Down"]);
+    let screen = tmux.wait_for("16 participants");
+    assert!(screen.contains("private-soundtrack"), "{screen}");
+    tmux.wait_for("▸ P07 (portable-music)");
+    // Into the wall, to the second quote, and into its note.
+    tmux.keys(&["Enter", "Down"]);
+    tmux.wait_for("› Teen carrying a boombox");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("portable-music/1979-03-14-teen-boombox-shibuya.yaml");
+    tmux.wait_for("It is heavy and I look stupid.");
+    // Esc: the board again, at the same piece.
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("› Teen carrying a boombox");
+    assert!(screen.contains("Codes │ Together"), "{screen}");
+    // Esc out of the wall (a terminal may join two quick Escs into one key), then off the board.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter evidence");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(" Search: ");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("fieldnotes' --notebook");
+}

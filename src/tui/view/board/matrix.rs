@@ -147,7 +147,11 @@ pub fn cases(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme:
     };
     let grid = Grid {
         rows: rows.iter().map(|&r| counted.rows[r].name.clone()).collect(),
-        cols: matrix.cols.iter().map(|c| cut(c, CASE - 1)).collect(),
+        cols: matrix
+            .cols
+            .iter()
+            .map(|c| cut(&clean(c), CASE - 1))
+            .collect(),
         cell: CASE,
         at: &at,
         totals: Some((matrix.row_totals.clone(), matrix.col_totals.clone())),
