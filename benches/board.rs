@@ -1,7 +1,8 @@
 //! How fast the why board counts on a large notebook whose index is current: every note's
 //! facts read from the index (the first time, then from what was kept), narrowed by a query,
-//! and each synthesis over them: the code tree, a code's wall, codes together, codes by study
-//! and by participant. Best of `--runs`.
+//! and each synthesis over them: the code tree, the insights, the board as it opens and after
+//! a query, a code's wall, codes together, codes by study and by participant. Best of
+//! `--runs`.
 //!
 //! `benches/board.sh` makes the corpus and the index, then runs this:
 //!
@@ -12,6 +13,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use fieldnotes::board::insights::insights;
 use fieldnotes::board::matrix::{Cases, Row, co_occurrence, code_by_case};
 use fieldnotes::board::wall::{Group, Order, wall};
 use fieldnotes::board::{NoteFacts, tree};
@@ -45,6 +47,19 @@ fn main() {
     let first = started.elapsed();
     println!("notes: {}", facts.len());
     println!("every note's facts, first time (decoded from the index): {first:.1?}");
+    // The memory a process holding every note's facts keeps (Linux only).
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| -> String {
+        let line = status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_default();
+        line.trim_start_matches(name).trim().to_owned()
+    };
+    if !status.is_empty() {
+        let (all, heap, files) = (field("VmRSS:"), field("RssAnon:"), field("RssFile:"));
+        println!("resident memory, every note's facts kept: {all} ({heap} heap, {files} files)");
+    }
     let best = |name: &str, work: &mut dyn FnMut()| {
         let mut fastest = Duration::MAX;
         for _ in 0..runs {
@@ -62,10 +77,34 @@ fn main() {
         some = index.facts_for(&narrowed).expect("facts");
     });
     println!("  ({} notes)", some.len());
+    best("touch ids codes", &mut || {
+        let n: u64 = facts.iter().map(|f| fieldnotes::board::names::Ids::of(f).all_codes().map(u64::from).sum::<u64>()).sum();
+        std::hint::black_box(n);
+    });
     let mut rows = Vec::new();
     best("the code tree with every code's use", &mut || {
         rows = tree(&codebook, &facts);
     });
+    best("the insights and what backs them", &mut || {
+        insights(&facts);
+    });
+    // What the board pays when it opens, and again after a keystroke in its search line.
+    best(
+        "the board over every note (facts kept, tree, insights)",
+        &mut || {
+            let facts = index.facts_for(&all).expect("facts");
+            tree(&codebook, &facts);
+            insights(&facts);
+        },
+    );
+    best(
+        "the board after a query (facts, tree, insights)",
+        &mut || {
+            let facts = index.facts_for(&narrowed).expect("facts");
+            tree(&codebook, &facts);
+            insights(&facts);
+        },
+    );
     let busiest = rows
         .iter()
         .filter(|r| r.depth > 0)

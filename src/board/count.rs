@@ -1,34 +1,61 @@
 //! Counting in one pass: which rows (a code and its sub-codes) each code counts toward, every
-//! piece of evidence of every row, and each row's use, with names numbered once so that a
-//! large notebook is counted with integers rather than strings.
+//! piece of evidence of every row, and each row's use, over the names as numbers each note
+//! keeps (see [`super::names`]), so that a large notebook is counted with integers.
 
 use std::collections::HashMap;
 
+use super::names::{self, Ids, Marks};
 use super::{NoteFacts, Usage};
 
 /// Which rows each code counts toward: a row is a set of codes (a code and its sub-codes).
-pub struct Toward<'a>(HashMap<&'a str, Vec<usize>>);
+pub struct Toward<'a> {
+    by_name: HashMap<&'a str, Vec<usize>>,
+    /// By code number: the rows it counts toward.
+    by_id: Vec<Vec<usize>>,
+}
 
 impl<'a> Toward<'a> {
     /// The map for `rows`.
     pub fn new(rows: &[Vec<&'a str>]) -> Toward<'a> {
-        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_id: Vec<Vec<usize>> = Vec::new();
+        let mut names = names::write();
         for (r, codes) in rows.iter().enumerate() {
             for code in codes {
-                let toward = map.entry(code).or_default();
+                let toward = by_name.entry(code).or_default();
                 if !toward.contains(&r) {
                     toward.push(r);
                 }
+                let id = names.codes.id(*code) as usize;
+                if by_id.len() <= id {
+                    by_id.resize(id + 1, Vec::new());
+                }
+                if !by_id[id].contains(&r) {
+                    by_id[id].push(r);
+                }
             }
         }
-        Toward(map)
+        Toward { by_name, by_id }
     }
 
     /// The rows `codes` count toward, each once, into `out` (emptied first).
     pub fn rows_of(&self, codes: &[String], out: &mut Vec<usize>) {
         out.clear();
         for code in codes {
-            for &r in self.0.get(code.as_str()).into_iter().flatten() {
+            for &r in self.by_name.get(code.as_str()).into_iter().flatten() {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+
+    /// The rows the codes numbered `codes` count toward, each once, into `out` (emptied
+    /// first).
+    pub fn rows_of_ids(&self, codes: &[u32], out: &mut Vec<usize>) {
+        out.clear();
+        for &code in codes {
+            for &r in self.by_id.get(code as usize).into_iter().flatten() {
                 if !out.contains(&r) {
                     out.push(r);
                 }
@@ -45,20 +72,41 @@ pub fn each_piece(
     mut visit: impl FnMut(&[usize], usize, Option<usize>),
 ) {
     let toward = Toward::new(rows);
+    pieces(notes, &toward, None, |touched, i, finding, _| {
+        visit(touched, i, finding);
+    });
+}
+
+/// [`each_piece`] with the rows mapped already, giving each piece's note as numbers too, and
+/// marking in `unknown` the codes that count toward no row.
+pub(super) fn pieces<'n>(
+    notes: &'n [impl AsRef<NoteFacts>],
+    toward: &Toward,
+    mut unknown: Option<&mut Marks>,
+    mut visit: impl FnMut(&[usize], usize, Option<usize>, Ids<'n>),
+) {
     let (mut in_finding, mut in_findings, mut on_note) = (Vec::new(), Vec::new(), Vec::new());
     for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
+        let ids = Ids::of(note);
+        if let Some(unknown) = unknown.as_deref_mut() {
+            for code in ids.all_codes() {
+                if toward.by_id.get(code as usize).is_none_or(Vec::is_empty) {
+                    unknown.mark(code);
+                }
+            }
+        }
         in_findings.clear();
-        for (j, finding) in note.findings.iter().enumerate() {
-            toward.rows_of(&finding.codes, &mut in_finding);
+        for j in 0..ids.findings() {
+            toward.rows_of_ids(ids.codes(Some(j)), &mut in_finding);
             if !in_finding.is_empty() {
-                visit(&in_finding, i, Some(j));
+                visit(&in_finding, i, Some(j), ids);
                 in_findings.extend_from_slice(&in_finding);
             }
         }
-        toward.rows_of(&note.codes, &mut on_note);
+        toward.rows_of_ids(ids.codes(None), &mut on_note);
         on_note.retain(|r| !in_findings.contains(r));
         if !on_note.is_empty() {
-            visit(&on_note, i, None);
+            visit(&on_note, i, None, ids);
         }
     }
 }
@@ -70,34 +118,29 @@ pub fn usage(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Usage {
 
 /// How much each of `rows` (a set of codes each) is used among `notes`, counted in one pass.
 pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage> {
+    usages_marking(notes, rows, None)
+}
+
+/// [`usages`], marking in `unknown` the codes used that count toward no row.
+pub(super) fn usages_marking(
+    notes: &[impl AsRef<NoteFacts>],
+    rows: &[Vec<&str>],
+    unknown: Option<&mut Marks>,
+) -> Vec<Usage> {
     #[derive(Default)]
-    struct Tally<'a> {
+    struct Tally {
         usage: Usage,
         last_note: Option<usize>,
         people: Marks,
         studies: Marks,
-        first: Option<&'a str>,
-        last: Option<&'a str>,
+        days: Marks,
         months: Vec<usize>,
     }
-    // People, studies and months as numbers, each name hashed once per piece rather than
-    // once per code it counts toward.
-    let mut people: Numbers<(Option<&str>, &str)> = Numbers::default();
-    let mut studies: Numbers<&str> = Numbers::default();
-    let mut months: Numbers<&str> = Numbers::default();
+    let toward = Toward::new(rows);
     let mut tallies: Vec<Tally> = (0..rows.len()).map(|_| Tally::default()).collect();
-    let mut who = Vec::new();
-    each_piece(notes, rows, |touched, i, finding| {
-        let note = notes[i].as_ref();
-        let study = note.study.as_deref();
-        let aliases = match finding.and_then(|j| note.findings.get(j)) {
-            Some(f) => &f.people,
-            None => &note.people,
-        };
-        who.clear();
-        who.extend(aliases.iter().map(|a| people.of((study, a.as_str()))));
-        let study = study.map(|s| studies.of(s));
-        let month = months.of(note.month());
+    pieces(notes, &toward, unknown, |touched, i, finding, ids| {
+        let who = ids.people(finding);
+        let (study, month, day) = (ids.study(), ids.month() as usize, ids.day());
         for &r in touched {
             let t = &mut tallies[r];
             t.usage.findings += usize::from(finding.is_some());
@@ -105,81 +148,39 @@ pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage>
                 t.last_note = Some(i);
                 t.usage.notes += 1;
             }
-            for &person in &who {
+            for &person in who {
                 t.people.mark(person);
             }
-            if let Some(study) = study {
+            if study != names::NONE {
                 t.studies.mark(study);
             }
             if t.months.len() <= month {
                 t.months.resize(month + 1, 0);
             }
             t.months[month] += 1;
-            if t.first.is_none_or(|d| note.day.as_str() < d) {
-                t.first = Some(&note.day);
-            }
-            if t.last.is_none_or(|d| note.day.as_str() > d) {
-                t.last = Some(&note.day);
-            }
+            t.days.mark(day);
         }
     });
+    // First and last by the days seen, once the notes are numbered: days are numbered in
+    // the order met, not in date order.
+    let names = names::read();
+    let ranks = names::day_ranks(&names);
+    let day = |d: u32| names.days.name(d).to_string();
     tallies
         .into_iter()
         .map(|t| Usage {
             participants: t.people.count(),
             studies: t.studies.count(),
-            first: t.first.map(str::to_owned),
-            last: t.last.map(str::to_owned),
+            first: t.days.iter().min_by_key(|d| ranks[*d as usize]).map(day),
+            last: t.days.iter().max_by_key(|d| ranks[*d as usize]).map(day),
             by_month: t
                 .months
                 .iter()
                 .enumerate()
                 .filter(|(_, n)| **n > 0)
-                .map(|(m, n)| (months.names[m].to_owned(), *n))
+                .map(|(m, n)| (names.months.name(m as u32).to_string(), *n))
                 .collect(),
             ..t.usage
         })
         .collect()
-}
-
-/// Names numbered in the order first met.
-struct Numbers<T> {
-    ids: HashMap<T, usize>,
-    names: Vec<T>,
-}
-
-impl<T> Default for Numbers<T> {
-    fn default() -> Self {
-        Numbers {
-            ids: HashMap::new(),
-            names: Vec::new(),
-        }
-    }
-}
-
-impl<T: std::hash::Hash + Eq + Copy> Numbers<T> {
-    fn of(&mut self, name: T) -> usize {
-        *self.ids.entry(name).or_insert_with(|| {
-            self.names.push(name);
-            self.names.len() - 1
-        })
-    }
-}
-
-/// A set of numbers, as bits.
-#[derive(Default)]
-struct Marks(Vec<u64>);
-
-impl Marks {
-    fn mark(&mut self, n: usize) {
-        let (word, bit) = (n / 64, n % 64);
-        if self.0.len() <= word {
-            self.0.resize(word + 1, 0);
-        }
-        self.0[word] |= 1 << bit;
-    }
-
-    fn count(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
 }

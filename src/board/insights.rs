@@ -2,11 +2,10 @@
 //! codes it carries) and what should worry the team: evidence that points at no note, and an
 //! insight that rests on one person.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
 use serde::Serialize;
 
-use super::{NoteFacts, Person};
+use super::NoteFacts;
+use super::names::{self, FxMap, Ids, NONE};
 
 /// An insight and what backs it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -32,14 +31,33 @@ pub struct InsightRow {
 
 /// Every insight among `notes` (a note of kind `insight`, or one that names evidence).
 pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
-    let by_id: HashMap<&str, usize> = notes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_ref().id.as_str(), i))
-        .collect();
+    // Kinds as numbers, and notes found by a hash of their id: reading each note's kind and
+    // id as text costs more than all the rest.
+    let insight = names::write().kinds.id("insight");
+    let is_insight = |n: &NoteFacts, ids: Ids| !n.evidence.is_empty() || ids.kind() == insight;
+    let mut by_id: FxMap<u64, usize> = FxMap::default();
+    let mut any = false;
+    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
+        let ids = Ids::of(note);
+        by_id.insert(ids.id_hash(), i);
+        any |= is_insight(note, ids);
+    }
+    if !any {
+        return Vec::new();
+    }
+    // The last note with the id, as a map from id to note keeps; two ids with one hash
+    // (never seen) are told apart by looking through every note.
+    let find = |id: &str| -> Option<usize> {
+        let &j = by_id.get(&names::id_hash(id))?;
+        if notes[j].as_ref().id == id {
+            return Some(j);
+        }
+        notes.iter().rposition(|n| n.as_ref().id == id)
+    };
     let mut rows = Vec::new();
+    let (mut people, mut studies, mut carried) = (Vec::new(), Vec::new(), Vec::new());
     for (i, insight) in notes.iter().map(AsRef::as_ref).enumerate() {
-        if insight.kind != "insight" && insight.evidence.is_empty() {
+        if !is_insight(insight, Ids::of(insight)) {
             continue;
         }
         let mut row = InsightRow {
@@ -47,37 +65,46 @@ pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
             status: insight.status.clone(),
             ..InsightRow::default()
         };
-        let mut people: HashSet<Person> = HashSet::new();
-        let mut studies = HashSet::new();
-        let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut seen = HashSet::new();
+        people.clear();
+        studies.clear();
+        let mut codes: FxMap<u32, usize> = FxMap::default();
+        let mut seen = Vec::new();
         for id in &insight.evidence {
-            let Some(&j) = by_id.get(id.as_str()) else {
+            let Some(j) = find(id) else {
                 row.missing.push(id.clone());
                 continue;
             };
-            if !seen.insert(j) {
+            if seen.contains(&j) {
                 continue;
             }
+            seen.push(j);
             let note = notes[j].as_ref();
-            people.extend(note.people.iter().map(|a| note.person(a)));
-            studies.extend(note.study.as_deref());
-            let carried: HashSet<&str> = note
-                .codes
-                .iter()
-                .chain(note.findings.iter().flat_map(|f| &f.codes))
-                .map(String::as_str)
-                .collect();
-            for code in carried {
+            let ids = Ids::of(note);
+            people.extend_from_slice(ids.people(None));
+            if ids.study() != NONE {
+                studies.push(ids.study());
+            }
+            carried.clear();
+            carried.extend(ids.all_codes());
+            carried.sort_unstable();
+            carried.dedup();
+            for &code in &carried {
                 *codes.entry(code).or_default() += 1;
             }
         }
+        people.sort_unstable();
+        people.dedup();
+        studies.sort_unstable();
+        studies.dedup();
         row.notes = seen.len();
         row.participants = people.len();
         row.studies = studies.len();
         row.one_person = row.participants <= 1;
-        let mut codes: Vec<(String, usize)> =
-            codes.into_iter().map(|(c, n)| (c.to_owned(), n)).collect();
+        let names = names::read();
+        let mut codes: Vec<(String, usize)> = codes
+            .into_iter()
+            .map(|(c, n)| (names.codes.name(c).clone(), n))
+            .collect();
         codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         row.codes = codes;
         rows.push(row);

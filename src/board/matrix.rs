@@ -2,11 +2,10 @@
 //! cases they were seen in (participants, studies, places, researchers, kinds): the
 //! framework matrix researchers otherwise build by hand in a spreadsheet.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::{NoteFacts, Toward, each_piece};
+use super::names::{self, Ids, NONE};
+use super::{NoteFacts, Toward, count::pieces};
 
 /// How often a code is much more frequent than the other before a pair is flagged: the
 /// c-coefficient then understates how much the rarer one goes with the other.
@@ -48,9 +47,10 @@ pub fn co_occurrence(notes: &[impl AsRef<NoteFacts>], rows: &[Row]) -> Vec<Vec<P
     let toward = Toward::new(&sets);
     let (mut carried, mut in_note, mut on_note) = (Vec::new(), Vec::new(), Vec::new());
     for note in notes.iter().map(AsRef::as_ref) {
+        let ids = Ids::of(note);
         in_note.clear();
-        for finding in &note.findings {
-            toward.rows_of(&finding.codes, &mut carried);
+        for j in 0..ids.findings() {
+            toward.rows_of_ids(ids.codes(Some(j)), &mut carried);
             for &a in &carried {
                 for &b in &carried {
                     out[a][b].findings += 1;
@@ -60,7 +60,7 @@ pub fn co_occurrence(notes: &[impl AsRef<NoteFacts>], rows: &[Row]) -> Vec<Vec<P
                 }
             }
         }
-        toward.rows_of(&note.codes, &mut on_note);
+        toward.rows_of_ids(ids.codes(None), &mut on_note);
         for r in on_note.drain(..) {
             if !in_note.contains(&r) {
                 in_note.push(r);
@@ -121,33 +121,48 @@ impl Cases {
         Cases::ALL[(at + 1) % Cases::ALL.len()]
     }
 
-    /// The cases a piece of evidence belongs to, borrowed: (study, alias) for a participant,
-    /// (none, the value) for the rest.
-    fn of<'a>(self, note: &'a NoteFacts, people: &'a [String]) -> Vec<(Option<&'a str>, &'a str)> {
-        let one = |v: &'a Option<String>| vec![(None, v.as_deref().unwrap_or(NONE))];
+    /// The cases a piece of evidence belongs to, as numbers in this kind's table, into `out`
+    /// (emptied first): `none` for a note without the value.
+    fn of(self, ids: &Ids, finding: Option<usize>, none: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let value = match self {
+            Cases::Participants => return out.extend_from_slice(ids.people(finding)),
+            Cases::Studies => ids.study(),
+            Cases::Places => NONE,
+            Cases::Researchers => ids.researcher(),
+            Cases::Kinds => ids.kind(),
+        };
+        out.push(if value == NONE { none } else { value });
+    }
+
+    /// The table of this kind of case, for a single name: none for participants and places.
+    fn table(self, names: &mut names::Names) -> Option<&mut names::Table<String>> {
         match self {
-            Cases::Participants => people
-                .iter()
-                .map(|alias| (note.study.as_deref(), alias.as_str()))
-                .collect(),
-            Cases::Studies => one(&note.study),
-            Cases::Places => one(&note.place),
-            Cases::Researchers => one(&note.researcher),
-            Cases::Kinds => vec![(None, note.kind.as_str())],
+            Cases::Participants => None,
+            Cases::Studies => Some(&mut names.studies),
+            Cases::Places => None,
+            Cases::Researchers => Some(&mut names.researchers),
+            Cases::Kinds => Some(&mut names.kinds),
+        }
+    }
+
+    /// The column's name for case `id` of this kind.
+    fn column(self, names: &mut names::Names, id: u32) -> String {
+        if let Some(table) = self.table(names) {
+            return table.name(id).clone();
+        }
+        let (study, alias) = *names.people.name(id);
+        let alias = names.aliases.name(alias);
+        if study == NONE {
+            alias.clone()
+        } else {
+            format!("{alias} ({})", names.studies.name(study))
         }
     }
 }
 
 /// The column of evidence without a value for the cases (a note with no place).
-const NONE: &str = "(none)";
-
-/// A case's name as a column shows it: a participant with their study.
-fn column((study, value): (Option<&str>, &str)) -> String {
-    match study {
-        Some(study) => format!("{value} ({study})"),
-        None => value.to_owned(),
-    }
-}
+const NONE_NAME: &str = "(none)";
 
 /// Codes against cases: pieces of evidence per cell, with totals.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -167,55 +182,74 @@ pub struct Matrix {
 /// `rows` against `cases` among `notes`, counted in one pass.
 pub fn code_by_case(notes: &[impl AsRef<NoteFacts>], rows: &[Row], cases: Cases) -> Matrix {
     let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
+    let toward = Toward::new(&sets);
+    // A note without the value is counted under a value named "(none)", as one written so.
+    let none = cases
+        .table(&mut names::write())
+        .map_or(NONE, |t| t.id(NONE_NAME));
     let mut row_totals = vec![0; rows.len()];
-    // Cases as numbers, each name hashed once per piece rather than once per code.
-    let mut numbers: HashMap<(Option<&str>, &str), usize> = HashMap::new();
-    let mut names: Vec<(Option<&str>, &str)> = Vec::new();
-    let mut cells: HashMap<(usize, usize), usize> = HashMap::new();
+    // Places are numbered here, as text (see `names::Names`).
+    let mut places: names::Table<&str> = names::Table::default();
+    // Cases numbered again, densely, in the order first met here: `local[case] - 1`.
+    let mut local: Vec<u32> = Vec::new();
+    let mut met: Vec<u32> = Vec::new();
+    // `cells[case * rows + row]`, by local number.
+    let mut cells: Vec<u32> = Vec::new();
     let mut col_totals: Vec<usize> = Vec::new();
-    let mut found = Vec::new();
-    each_piece(notes, &sets, |touched, i, finding| {
-        let note = notes[i].as_ref();
-        let people = match finding.and_then(|j| note.findings.get(j)) {
-            Some(f) => &f.people,
-            None => &note.people,
-        };
-        found.clear();
-        for case in cases.of(note, people) {
-            let id = *numbers.entry(case).or_insert_with(|| {
-                names.push(case);
+    let (mut found, mut at) = (Vec::new(), Vec::new());
+    pieces(notes, &toward, None, |touched, i, finding, ids| {
+        if cases == Cases::Places {
+            found.clear();
+            let place = notes[i].as_ref().place.as_deref();
+            found.push(places.id(&place.unwrap_or(NONE_NAME)));
+        } else {
+            cases.of(&ids, finding, none, &mut found);
+        }
+        at.clear();
+        for &case in &found {
+            let slot = case as usize;
+            if local.len() <= slot {
+                local.resize(slot + 1, 0);
+            }
+            if local[slot] == 0 {
+                met.push(case);
+                local[slot] = u32::try_from(met.len()).unwrap_or(NONE);
                 col_totals.push(0);
-                names.len() - 1
-            });
-            found.push(id);
+                cells.resize(cells.len() + rows.len(), 0);
+            }
+            let c = local[slot] as usize - 1;
+            at.push(c);
+            col_totals[c] += 1;
         }
         for &r in touched {
             row_totals[r] += 1;
-            for &case in &found {
-                *cells.entry((r, case)).or_default() += 1;
+            for &c in &at {
+                cells[c * rows.len() + r] += 1;
             }
         }
-        for &case in &found {
-            col_totals[case] += 1;
-        }
     });
-    let mut cols: Vec<(usize, String)> = names
-        .iter()
-        .enumerate()
-        .map(|(id, &case)| (id, column(case)))
-        .collect();
+    let mut cols: Vec<(usize, String)> = {
+        let mut names = names::write();
+        met.iter()
+            .enumerate()
+            .map(|(c, &case)| match cases {
+                Cases::Places => (c, (*places.name(case)).to_owned()),
+                _ => (c, cases.column(&mut names, case)),
+            })
+            .collect()
+    };
     cols.sort_by(|a, b| a.1.cmp(&b.1));
     Matrix {
         rows: rows.iter().map(|r| r.name.clone()).collect(),
         cells: (0..rows.len())
             .map(|r| {
                 cols.iter()
-                    .map(|(case, _)| cells.get(&(r, *case)).copied().unwrap_or(0))
+                    .map(|(c, _)| cells[c * rows.len() + r] as usize)
                     .collect()
             })
             .collect(),
         row_totals,
-        col_totals: cols.iter().map(|(case, _)| col_totals[*case]).collect(),
+        col_totals: cols.iter().map(|(c, _)| col_totals[*c]).collect(),
         cols: cols.into_iter().map(|(_, name)| name).collect(),
     }
 }

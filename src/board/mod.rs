@@ -9,10 +9,11 @@ mod count;
 pub mod facts;
 pub mod insights;
 pub mod matrix;
+pub mod names;
 pub mod shown;
 pub mod wall;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
@@ -66,19 +67,24 @@ pub struct CodeRow {
 
 /// Every piece of evidence among `notes` for any of `codes`, in note order.
 pub fn evidence(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Vec<Evidence> {
+    let wanted: Vec<u32> = {
+        let mut names = names::write();
+        codes.iter().map(|c| names.codes.id(*c)).collect()
+    };
+    let carries = |on: &[u32]| on.iter().any(|c| wanted.contains(c));
     let mut found = Vec::new();
     for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
+        let ids = names::Ids::of(note);
         let before = found.len();
-        for (j, finding) in note.findings.iter().enumerate() {
-            if finding.carries(codes) {
+        for j in 0..ids.findings() {
+            if carries(ids.codes(Some(j))) {
                 found.push(Evidence {
                     note: i,
                     finding: Some(j),
                 });
             }
         }
-        let on_note = note.codes.iter().any(|c| codes.contains(&c.as_str()));
-        if found.len() == before && on_note {
+        if found.len() == before && carries(ids.codes(None)) {
             found.push(Evidence {
                 note: i,
                 finding: None,
@@ -127,31 +133,41 @@ pub fn tree(codebook: &Codebook, notes: &[impl AsRef<NoteFacts>]) -> Vec<CodeRow
             stack.push((&child.name, depth + 1));
         }
     }
-    let missing: BTreeSet<&str> = notes
-        .iter()
-        .map(AsRef::as_ref)
-        .flat_map(|n| {
-            n.codes
-                .iter()
-                .chain(n.findings.iter().flat_map(|f| &f.codes))
-        })
-        .map(String::as_str)
-        .filter(|c| codebook.get(c).is_none())
-        .collect();
+    // One pass counts the codebook's codes and finds the codes no row counts; the codes among
+    // them that the codebook lacks (usually none) are counted after.
+    let mut unknown = names::Marks::default();
+    let mut counted = count::usages_marking(notes, &sets, Some(&mut unknown));
+    let missing = missing(codebook, unknown);
+    if !missing.is_empty() {
+        let sets: Vec<Vec<&str>> = missing.iter().map(|name| vec![name.as_str()]).collect();
+        counted.extend(usages(notes, &sets));
+    }
     for name in missing {
         rows.push(CodeRow {
-            name: name.to_owned(),
+            name,
             depth: 0,
             description: None,
             in_codebook: false,
             usage: Usage::default(),
         });
-        sets.push(vec![name]);
     }
-    for (row, usage) in rows.iter_mut().zip(usages(notes, &sets)) {
+    for (row, usage) in rows.iter_mut().zip(counted) {
         row.usage = usage;
     }
     rows
+}
+
+/// The codes among `used` (by number) that `codebook` lacks, by name.
+fn missing(codebook: &Codebook, mut used: names::Marks) -> Vec<String> {
+    let names = names::read();
+    for code in &codebook.codes {
+        if let Some(id) = names.codes.get(code.name.as_str()) {
+            used.unmark(id);
+        }
+    }
+    let mut missing: Vec<String> = used.iter().map(|c| names.codes.name(c).clone()).collect();
+    missing.sort_unstable();
+    missing
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 //! and ordered by date or by study. Which text each piece shows is read later, only for the
 //! pieces on screen.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Evidence, NoteFacts, evidence, people_of};
+use super::names::{self, FxMap, Ids, NONE};
+use super::{Evidence, NoteFacts};
 
 /// What the wall groups by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -59,49 +60,88 @@ pub fn wall(
     group: Group,
     order: Order,
 ) -> Vec<Section> {
-    let mut found = evidence(notes, codes);
-    let note = |e: &Evidence| notes[e.note].as_ref();
-    let study = |e: &Evidence| note(e).study.as_deref().unwrap_or_default();
-    let day = |e: &Evidence| note(e).day.as_str();
+    // One pass over the notes gathers each piece with what it is sorted and grouped by, so
+    // that sorting and grouping never go back to the notes.
+    let wanted: Vec<u32> = {
+        let mut names = names::write();
+        codes.iter().map(|c| names.codes.id(*c)).collect()
+    };
+    let carries = |on: &[u32]| on.iter().any(|c| wanted.contains(c));
+    let mut found: Vec<(Evidence, Ids)> = Vec::new();
+    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
+        let ids = Ids::of(note);
+        let before = found.len();
+        for j in 0..ids.findings() {
+            if carries(ids.codes(Some(j))) {
+                let piece = Evidence {
+                    note: i,
+                    finding: Some(j),
+                };
+                found.push((piece, ids));
+            }
+        }
+        if found.len() == before && carries(ids.codes(None)) {
+            let piece = Evidence {
+                note: i,
+                finding: None,
+            };
+            found.push((piece, ids));
+        }
+    }
+    let (days, studies) = {
+        let names = names::read();
+        // A note without a study sorts as one whose study is written empty.
+        let studies = ranks(
+            (0..names.studies.len() as u32)
+                .map(|s| names.studies.name(s).as_str())
+                .chain([""]),
+        );
+        (names::day_ranks(&names), studies)
+    };
+    let day = |ids: &Ids| days[ids.day() as usize];
+    let study = |ids: &Ids| {
+        let s = ids.study();
+        studies[if s == NONE {
+            studies.len() - 1
+        } else {
+            s as usize
+        }]
+    };
     let place = |e: &Evidence| (e.note, e.finding);
     match order {
-        Order::Date => found.sort_by(|a, b| day(a).cmp(day(b)).then(place(a).cmp(&place(b)))),
-        Order::Study => found.sort_by(|a, b| {
-            (study(a), day(a))
-                .cmp(&(study(b), day(b)))
-                .then(place(a).cmp(&place(b)))
-        }),
+        Order::Date => found.sort_by_key(|(e, ids)| (day(ids), place(e))),
+        Order::Study => found.sort_by_key(|(e, ids)| (study(ids), day(ids), place(e))),
     }
-    // Groups come in the order of their first piece.
+    // Groups come in the order of their first piece; two groups that would show the same
+    // heading are one. Each group's heading is written once, however many its pieces.
     let mut sections: Vec<Section> = Vec::new();
-    let mut at: BTreeMap<String, usize> = BTreeMap::new();
-    for piece in found {
-        let note = notes[piece.note].as_ref();
-        let headings: Vec<String> = match group {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxMap<u64, usize> = FxMap::default();
+    let mut keys: Vec<u64> = Vec::new();
+    for (piece, numbers) in found {
+        let note = || notes[piece.note].as_ref();
+        keys.clear();
+        match group {
             Group::Participant => {
-                let people = people_of(notes, &piece);
+                let people = numbers.people(piece.finding);
+                keys.extend(people.iter().map(|&p| u64::from(p)));
                 if people.is_empty() {
-                    vec![NOBODY.to_owned()]
-                } else {
-                    people
-                        .iter()
-                        .map(|alias| match &note.study {
-                            Some(study) => format!("{alias} ({study})"),
-                            None => alias.clone(),
-                        })
-                        .collect()
+                    keys.push(u64::MAX);
                 }
             }
-            Group::Study => vec![note.study.clone().unwrap_or_else(|| "(no study)".into())],
-            Group::Note => vec![note.id.clone()],
-        };
-        for heading in headings {
-            let i = *at.entry(heading.clone()).or_insert_with(|| {
-                sections.push(Section {
-                    heading,
-                    pieces: Vec::new(),
-                });
-                sections.len() - 1
+            Group::Study => keys.push(u64::from(numbers.study())),
+            Group::Note => keys.push(piece.note as u64),
+        }
+        for &key in &keys {
+            let i = *by_key.entry(key).or_insert_with(|| {
+                let heading = heading(group, note(), key);
+                *at.entry(heading.clone()).or_insert_with(|| {
+                    sections.push(Section {
+                        heading,
+                        pieces: Vec::new(),
+                    });
+                    sections.len() - 1
+                })
             });
             sections[i].pieces.push(piece);
         }
@@ -111,6 +151,40 @@ pub fn wall(
         sections.sort_by_key(|s| s.heading == NOBODY);
     }
     sections
+}
+
+/// The heading of the group `key` (a participant's, a study's or a note's number) of `note`.
+fn heading(group: Group, note: &NoteFacts, key: u64) -> String {
+    let names = names::read();
+    match group {
+        Group::Participant if key == u64::MAX => NOBODY.to_owned(),
+        Group::Participant => {
+            let (_, alias) = *names.people.name(key as u32);
+            let alias = names.aliases.name(alias);
+            match &note.study {
+                Some(study) => format!("{alias} ({study})"),
+                None => alias.clone(),
+            }
+        }
+        Group::Study => note.study.clone().unwrap_or_else(|| "(no study)".into()),
+        Group::Note => note.id.clone(),
+    }
+}
+
+/// Each name's place in sorted order, names written the same sharing one.
+fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let names: Vec<&str> = names.collect();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_unstable_by(|a, b| names[*a].cmp(names[*b]));
+    let mut rank = vec![0; names.len()];
+    let mut r = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && names[order[k - 1]] != names[i] {
+            r += 1;
+        }
+        rank[i] = r;
+    }
+    rank
 }
 
 /// The heading of evidence that names no participant.

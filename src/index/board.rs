@@ -14,9 +14,16 @@ use crate::board::NoteFacts;
 use crate::error::Result;
 use crate::query::Query;
 
-/// The facts of each segment's documents, by segment: none for a broken file.
+/// The facts of each segment's documents, by segment (none for a broken file), and the order
+/// of every document by path for the segments last read.
 #[derive(Default)]
-pub struct FactsCache(Mutex<HashMap<SegmentId, Segment>>);
+pub struct FactsCache {
+    segments: Mutex<HashMap<SegmentId, Segment>>,
+    order: Mutex<Option<Order>>,
+}
+
+/// Every document with facts of the segments named, in path order: (segment, document).
+type Order = (Vec<SegmentId>, Arc<Vec<(u32, u32)>>);
 
 /// A segment's documents' facts: none for a broken file.
 type Segment = Arc<Vec<Option<Arc<NoteFacts>>>>;
@@ -41,37 +48,77 @@ impl SearchIndex {
                         .map_err(|e| self.failed(e))?,
                 )
             };
-            let mut out = Vec::new();
-            let mut live = HashSet::new();
-            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                live.insert(segment.segment_id());
-                let facts = self.segment_facts(segment)?;
-                let alive = segment.alive_bitset();
-                for (doc, facts) in facts.iter().enumerate() {
-                    let Some(facts) = facts else { continue };
-                    let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-                    if alive.is_some_and(|a| !a.is_alive(doc)) {
-                        continue;
-                    }
-                    let address = DocAddress::new(u32::try_from(ord).unwrap_or(u32::MAX), doc);
-                    if found.as_ref().is_none_or(|f| f.contains(&address)) {
-                        out.push(facts.clone());
-                    }
+            let readers = searcher.segment_readers();
+            let ids: Vec<SegmentId> = readers.iter().map(SegmentReader::segment_id).collect();
+            let segments = readers
+                .iter()
+                .map(|r| self.segment_facts(r))
+                .collect::<Result<Vec<_>>>()?;
+            // Segments merged away are let go.
+            if let Ok(mut cache) = self.facts.segments.lock() {
+                cache.retain(|id, _| ids.contains(id));
+            }
+            let order = self.order(&ids, &segments);
+            let alive: Vec<_> = readers.iter().map(SegmentReader::alive_bitset).collect();
+            let mut out = Vec::with_capacity(order.len());
+            for &(ord, doc) in order.iter() {
+                let (s, d) = (ord as usize, doc as usize);
+                if alive[s].is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                if found
+                    .as_ref()
+                    .is_none_or(|f| f.contains(&DocAddress::new(ord, doc)))
+                    && let Some(Some(facts)) = segments[s].get(d)
+                {
+                    out.push(facts.clone());
                 }
             }
-            // Segments merged away are let go.
-            if let Ok(mut cache) = self.facts.0.lock() {
-                cache.retain(|id, _| live.contains(id));
-            }
-            out.sort_by(|a, b| a.path.cmp(&b.path));
             Ok(out)
         })
+    }
+
+    /// Every document with facts of `segments` (named `ids`), in path order: sorted once
+    /// for a set of segments, as sorting 100,000 paths costs more than the rest of a read.
+    fn order(&self, ids: &[SegmentId], segments: &[Segment]) -> Arc<Vec<(u32, u32)>> {
+        let mut kept = self.facts.order.lock().ok();
+        if let Some(Some((named, order))) = kept.as_deref()
+            && named == ids
+        {
+            return order.clone();
+        }
+        let mut order: Vec<(u32, u32)> = Vec::new();
+        for (ord, facts) in segments.iter().enumerate() {
+            for (doc, facts) in facts.iter().enumerate() {
+                if facts.is_some() {
+                    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                    order.push((number(ord), number(doc)));
+                }
+            }
+        }
+        let path = |&(ord, doc): &(u32, u32)| {
+            segments[ord as usize][doc as usize]
+                .as_ref()
+                .map(|f| f.path.as_str())
+        };
+        order.sort_by(|a, b| path(a).cmp(&path(b)));
+        let order = Arc::new(order);
+        if let Some(kept) = kept.as_deref_mut() {
+            *kept = Some((ids.to_vec(), order.clone()));
+        }
+        order
     }
 
     /// The facts of every document of `segment`, decoded once.
     fn segment_facts(&self, segment: &SegmentReader) -> Result<Segment> {
         let id = segment.segment_id();
-        if let Some(kept) = self.facts.0.lock().ok().and_then(|c| c.get(&id).cloned()) {
+        if let Some(kept) = self
+            .facts
+            .segments
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&id).cloned())
+        {
             return Ok(kept);
         }
         let fail = |e: std::io::Error| self.failed(e);
@@ -82,12 +129,19 @@ impl SearchIndex {
             .bytes("facts")
             .map_err(|e| self.failed(e))?;
         if let Some(column) = column {
-            // The column holds each distinct value once, in order: decoded in one pass.
+            // The column holds each distinct value once, in order: decoded in one pass, each
+            // note's names numbered as it is read.
             let mut values: Vec<Option<Arc<NoteFacts>>> = Vec::with_capacity(column.num_terms());
             let mut stream = column.dictionary().stream().map_err(fail)?;
+            let mut names = crate::board::names::write();
             while stream.advance() {
-                values.push(serde_json::from_slice(stream.key()).ok().map(Arc::new));
+                let facts = NoteFacts::decode(stream.key());
+                if let Some(facts) = &facts {
+                    crate::board::names::Ids::fill(facts, &mut names);
+                }
+                values.push(facts.map(Arc::new));
             }
+            drop(names);
             for (doc, slot) in facts.iter_mut().enumerate() {
                 let doc = u32::try_from(doc).unwrap_or(u32::MAX);
                 if let Some(ord) = column.term_ords(doc).next() {
@@ -96,7 +150,7 @@ impl SearchIndex {
             }
         }
         let facts = Arc::new(facts);
-        if let Ok(mut cache) = self.facts.0.lock() {
+        if let Ok(mut cache) = self.facts.segments.lock() {
             cache.insert(id, facts.clone());
         }
         Ok(facts)

@@ -13,7 +13,7 @@ use crate::note::{Note, NoteDate};
 
 /// Bump when the schema, the analyzers or what goes into a field changes: older indexes are
 /// then rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The `state` of a file that read without errors.
 pub const OK: &str = "ok";
@@ -27,8 +27,8 @@ pub struct Fields {
     pub path: Field,
     /// The note id (file name without `.yaml`).
     pub id: Field,
-    /// What the board counts of the note (`board::NoteFacts`, as JSON), kept in a column so
-    /// the board reads every note's without reading the notes.
+    /// What the board counts of the note (`board::NoteFacts`, as `NoteFacts::encode` makes
+    /// it), kept in a column so the board reads every note's without reading the notes.
     pub facts: Field,
     /// `ok` or `broken`.
     pub state: Field,
@@ -201,9 +201,7 @@ impl Fields {
         doc.add_text(self.date, note.date.as_str());
         doc.add_i64(self.when, seconds(&note.date));
         let facts = crate::board::NoteFacts::of(note, id, path);
-        if let Ok(bytes) = serde_json::to_vec(&facts) {
-            doc.add_bytes(self.facts, &bytes);
-        }
+        doc.add_bytes(self.facts, &facts.encode());
         doc
     }
 

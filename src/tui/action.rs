@@ -124,6 +124,8 @@ actions! {
     Sync,
     /// The why board: each why-code's evidence, which codes come together, codes by case, insights, time
     Board,
+    /// The evidence of what is selected; on a piece of evidence, its note, at that finding
+    Drill,
     /// The next view of the board: codes, together, cases, insights, time
     NextView,
     /// The previous view of the board

@@ -154,7 +154,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(&[Board], [(Left, NONE), (Char('h'), NONE)], Action::Left),
     bind!(&[Board], [(Right, NONE), (Char('l'), NONE)], Action::Right),
-    bind!(&[Board], [(Enter, NONE)], Action::Open),
+    bind!(&[Board], [(Enter, NONE)], Action::Drill),
     bind!(&[Board], [(Esc, NONE), (Char('q'), NONE)], Action::Back),
     bind!(&[Board], [(Char('w'), NONE)], Action::Board),
     bind!(&[Board, BoardSearch], [(Char('b'), CTRL)], Action::Board),

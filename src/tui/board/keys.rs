@@ -139,7 +139,7 @@ fn evidence(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageUp => w.step(-(PAGE as isize)),
         Action::Top => w.selected = 0,
         Action::Bottom => w.selected = w.pieces.len().saturating_sub(1),
-        Action::Open | Action::Right => return read(app),
+        Action::Drill | Action::Right => return read(app),
         _ => return Vec::new(),
     }
     texts(app)
@@ -200,7 +200,7 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => row = last_row,
         Action::Right if cols > 1 => col = (col + 1).min(cols - 1),
         Action::Left if cols > 1 => col = col.saturating_sub(1),
-        Action::Open | Action::Right if rows > 0 => return enter(app, &counted),
+        Action::Drill | Action::Right if rows > 0 => return enter(app, &counted),
         _ => return Vec::new(),
     }
     match b.tab {
@@ -245,6 +245,10 @@ fn enter(app: &mut App, counted: &Arc<Counted>) -> Vec<Effect> {
     let Some(wall) = wall else {
         return Vec::new();
     };
+    if wall.pieces.is_empty() {
+        app.message = Some(format!("No evidence for {} among the notes counted.", wall.title));
+        return Vec::new();
+    }
     b.wall = wall;
     b.pane = Pane::Evidence;
     texts(app)

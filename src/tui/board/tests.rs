@@ -107,10 +107,10 @@ fn enter_goes_into_the_wall_and_again_opens_the_note_at_the_finding() {
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
     assert_eq!(app.board.wall.title, "trust");
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Drill);
     assert_eq!(app.board.pane, Pane::Evidence);
     update(&mut app, Action::Down);
-    let effects = update(&mut app, Action::Open);
+    let effects = update(&mut app, Action::Drill);
     assert_eq!(
         effects,
         [Effect::Load {
@@ -166,13 +166,13 @@ fn the_views_count_their_matrices_when_first_shown() {
     let (_, matrix) = app.board.matrix.clone().expect("counted");
     assert_eq!(matrix.cols, ["shop", "walk"]);
     update(&mut app, Action::Right);
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Drill);
     assert_eq!(app.board.wall.title, "autonomy in walk");
     assert_eq!(app.board.wall.pieces.len(), 1);
     update(&mut app, Action::Back);
     update(&mut app, Action::NextView);
     assert_eq!(app.board.tab, Tab::Insights);
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Drill);
     // The insight itself, then the one note its evidence names.
     assert_eq!(app.board.wall.pieces.len(), 2);
 }

@@ -73,10 +73,10 @@ fn keys(app: &App) -> String {
         );
     }
     let enter: (&[Action], &str) = match (b.tab, b.pane) {
-        (_, Pane::Evidence) => (&[Action::Open], "read the note"),
-        (Tab::Codes | Tab::Time, _) => (&[Action::Open], "evidence"),
-        (Tab::Insights, _) => (&[Action::Open], "its evidence"),
-        _ => (&[Action::Open], "the findings"),
+        (_, Pane::Evidence) => (&[Action::Drill], "read the note"),
+        (Tab::Codes | Tab::Time, _) => (&[Action::Drill], "evidence"),
+        (Tab::Insights, _) => (&[Action::Drill], "its evidence"),
+        _ => (&[Action::Drill], "the findings"),
     };
     let mut wanted: Vec<(&[Action], &str)> = vec![enter, (&[Action::Back], "back")];
     match b.tab {
