@@ -3,6 +3,8 @@
 //! - the first frame with results, from launching the real binary in a tmux window;
 //! - each keystroke in the search line (the query, the preview, and the redraw), in-process
 //!   with the UI's own runtime drawing into a test terminal;
+//! - the why board: opening it, typing on its search line, moving in its tree and wall, and
+//!   its other views, in-process;
 //! - the binary's peak resident memory after a round of searches.
 //!
 //! `benches/tui.sh` makes the corpus and the index, then runs this:
@@ -71,7 +73,7 @@ fn main() {
         "peak resident memory of the binary after the searches: {} MB",
         launch_memory(&tmux, &notebook, &cache) / 1024
     );
-    let (timed, written) = keystrokes(&notebook, &cache.join("fieldnotes"));
+    let (timed, written, board) = keystrokes(&notebook, &cache.join("fieldnotes"));
     let keys: Vec<f64> = timed.iter().map(|(_, ms)| *ms).collect();
     let slow = keys.iter().filter(|&&ms| ms > 16.0).count();
     println!(
@@ -99,8 +101,28 @@ fn main() {
         typing.len(),
         saving.first().map_or(0.0, |(_, ms)| *ms)
     );
+    println!("the why board (each with its redraw):");
+    let mut steps: Vec<&str> = board.iter().map(|(what, _)| what.as_str()).collect();
+    steps.dedup();
+    for step in steps {
+        let times: Vec<f64> = board
+            .iter()
+            .filter(|(what, _)| what == step)
+            .map(|(_, ms)| *ms)
+            .collect();
+        if times.len() == 1 {
+            println!("  {step}: {:.1} ms", times[0]);
+        } else {
+            println!(
+                "  {step}: median {:.1} ms, slowest {:.1} ms ({} keys)",
+                percentile(&times, 50),
+                percentile(&times, 100),
+                times.len()
+            );
+        }
+    }
     println!(
-        "peak resident memory of the in-process run: {} MB",
+        "peak resident memory of the in-process run, the board included: {} MB",
         peak_rss_kb("self") / 1024
     );
 }
@@ -224,7 +246,7 @@ type Timed = Vec<(String, f64)>;
 
 /// Each keystroke, as what the search line held after it, and how long it took; then each
 /// key of writing a street interview in the form, and saving it.
-fn keystrokes(notebook: &Path, cache: &Path) -> (Timed, Timed) {
+fn keystrokes(notebook: &Path, cache: &Path) -> (Timed, Timed, Timed) {
     let root = notebook.to_path_buf();
     let notebook = Notebook::open(notebook).expect("the corpus is a notebook");
     let mut runtime = Runtime::new(App::new(&notebook.name(), SIZE), cache);
@@ -291,5 +313,40 @@ fn keystrokes(notebook: &Path, cache: &Path) -> (Timed, Timed) {
     {
         let _ = std::fs::remove_file(root.join(saved.trim_end_matches('.')));
     }
-    (searching, writing)
+    (searching, writing, board(&mut runtime, &mut terminal))
+}
+
+/// The why board: opening it, typing a query on its search line, moving down the code tree
+/// and down a code's wall, and each of its other views; every step with its redraw.
+fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
+    let mut timed = Vec::new();
+    let mut press = |runtime: &mut Runtime, what: &str, action: Action| {
+        let started = Instant::now();
+        runtime.act(vec![action], &mut Headless);
+        terminal
+            .draw(|frame| view(runtime.app(), frame))
+            .expect("draw");
+        timed.push((what.to_owned(), started.elapsed().as_secs_f64() * 1000.0));
+    };
+    runtime.act(vec![Action::FocusSearch, Action::ClearSearch], &mut Headless);
+    press(runtime, "open", Action::Board);
+    for _ in 0..20 {
+        press(runtime, "move in the tree", Action::Down);
+    }
+    press(runtime, "into the wall", Action::Drill);
+    for _ in 0..20 {
+        press(runtime, "move in the wall", Action::Down);
+    }
+    press(runtime, "out of the wall", Action::Back);
+    press(runtime, "to the search line", Action::FocusSearch);
+    for c in "kind:interview after:2008".chars() {
+        press(runtime, "type on the search line", Action::Type { c });
+    }
+    press(runtime, "leave the search line", Action::FocusList);
+    press(runtime, "codes together", Action::NextView);
+    press(runtime, "codes by participant", Action::NextView);
+    press(runtime, "codes by study", Action::Columns);
+    press(runtime, "insights", Action::NextView);
+    press(runtime, "time", Action::NextView);
+    timed
 }

@@ -49,8 +49,11 @@ fn count(app: &mut App) -> Vec<Effect> {
 
 /// Leaves the board for the screen it was opened over.
 fn leave(app: &mut App) -> Vec<Effect> {
-    app.screen = match app.board_over {
-        Screen::Note if !app.reading.is_empty() => Screen::Note,
+    app.screen = match &app.board_over {
+        Screen::Note if app.reading.is_empty() => Screen::Browse,
+        over @ (Screen::Note | Screen::Problems | Screen::Settling | Screen::Versions) => {
+            over.clone()
+        }
         _ => Screen::Browse,
     };
     // The search line may have changed on the board: the results follow it.

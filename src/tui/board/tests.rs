@@ -188,3 +188,13 @@ fn a_code_leads_to_the_insights_it_backs() {
     assert!(app.board.backed_by.is_none());
     assert_eq!(app.screen, Screen::Board);
 }
+
+#[test]
+fn leaving_the_board_goes_back_to_the_screen_it_was_opened_over() {
+    let mut app = App::new("test", (100, 30));
+    app.screen = Screen::Problems;
+    update(&mut app, Action::Board);
+    assert_eq!(app.screen, Screen::Board);
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Problems);
+}
