@@ -77,10 +77,6 @@ fn main() {
         some = index.facts_for(&narrowed).expect("facts");
     });
     println!("  ({} notes)", some.len());
-    best("touch ids codes", &mut || {
-        let n: u64 = facts.iter().map(|f| fieldnotes::board::names::Ids::of(f).all_codes().map(u64::from).sum::<u64>()).sum();
-        std::hint::black_box(n);
-    });
     let mut rows = Vec::new();
     best("the code tree with every code's use", &mut || {
         rows = tree(&codebook, &facts);

@@ -326,3 +326,30 @@ fn who(extra: &crate::yaml::fields::Extra) -> Vec<String> {
         value => text(value).into_iter().collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compact_form_reads_back_the_same_facts_and_refuses_other_bytes() {
+        let mut facts = crate::board::tests::note(
+            "2024-01-05-a",
+            "walk",
+            "2024-01-05",
+            &[(&["trust"], &["P1", "P2"]), (&["calm", "trust"], &["P2"])],
+        );
+        facts.path = "walk/2024-01-05-a.yaml".into();
+        facts.codes = vec!["price".into()];
+        facts.evidence = vec!["2023-12-01-b".into()];
+        facts.place = Some("Shibuya, Tokyo".into());
+        assert_eq!(NoteFacts::decode(&facts.encode()), Some(facts.clone()));
+        // A path that does not end in the id keeps both.
+        facts.path = "elsewhere.yaml".into();
+        facts.status = Some("decided".into());
+        assert_eq!(NoteFacts::decode(&facts.encode()), Some(facts.clone()));
+        let bytes = facts.encode();
+        assert_eq!(NoteFacts::decode(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(NoteFacts::decode(b"{\"id\":\"a\"}"), None);
+    }
+}

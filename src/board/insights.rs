@@ -35,7 +35,8 @@ pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
     // id as text costs more than all the rest.
     let insight = names::write().kinds.id("insight");
     let is_insight = |n: &NoteFacts, ids: Ids| !n.evidence.is_empty() || ids.kind() == insight;
-    let mut by_id: FxMap<u64, usize> = FxMap::default();
+    let mut by_id: FxMap<u64, usize> =
+        FxMap::with_capacity_and_hasher(notes.len(), Default::default());
     let mut any = false;
     for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
         let ids = Ids::of(note);
