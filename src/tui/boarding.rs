@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use super::board::{Counted, Wanted};
 use super::effect::{Effect, Outcome};
-use crate::board::insights::insights;
 use crate::board::shown::{Shown, shown};
 use crate::board::{Evidence, tree};
 use crate::error::Result;
@@ -31,6 +30,20 @@ pub fn perform(
             None => Ok(None),
         },
         Effect::BoardTexts { wanted } => Ok(Some(Outcome::BoardTexts(read(notebook, wanted)))),
+        Effect::InsightWords { paths } => {
+            let loaded = notebook.load_paths(paths.iter().map(|p| notebook.root.join(p)).collect());
+            // By file: a note that cannot be read now keeps its id for a title.
+            let words = loaded
+                .notes
+                .iter()
+                .filter_map(|file| {
+                    let path = file.path.strip_prefix(&notebook.root).unwrap_or(&file.path);
+                    let path = path.to_str()?.to_owned();
+                    Some((path, (file.note.title.clone(), file.note.action.clone())))
+                })
+                .collect();
+            Ok(Some(Outcome::InsightWords(words)))
+        }
         _ => Ok(None),
     }
 }
@@ -56,35 +69,11 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
             }
         })
         .collect();
-    let insights = insights(&facts);
-    // Insights are few: their titles and actions are read from their files.
-    let paths: Vec<PathBuf> = insights
-        .iter()
-        .map(|row| notebook.root.join(&facts[row.note].path))
-        .collect();
-    let loaded = notebook.load_paths(paths);
-    let words: HashMap<&str, (String, Option<String>)> = loaded
-        .notes
-        .iter()
-        .map(|f| (f.id.as_str(), (f.note.title.clone(), f.note.action.clone())))
-        .collect();
-    let insight_words = insights
-        .iter()
-        .map(|row| {
-            let id = facts[row.note].id.as_str();
-            words
-                .get(id)
-                .cloned()
-                .unwrap_or_else(|| (id.to_owned(), None))
-        })
-        .collect();
     Ok(Counted {
         query: text.to_owned(),
         facts,
         rows,
         sets,
-        insights,
-        insight_words,
     })
 }
 

@@ -121,6 +121,11 @@ pub enum Effect {
         /// The search line.
         query: String,
     },
+    /// Read the titles and actions of these insights and report [`Outcome::InsightWords`].
+    InsightWords {
+        /// Their files, relative to the notebook root.
+        paths: Vec<String>,
+    },
     /// Read the words of these pieces of evidence and report [`Outcome::BoardTexts`].
     BoardTexts {
         /// The pieces.
@@ -299,6 +304,8 @@ pub enum Outcome {
     Standing(Option<crate::git::changes::Standing>),
     /// The answer to [`Effect::Board`].
     Board(std::sync::Arc<super::board::Counted>),
+    /// The answer to [`Effect::InsightWords`]: each insight's title and action, by its file.
+    InsightWords(Vec<(String, (String, Option<String>))>),
     /// The answer to [`Effect::BoardTexts`]: each piece's words.
     BoardTexts(Vec<(super::board::TextKey, crate::board::shown::Shown)>),
     /// The answer to [`Effect::Codes`].

@@ -247,7 +247,7 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
             Vec::new()
         }
-        outcome @ (Outcome::Board(_) | Outcome::BoardTexts(_)) => {
+        outcome @ (Outcome::Board(_) | Outcome::BoardTexts(_) | Outcome::InsightWords(_)) => {
             super::board::receive(app, outcome)
         }
         Outcome::Codes(codes) => {

@@ -389,7 +389,10 @@ impl Runtime {
         ) {
             return super::syncing::perform(&effect, &notebook, index.as_deref());
         }
-        if matches!(effect, Effect::Board { .. } | Effect::BoardTexts { .. }) {
+        if matches!(
+            effect,
+            Effect::Board { .. } | Effect::BoardTexts { .. } | Effect::InsightWords { .. }
+        ) {
             return super::boarding::perform(&effect, &notebook, index.as_deref());
         }
         match effect {

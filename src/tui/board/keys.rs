@@ -124,6 +124,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 b.tab = Tab::Insights;
                 b.pane = Pane::Main;
                 b.insight = 0;
+                return shown(app);
             }
         }
         _ if b.pane == Pane::Evidence => return evidence(app, action),
@@ -242,14 +243,19 @@ fn enter(app: &mut App, counted: &Arc<Counted>) -> Vec<Effect> {
         }),
         Tab::Insights => {
             let shown = b.insights_shown();
-            shown.get(b.insight).map(|&i| Wall::insight(counted, i))
+            let i = shown.get(b.insight).copied();
+            let row = i.and_then(|i| b.insights.as_ref()?.rows.get(i));
+            row.map(|row| Wall::insight(counted, row, b.insight_words(i.unwrap_or(0)).0))
         }
     };
     let Some(wall) = wall else {
         return Vec::new();
     };
     if wall.pieces.is_empty() {
-        app.message = Some(format!("No evidence for {} among the notes counted.", wall.title));
+        app.message = Some(format!(
+            "No evidence for {} among the notes counted.",
+            wall.title
+        ));
         return Vec::new();
     }
     b.wall = wall;
@@ -291,6 +297,20 @@ fn shown(app: &mut App) -> Vec<Effect> {
             b.matrix = Some((rows, matrix));
         }
         Tab::Codes => return code_wall(app),
+        Tab::Insights if b.insights.is_none() => {
+            let rows = crate::board::insights::insights(&counted.facts);
+            let paths = rows
+                .iter()
+                .filter_map(|row| counted.facts.get(row.note))
+                .map(|note| note.path.clone())
+                .collect();
+            b.insight = b.insight.min(rows.len().saturating_sub(1));
+            b.insights = Some(super::Insights {
+                rows,
+                words: Default::default(),
+            });
+            return vec![Effect::InsightWords { paths }];
+        }
         Tab::Time if b.by_study && b.time_studies.as_ref().is_none_or(|(r, _)| *r != b.code) => {
             let Some(row) = counted.rows.get(b.code) else {
                 return Vec::new();
@@ -334,8 +354,8 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             b.code = code
                 .and_then(|name| counted.rows.iter().position(|r| r.name == name))
                 .unwrap_or(0);
-            b.insight = b.insight.min(counted.insights.len().saturating_sub(1));
             b.counted = Some(counted);
+            b.insights = None;
             b.together = None;
             b.matrix = None;
             b.time_studies = None;
@@ -351,6 +371,12 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.board.wall.step(piece as isize);
             effects.extend(texts(app));
             effects
+        }
+        Outcome::InsightWords(read) => {
+            if let Some(insights) = &mut app.board.insights {
+                insights.words.extend(read);
+            }
+            Vec::new()
         }
         Outcome::BoardTexts(read) => {
             for (key, shown) in read {

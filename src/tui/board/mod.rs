@@ -104,10 +104,16 @@ pub struct Counted {
     pub rows: Vec<CodeRow>,
     /// The codes each row counts: the code and its sub-codes.
     pub sets: Vec<Vec<String>>,
-    /// Every insight among the notes found.
-    pub insights: Vec<InsightRow>,
-    /// Each insight's title and action, as its file says, in the order of `insights`.
-    pub insight_words: Vec<(String, Option<String>)>,
+}
+
+/// The insights among the notes counted, counted when first shown (a large notebook has
+/// thousands), with each one's title and action once read from its file.
+#[derive(Debug, Default)]
+pub struct Insights {
+    /// Each insight and what backs it.
+    pub rows: Vec<InsightRow>,
+    /// Each one's title and action, by its file, once read.
+    pub words: HashMap<String, (String, Option<String>)>,
 }
 
 impl Counted {
@@ -177,6 +183,8 @@ pub struct Board {
     pub together: Option<(Vec<usize>, Vec<Vec<Pair>>)>,
     /// Codes against cases, once counted for these counts, folding and cases.
     pub matrix: Option<(Vec<usize>, Matrix)>,
+    /// The insights, once counted for these counts.
+    pub insights: Option<Insights>,
     /// The selected insight.
     pub insight: usize,
     /// The insights list's scroll.
@@ -197,15 +205,31 @@ impl Board {
 
     /// The insights the list shows, as indices into the counted insights.
     pub fn insights_shown(&self) -> Vec<usize> {
-        let Some(counted) = &self.counted else {
+        let Some(insights) = &self.insights else {
             return Vec::new();
         };
-        (0..counted.insights.len())
+        (0..insights.rows.len())
             .filter(|&i| match &self.backed_by {
-                Some(code) => counted.insights[i].codes.iter().any(|(c, _)| c == code),
+                Some(code) => insights.rows[i].codes.iter().any(|(c, _)| c == code),
                 None => true,
             })
             .collect()
+    }
+
+    /// Insight `i`'s title and action: as its file says once read, its id until then.
+    pub fn insight_words(&self, i: usize) -> (String, Option<String>) {
+        let note = self
+            .insights
+            .as_ref()
+            .and_then(|s| s.rows.get(i))
+            .and_then(|row| self.counted.as_ref()?.facts.get(row.note));
+        let Some(note) = note else {
+            return (String::new(), None);
+        };
+        self.insights
+            .as_ref()
+            .and_then(|s| s.words.get(&note.path).cloned())
+            .unwrap_or_else(|| (note.id.clone(), None))
     }
 
     /// The piece of evidence selected on the wall, with its note's facts.
@@ -235,6 +259,7 @@ impl Default for Board {
             matrix_top: (Scroll::default(), Scroll::default()),
             together: None,
             matrix: None,
+            insights: None,
             insight: 0,
             insights_top: Scroll::default(),
             backed_by: None,

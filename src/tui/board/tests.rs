@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Counted, Pane, Tab};
 use crate::board::tests::note;
-use crate::board::{insights::insights, tree};
+use crate::board::tree;
 use crate::codebook::Codebook;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen};
@@ -44,14 +44,11 @@ fn counted(query: &str) -> Arc<Counted> {
                 .collect()
         })
         .collect();
-    let insights = insights(&facts);
     Arc::new(Counted {
         query: query.to_owned(),
-        insight_words: vec![("Walkers pace themselves".into(), None)],
         facts,
         rows,
         sets,
-        insights,
     })
 }
 
@@ -170,8 +167,15 @@ fn the_views_count_their_matrices_when_first_shown() {
     assert_eq!(app.board.wall.title, "autonomy in walk");
     assert_eq!(app.board.wall.pieces.len(), 1);
     update(&mut app, Action::Back);
-    update(&mut app, Action::NextView);
+    let effects = update(&mut app, Action::NextView);
     assert_eq!(app.board.tab, Tab::Insights);
+    // Counted as the view opens; their titles are read from their files.
+    assert_eq!(
+        effects,
+        [Effect::InsightWords {
+            paths: vec!["i.yaml".into()]
+        }]
+    );
     update(&mut app, Action::Drill);
     // The insight itself, then the one note its evidence names.
     assert_eq!(app.board.wall.pieces.len(), 2);

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::board::insights::InsightRow;
 use crate::board::matrix::Cases;
 use crate::board::wall::Section;
 use crate::board::{Evidence, NoteFacts, evidence, people_of};
@@ -103,10 +104,9 @@ impl Wall {
         Wall::of(title, counted.sets[r].clone(), pieces)
     }
 
-    /// Insight `i` itself, then the notes its evidence names (and the ids no note has).
-    pub fn insight(counted: &Counted, i: usize) -> Wall {
+    /// An insight itself, then the notes its evidence names (and the ids no note has).
+    pub fn insight(counted: &Counted, row: &InsightRow, title: String) -> Wall {
         let facts = &counted.facts;
-        let row = &counted.insights[i];
         let named = &facts[row.note].evidence;
         let mut entries = vec![
             Entry::Heading("The insight".into()),
@@ -125,7 +125,7 @@ impl Wall {
                 None => Entry::Heading(format!("{id}: no such note")),
             });
         }
-        Wall::of(counted.insight_words[i].0.clone(), Vec::new(), entries)
+        Wall::of(title, Vec::new(), entries)
     }
 
     /// The selected piece.

@@ -186,7 +186,11 @@ fn wall(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme: &The
     if let (Some(first), Some(last)) = (&u.first, &u.last) {
         said.push(format!("{first} → {last}"));
     }
-    let backs = backed_by(&counted.insights, &counted.codes(b.code)).len();
+    // Known once the insights are counted (the insights view, or `i`).
+    let backs = b
+        .insights
+        .as_ref()
+        .map_or(0, |s| backed_by(&s.rows, &counted.codes(b.code)).len());
     if backs > 0 {
         said.push(format!("backs {}", plural(backs, "insight")));
     }

@@ -10,13 +10,17 @@ use super::{SIDE_BY_SIDE, window};
 use crate::board::insights::InsightRow;
 use crate::cli::plural;
 use crate::tui::app::App;
-use crate::tui::board::Counted;
 use crate::tui::text::{clean, truncate, wrap};
 use crate::tui::theme::Theme;
 
 /// Draws the list of insights and the selected one's details.
-pub fn draw(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = &app.board;
+    let Some(insights) = &b.insights else {
+        let counting = Line::styled(" Counting the insights…", theme.hint);
+        frame.render_widget(Paragraph::new(counting), area);
+        return;
+    };
     let shown = b.insights_shown();
     let mut heading = match &b.backed_by {
         Some(code) => format!(" Insights backed by {code} (Esc: every insight)"),
@@ -52,15 +56,15 @@ pub fn draw(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme: 
     let mut lines = Vec::new();
     for at in rows {
         let i = shown[at];
-        let row = &counted.insights[i];
-        let (title, _) = &counted.insight_words[i];
+        let row = &insights.rows[i];
+        let (title, _) = b.insight_words(i);
         let selected = at == b.insight;
         let marker = if selected { " › " } else { "   " };
         let status = row.status.clone().unwrap_or_else(|| "no status".into());
         let mut first = Line::from(truncate(
             vec![
                 Span::styled(marker, theme.label),
-                Span::styled(clean(title), theme.title),
+                Span::styled(clean(&title), theme.title),
             ],
             width,
         ));
@@ -82,7 +86,7 @@ pub fn draw(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme: 
     frame.render_widget(Paragraph::new(lines), list);
     let i = shown[b.insight.min(shown.len() - 1)];
     frame.render_widget(
-        Paragraph::new(details_of(counted, i, details.width, theme)),
+        Paragraph::new(details_of(app, &insights.rows[i], i, details.width, theme)),
         details,
     );
 }
@@ -113,13 +117,18 @@ fn warnings(row: &InsightRow) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The selected insight's action, its evidence's codes and its warnings.
-fn details_of(counted: &Counted, i: usize, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn details_of(
+    app: &App,
+    row: &InsightRow,
+    i: usize,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let width = usize::from(width.saturating_sub(1));
-    let row = &counted.insights[i];
-    let (_, action) = &counted.insight_words[i];
+    let (_, action) = app.board.insight_words(i);
     let mut lines = Vec::new();
     if let Some(action) = action {
-        let mut wrapped = wrap(vec![Span::raw(clean(action))], width, "         ");
+        let mut wrapped = wrap(vec![Span::raw(clean(&action))], width, "         ");
         if let Some(first) = wrapped.first_mut().and_then(|l| l.spans.first_mut()) {
             *first = Span::styled(" action  ", theme.label);
         }

@@ -55,7 +55,7 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             Tab::Codes => codes::draw(app, counted, frame, body, theme),
             Tab::Together => matrix::together(app, counted, frame, body, theme),
             Tab::Cases => matrix::cases(app, counted, frame, body, theme),
-            Tab::Insights => insights::draw(app, counted, frame, body, theme),
+            Tab::Insights => insights::draw(app, frame, body, theme),
             Tab::Time => time::draw(app, counted, frame, body, theme),
         },
     }
