@@ -328,7 +328,10 @@ fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
             .expect("draw");
         timed.push((what.to_owned(), started.elapsed().as_secs_f64() * 1000.0));
     };
-    runtime.act(vec![Action::FocusSearch, Action::ClearSearch], &mut Headless);
+    runtime.act(
+        vec![Action::FocusSearch, Action::ClearSearch],
+        &mut Headless,
+    );
     press(runtime, "open", Action::Board);
     for _ in 0..20 {
         press(runtime, "move in the tree", Action::Down);
