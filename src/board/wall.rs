@@ -2,8 +2,6 @@
 //! and ordered by date or by study. Which text each piece shows is read later, only for the
 //! pieces on screen.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::names::{self, FxMap, Ids, NONE};
@@ -60,34 +58,23 @@ pub fn wall(
     group: Group,
     order: Order,
 ) -> Vec<Section> {
-    // One pass over the notes gathers each piece with what it is sorted and grouped by, so
-    // that sorting and grouping never go back to the notes.
-    let wanted: Vec<u32> = {
-        let mut names = names::write();
-        codes.iter().map(|c| names.codes.id(*c)).collect()
-    };
-    let carries = |on: &[u32]| on.iter().any(|c| wanted.contains(c));
-    let mut found: Vec<(Evidence, Ids)> = Vec::new();
-    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
-        let ids = Ids::of(note);
-        let before = found.len();
-        for j in 0..ids.findings() {
-            if carries(ids.codes(Some(j))) {
-                let piece = Evidence {
-                    note: i,
-                    finding: Some(j),
-                };
-                found.push((piece, ids));
-            }
-        }
-        if found.len() == before && carries(ids.codes(None)) {
-            let piece = Evidence {
-                note: i,
-                finding: None,
-            };
-            found.push((piece, ids));
-        }
-    }
+    arrange(notes, super::evidence(notes, codes), group, order)
+}
+
+/// `pieces` of evidence among `notes` as a wall: grouped and ordered as asked. The board keeps
+/// each code's pieces (see `Postings`), so moving from code to code never scans the notes.
+pub fn arrange(
+    notes: &[impl AsRef<NoteFacts>],
+    pieces: Vec<Evidence>,
+    group: Group,
+    order: Order,
+) -> Vec<Section> {
+    // Each piece with what it is sorted and grouped by, so that sorting and grouping never
+    // go back to the notes' text.
+    let mut found: Vec<(Evidence, Ids)> = pieces
+        .into_iter()
+        .filter_map(|piece| Some((piece, Ids::of(notes.get(piece.note)?.as_ref()))))
+        .collect();
     let (days, studies) = {
         let names = names::read();
         // A note without a study sorts as one whose study is written empty.
@@ -108,15 +95,17 @@ pub fn wall(
         }]
     };
     let place = |e: &Evidence| (e.note, e.finding);
+    // Each piece's place is its own, so an unstable sort gives the one order.
     match order {
-        Order::Date => found.sort_by_key(|(e, ids)| (day(ids), place(e))),
-        Order::Study => found.sort_by_key(|(e, ids)| (study(ids), day(ids), place(e))),
+        Order::Date => found.sort_unstable_by_key(|(e, ids)| (day(ids), place(e))),
+        Order::Study => found.sort_unstable_by_key(|(e, ids)| (study(ids), day(ids), place(e))),
     }
     // Groups come in the order of their first piece; two groups that would show the same
     // heading are one. Each group's heading is written once, however many its pieces.
     let mut sections: Vec<Section> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: FxMap<String, usize> = FxMap::default();
     let mut by_key: FxMap<u64, usize> = FxMap::default();
+    let names = names::read();
     let mut keys: Vec<u64> = Vec::new();
     for (piece, numbers) in found {
         let note = || notes[piece.note].as_ref();
@@ -134,7 +123,7 @@ pub fn wall(
         }
         for &key in &keys {
             let i = *by_key.entry(key).or_insert_with(|| {
-                let heading = heading(group, note(), key);
+                let heading = heading(&names, group, note(), key);
                 *at.entry(heading.clone()).or_insert_with(|| {
                     sections.push(Section {
                         heading,
@@ -154,8 +143,7 @@ pub fn wall(
 }
 
 /// The heading of the group `key` (a participant's, a study's or a note's number) of `note`.
-fn heading(group: Group, note: &NoteFacts, key: u64) -> String {
-    let names = names::read();
+fn heading(names: &names::Names, group: Group, note: &NoteFacts, key: u64) -> String {
     match group {
         Group::Participant if key == u64::MAX => NOBODY.to_owned(),
         Group::Participant => {
