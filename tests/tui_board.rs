@@ -367,3 +367,27 @@ fn nothing_from_a_hostile_notebook_reaches_the_board_as_it_is() {
         screens.len()
     );
 }
+
+#[test]
+fn a_query_the_board_cannot_read_is_said_on_its_line() {
+    let mut ui = board((100, 30));
+    ui.press(KeyCode::Char('/'));
+    ui.type_text("after:2099-99");
+    ui.settle(counted);
+    let screen = ui.screen();
+    let line = screen.lines().next().unwrap_or_default();
+    // What the finished query would say, beside what is counted meanwhile.
+    assert!(line.contains("58 notes"), "{screen}");
+    let problem = ui
+        .runtime
+        .app()
+        .board
+        .counted
+        .as_ref()
+        .and_then(|c| c.problem.clone());
+    let problem = problem.expect("the query's problem");
+    assert!(
+        line.contains(&problem[..problem.len().min(20)]),
+        "{problem:?} in {screen}"
+    );
+}

@@ -63,8 +63,9 @@ pub struct App {
     pub board: super::board::Board,
     /// The screen the board was opened over, back when it closes.
     pub board_over: Screen,
-    /// The screen the reader was opened over, back when the last note read closes.
-    pub reader_over: Screen,
+    /// How many notes were open in the reader when one was opened from the board: going
+    /// back to that many goes back to the board.
+    pub board_depth: Option<usize>,
 }
 
 /// The conflicts screen: each field in conflict, both values side by side.

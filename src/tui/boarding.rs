@@ -23,10 +23,16 @@ pub fn perform(
 ) -> Result<Option<Outcome>> {
     match effect {
         // Until the index is open there is nothing to count: `Ready` counts again.
+        // A count that fails says why on the board's line rather than counting for ever.
         Effect::Board { query } => match index {
-            Some(index) => Ok(Some(Outcome::Board(Arc::new(count(
-                notebook, index, query,
-            )?)))),
+            Some(index) => {
+                let counted = count(notebook, index, query).unwrap_or_else(|e| Counted {
+                    query: query.clone(),
+                    problem: Some(super::work::one_line(&e)),
+                    ..Counted::default()
+                });
+                Ok(Some(Outcome::Board(Arc::new(counted))))
+            }
             None => Ok(None),
         },
         Effect::BoardTexts { wanted } => Ok(Some(Outcome::BoardTexts(read(notebook, wanted)))),
@@ -50,9 +56,19 @@ pub fn perform(
 
 /// Everything the board shows, over the notes `text` finds.
 fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted> {
-    // As the search line reads it while typing: a half-typed filter is taken as words.
+    // As the search line reads it while typing (a half-typed filter is left out until it
+    // reads), and what the finished query would say of it is shown, so a filter that never
+    // reads (a date that does not exist) is not silently counted as every note.
+    let problem = query::parse(text, Mode::Strict)
+        .err()
+        .map(|e| e.message().to_owned());
     let parsed = query::parse(text, Mode::Typing).unwrap_or_default();
-    let facts = index.facts_for(&parsed)?;
+    let all = index.facts_for(&query::Query::default())?;
+    let facts = if parsed.groups.is_empty() {
+        all.clone()
+    } else {
+        index.facts_for(&parsed)?
+    };
     let (codebook, _) = notebook.codebook();
     let rows = tree(&codebook, &facts);
     let sets = rows
@@ -72,6 +88,8 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
     Ok(Counted {
         query: text.to_owned(),
         facts,
+        all,
+        problem,
         rows,
         sets,
     })

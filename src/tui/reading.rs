@@ -49,8 +49,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Back => {
             app.reading.pop();
-            if app.reading.is_empty() {
-                app.screen = app.reader_over.clone();
+            if app.board_depth == Some(app.reading.len()) {
+                app.board_depth = None;
+                app.screen = Screen::Board;
+            } else if app.reading.is_empty() {
+                app.screen = Screen::Browse;
             }
         }
         Action::Edit => {

@@ -354,7 +354,7 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
         link: None,
         highlighter: app.browse.highlighter.clone(),
     }];
-    app.reader_over = Screen::Browse;
+    app.board_depth = None;
     app.screen = Screen::Note;
     effects
 }
@@ -409,8 +409,13 @@ fn removing(app: &mut App, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::ConfirmRemove => {
-            app.reading.clear();
-            app.screen = Screen::Browse;
+            // A note read from the board goes back to the board, which counts again.
+            let depth = app.board_depth.take();
+            app.reading.truncate(depth.unwrap_or(0));
+            app.screen = match depth {
+                Some(_) => Screen::Board,
+                None => Screen::Browse,
+            };
             vec![Effect::Remove { path: asked.path }]
         }
         Action::Back => Vec::new(),

@@ -11,7 +11,7 @@ use crate::tui::app::{App, Reading, Screen};
 use crate::tui::effect::{Effect, Outcome};
 use crate::tui::scroll::{Aim, Scroll};
 
-use super::wall::Wall;
+use super::wall::{Entry, Wall};
 use super::{Counted, Pane, Tab};
 
 /// Rows a page moves by.
@@ -33,7 +33,7 @@ pub fn open(app: &mut App) -> Vec<Effect> {
 /// again and reads its words again.
 pub fn reload(app: &mut App) -> Vec<Effect> {
     app.board.texts.clear();
-    let under = app.screen == Screen::Note && app.reader_over == Screen::Board;
+    let under = app.screen == Screen::Note && app.board_depth.is_some();
     if app.screen == Screen::Board || under {
         return count(app);
     }
@@ -78,12 +78,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::FocusSearch => b.pane = Pane::Search,
         Action::NextView | Action::PreviousView => {
+            b.back_to = None;
             b.tab = b.tab.step(action == Action::NextView);
             b.pane = Pane::Main;
             return shown(app);
         }
         Action::Board => return leave(app),
-        Action::Back | Action::Left if b.pane == Pane::Evidence => b.pane = Pane::Main,
+        Action::Back | Action::Left if b.pane == Pane::Evidence => {
+            b.pane = Pane::Main;
+            if let Some(tab) = b.back_to.take() {
+                b.tab = tab;
+            }
+        }
         Action::Back if b.tab == Tab::Insights && b.backed_by.is_some() => {
             b.backed_by = None;
             b.insight = 0;
@@ -119,8 +125,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return code_wall(app);
         }
         Action::Backs => {
-            if let Some(row) = b.selected_row() {
-                b.backed_by = Some(row.name.clone());
+            if let (Some(row), Some(counted)) = (b.selected_row(), &b.counted) {
+                b.backed_by = Some((row.name.clone(), counted.sets[b.code].clone()));
                 b.tab = Tab::Insights;
                 b.pane = Pane::Main;
                 b.insight = 0;
@@ -159,14 +165,16 @@ fn read(app: &mut App) -> Vec<Effect> {
         Some(j) => Scroll::aimed(Aim::Finding(j)),
         None => Scroll::default(),
     };
-    app.reading = vec![Reading {
+    // On top of the notes being read when the board was opened over one, so that leaving the
+    // board later goes back to them.
+    app.board_depth = Some(app.reading.len());
+    app.reading.push(Reading {
         path: path.clone(),
         shown: None,
         scroll,
         link: None,
         highlighter: Default::default(),
-    }];
-    app.reader_over = Screen::Board;
+    });
     app.screen = Screen::Note;
     vec![Effect::Load { path }]
 }
@@ -226,6 +234,8 @@ fn enter(app: &mut App, counted: &Arc<Counted>) -> Vec<Effect> {
     let b = &mut app.board;
     let wall = match b.tab {
         Tab::Codes | Tab::Time => {
+            // From the time view, the wall is the code view's, and Esc goes back to time.
+            b.back_to = Some(b.tab);
             b.tab = Tab::Codes;
             b.pane = Pane::Evidence;
             return texts(app);
@@ -289,20 +299,36 @@ fn shown(app: &mut App) -> Vec<Effect> {
         Tab::Together if b.together.is_none() => {
             let rows = counted.matrix_rows(b.folded);
             let pairs = co_occurrence(&counted.facts, &counted.as_rows(&rows));
+            let last = rows.len().saturating_sub(1);
+            b.cell = (b.cell.0.min(last), b.cell.1.min(last));
             b.together = Some((rows, pairs));
         }
         Tab::Cases if b.matrix.is_none() => {
             let rows = counted.matrix_rows(b.folded);
             let matrix = code_by_case(&counted.facts, &counted.as_rows(&rows), b.cases);
+            b.cell = (
+                b.cell.0.min(rows.len().saturating_sub(1)),
+                b.cell.1.min(matrix.cols.len().saturating_sub(1)),
+            );
             b.matrix = Some((rows, matrix));
         }
         Tab::Codes => return code_wall(app),
         Tab::Insights if b.insights.is_none() => {
-            let rows = crate::board::insights::insights(&counted.facts);
+            // Over every note, so evidence outside the query is found; listed, only the
+            // insights the query finds.
+            let rows: Vec<_> = crate::board::insights::insights(&counted.all)
+                .into_iter()
+                .filter(|row| {
+                    let path = &counted.all[row.note].path;
+                    counted
+                        .facts
+                        .binary_search_by(|f| f.path.as_str().cmp(path))
+                        .is_ok()
+                })
+                .collect();
             let paths = rows
                 .iter()
-                .filter_map(|row| counted.facts.get(row.note))
-                .map(|note| note.path.clone())
+                .map(|row| counted.all[row.note].path.clone())
                 .collect();
             b.insight = b.insight.min(rows.len().saturating_sub(1));
             b.insights = Some(super::Insights {
@@ -312,11 +338,10 @@ fn shown(app: &mut App) -> Vec<Effect> {
             return vec![Effect::InsightWords { paths }];
         }
         Tab::Time if b.by_study && b.time_studies.as_ref().is_none_or(|(r, _)| *r != b.code) => {
-            let Some(row) = counted.rows.get(b.code) else {
+            if b.code >= counted.rows.len() {
                 return Vec::new();
-            };
+            }
             let one = counted.as_rows(&[b.code]);
-            let _ = row;
             b.time_studies = Some((b.code, code_by_case(&counted.facts, &one, Cases::Studies)));
         }
         _ => {}
@@ -330,7 +355,7 @@ fn texts(app: &mut App) -> Vec<Effect> {
     let Some(counted) = &b.counted else {
         return Vec::new();
     };
-    let wanted = b.wall.wanted(&counted.facts, &b.texts);
+    let wanted = b.wall.wanted(counted.notes(b.wall.all), &b.texts);
     if wanted.is_empty() {
         return Vec::new();
     }
@@ -362,13 +387,23 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             if b.tab != Tab::Codes {
                 b.pane = b.pane.min_main();
             }
-            let piece = b.wall.selected;
+            // Counted again after a change on disk, the wall keeps the same piece selected.
+            let piece = b
+                .selected_piece()
+                .map(|(piece, note)| (note.path.clone(), piece.finding));
             let mut effects = code_wall(app);
             if app.board.tab != Tab::Codes {
                 effects.extend(shown(app));
             }
-            // Counted again after a change on disk, the wall keeps its place.
-            app.board.wall.step(piece as isize);
+            let b = &mut app.board;
+            if let (Some((path, finding)), Some(counted)) = (piece, &b.counted) {
+                let notes = counted.notes(b.wall.all);
+                let again = b.wall.pieces.iter().position(|&e| {
+                    matches!(&b.wall.entries[e], Entry::Piece(p)
+                        if p.finding == finding && notes.get(p.note).is_some_and(|n| n.path == path))
+                });
+                b.wall.selected = again.unwrap_or(0);
+            }
             effects.extend(texts(app));
             effects
         }

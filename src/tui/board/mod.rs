@@ -100,6 +100,11 @@ pub struct Counted {
     pub query: String,
     /// The notes found, by their facts, in path order.
     pub facts: Vec<Arc<NoteFacts>>,
+    /// Every note of the notebook, in path order: an insight the query finds may rest on
+    /// notes it does not.
+    pub all: Vec<Arc<NoteFacts>>,
+    /// Why the search line could not be read as a query, when it could not.
+    pub problem: Option<String>,
     /// The code tree, each code with its use.
     pub rows: Vec<CodeRow>,
     /// The codes each row counts: the code and its sub-codes.
@@ -117,6 +122,11 @@ pub struct Insights {
 }
 
 impl Counted {
+    /// The notes a wall's pieces point into: every note, or those the query found.
+    pub fn notes(&self, all: bool) -> &[Arc<NoteFacts>] {
+        if all { &self.all } else { &self.facts }
+    }
+
     /// The codes row `r` counts, borrowed.
     pub fn codes(&self, r: usize) -> Vec<&str> {
         self.sets
@@ -189,10 +199,12 @@ pub struct Board {
     pub insight: usize,
     /// The insights list's scroll.
     pub insights_top: Scroll,
-    /// Only the insights backed by this code, when asked from the code tree.
-    pub backed_by: Option<String>,
+    /// Only the insights backed by this code (with its sub-codes), when asked from the tree.
+    pub backed_by: Option<(String, Vec<String>)>,
     /// Whether the time view shows use by study rather than by month.
     pub by_study: bool,
+    /// The view Esc goes back to from the wall, when it was opened from another.
+    pub back_to: Option<Tab>,
     /// The selected code's evidence by study, for the time view: (its row, the counts).
     pub time_studies: Option<(usize, Matrix)>,
 }
@@ -210,7 +222,10 @@ impl Board {
         };
         (0..insights.rows.len())
             .filter(|&i| match &self.backed_by {
-                Some(code) => insights.rows[i].codes.iter().any(|(c, _)| c == code),
+                Some((_, codes)) => insights.rows[i]
+                    .codes
+                    .iter()
+                    .any(|(c, _)| codes.contains(c)),
                 None => true,
             })
             .collect()
@@ -222,7 +237,7 @@ impl Board {
             .insights
             .as_ref()
             .and_then(|s| s.rows.get(i))
-            .and_then(|row| self.counted.as_ref()?.facts.get(row.note));
+            .and_then(|row| self.counted.as_ref()?.all.get(row.note));
         let Some(note) = note else {
             return (String::new(), None);
         };
@@ -236,7 +251,10 @@ impl Board {
     pub fn selected_piece(&self) -> Option<(Evidence, &NoteFacts)> {
         let counted = self.counted.as_ref()?;
         let piece = self.wall.selected_piece()?;
-        Some((piece, counted.facts.get(piece.note)?.as_ref()))
+        Some((
+            piece,
+            counted.notes(self.wall.all).get(piece.note)?.as_ref(),
+        ))
     }
 }
 
@@ -264,6 +282,7 @@ impl Default for Board {
             insights_top: Scroll::default(),
             backed_by: None,
             by_study: false,
+            back_to: None,
             time_studies: None,
         }
     }

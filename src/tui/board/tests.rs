@@ -14,11 +14,17 @@ use crate::tui::receive::receive;
 use crate::tui::scroll::Aim;
 use crate::tui::update::update;
 
+/// autonomy with own-pace under it, and trust.
+fn codebook() -> Codebook {
+    Codebook::parse(
+        "codes:\n  - name: autonomy\n  - name: own-pace\n    parent: autonomy\n  - name: trust\n",
+    )
+    .0
+}
+
 /// Counts over three notes, as the runtime would make them for `query`.
 fn counted(query: &str) -> Arc<Counted> {
-    let (codebook, _) = Codebook::parse(
-        "codes:\n  - name: autonomy\n  - name: own-pace\n    parent: autonomy\n  - name: trust\n",
-    );
+    let codebook = codebook();
     let mut facts = vec![
         note(
             "a",
@@ -46,7 +52,9 @@ fn counted(query: &str) -> Arc<Counted> {
         .collect();
     Arc::new(Counted {
         query: query.to_owned(),
+        all: facts.clone(),
         facts,
+        problem: None,
         rows,
         sets,
     })
@@ -201,4 +209,125 @@ fn leaving_the_board_goes_back_to_the_screen_it_was_opened_over() {
     assert_eq!(app.screen, Screen::Board);
     update(&mut app, Action::Back);
     assert_eq!(app.screen, Screen::Problems);
+}
+
+/// `counted`, narrowed to the notes `keep` names, as a query would find them.
+fn narrowed(query: &str, keep: &[&str]) -> Arc<Counted> {
+    let every = counted(query);
+    let facts: Vec<_> = every
+        .all
+        .iter()
+        .filter(|f| keep.contains(&f.id.as_str()))
+        .cloned()
+        .collect();
+    let rows = tree(&codebook(), &facts);
+    Arc::new(Counted {
+        query: query.to_owned(),
+        facts,
+        all: every.all.clone(),
+        problem: None,
+        rows,
+        sets: every.sets.clone(),
+    })
+}
+
+#[test]
+fn an_insight_found_by_the_query_keeps_its_evidence_outside_it() {
+    let mut app = board();
+    update(&mut app, Action::FocusSearch);
+    update(&mut app, Action::Type { c: 'i' });
+    receive(&mut app, Outcome::Board(narrowed("i", &["i"])));
+    update(&mut app, Action::FocusList);
+    for _ in 0..3 {
+        update(&mut app, Action::NextView);
+    }
+    assert_eq!(app.board.tab, Tab::Insights);
+    let insights = app.board.insights.as_ref().expect("counted");
+    assert_eq!(insights.rows.len(), 1);
+    // Note a is outside the query, and still the insight's evidence, about one person.
+    assert!(insights.rows[0].missing.is_empty());
+    assert_eq!(insights.rows[0].notes, 1);
+    update(&mut app, Action::Drill);
+    assert_eq!(app.board.wall.pieces.len(), 2);
+    update(&mut app, Action::Down);
+    let (_, note) = app.board.selected_piece().expect("a piece");
+    assert_eq!(note.id, "a");
+}
+
+#[test]
+fn a_parent_codes_insights_include_those_its_sub_codes_back() {
+    let mut app = board();
+    // autonomy: the insight rests on a, which carries own-pace, under autonomy.
+    update(&mut app, Action::Backs);
+    assert_eq!(app.board.insights_shown().len(), 1);
+}
+
+#[test]
+fn a_matrix_cell_stays_within_the_matrix_when_the_counts_shrink() {
+    let mut app = board();
+    update(&mut app, Action::NextView);
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Right);
+    assert_eq!(app.board.cell, (2, 2));
+    update(&mut app, Action::FocusSearch);
+    update(&mut app, Action::Type { c: 'b' });
+    // Only b: autonomy alone is used.
+    receive(&mut app, Outcome::Board(narrowed("b", &["b"])));
+    assert_eq!(app.board.cell, (0, 0));
+    assert_eq!(app.board.together.as_ref().map(|(r, _)| r.len()), Some(1));
+}
+
+#[test]
+fn counted_again_the_wall_keeps_the_same_piece_selected() {
+    let mut app = board();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Drill);
+    update(&mut app, Action::Down);
+    let before = app
+        .board
+        .selected_piece()
+        .map(|(p, n)| (n.id.clone(), p.finding));
+    assert_eq!(before, Some(("a".to_owned(), Some(1))));
+    // A change on disk: counted again, the same piece is still the one selected.
+    let effects = super::reload(&mut app);
+    assert_eq!(
+        effects,
+        [Effect::Board {
+            query: String::new()
+        }]
+    );
+    receive(&mut app, Outcome::Board(counted("")));
+    let after = app
+        .board
+        .selected_piece()
+        .map(|(p, n)| (n.id.clone(), p.finding));
+    assert_eq!(after, before);
+}
+
+#[test]
+fn the_board_opened_over_a_note_gives_the_note_back() {
+    let mut app = App::new("test", (100, 30));
+    app.reading.push(crate::tui::app::Reading {
+        path: "first.yaml".into(),
+        shown: None,
+        scroll: Default::default(),
+        link: None,
+        highlighter: Default::default(),
+    });
+    app.screen = Screen::Note;
+    update(&mut app, Action::Board);
+    receive(&mut app, Outcome::Board(counted("")));
+    update(&mut app, Action::Drill);
+    update(&mut app, Action::Drill);
+    assert_eq!(app.screen, Screen::Note);
+    assert_eq!(app.reading.len(), 2);
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Board);
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Back);
+    assert_eq!(app.screen, Screen::Note);
+    assert_eq!(app.reading.len(), 1);
+    assert_eq!(app.reading[0].path, "first.yaml");
 }

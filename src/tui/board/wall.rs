@@ -38,6 +38,8 @@ pub struct Wall {
     pub selected: usize,
     /// The first entry shown.
     pub top: Scroll,
+    /// Whether its pieces point into every note rather than those the query found.
+    pub all: bool,
 }
 
 impl Wall {
@@ -66,6 +68,7 @@ impl Wall {
             pieces,
             selected: 0,
             top: Scroll::default(),
+            all: false,
         }
     }
 
@@ -104,9 +107,10 @@ impl Wall {
         Wall::of(title, counted.sets[r].clone(), pieces)
     }
 
-    /// An insight itself, then the notes its evidence names (and the ids no note has).
+    /// An insight itself, then the notes its evidence names (and the ids no note has), among
+    /// every note.
     pub fn insight(counted: &Counted, row: &InsightRow, title: String) -> Wall {
-        let facts = &counted.facts;
+        let facts = &counted.all;
         let named = &facts[row.note].evidence;
         let mut entries = vec![
             Entry::Heading("The insight".into()),
@@ -125,7 +129,10 @@ impl Wall {
                 None => Entry::Heading(format!("{id}: no such note")),
             });
         }
-        Wall::of(title, Vec::new(), entries)
+        Wall {
+            all: true,
+            ..Wall::of(title, Vec::new(), entries)
+        }
     }
 
     /// The selected piece.

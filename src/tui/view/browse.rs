@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::note::scrolled_page;
+use super::page::scrolled_page;
 use crate::index::{Hit, Sort};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
@@ -55,9 +55,9 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             &[
                 (&[Action::Up, Action::Down], "select"),
                 (&[Action::Open], "read"),
+                (&[Action::Board], "why board"),
                 (&[Action::NewNote], "new note"),
                 (&[Action::Help], "help"),
-                (&[Action::Board], "why board"),
                 (&[Action::FocusList], "more keys"),
                 (&[Action::Filters], "filter"),
             ],

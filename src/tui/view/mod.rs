@@ -7,6 +7,7 @@ mod form;
 mod naming;
 pub mod note;
 pub mod overlay;
+mod page;
 mod pages;
 mod team;
 

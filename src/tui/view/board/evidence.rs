@@ -101,7 +101,7 @@ fn entry(
             vec![Line::styled(format!(" ▸ {}", clean(heading)), theme.label)]
         }
         Entry::Piece(piece) => {
-            let Some(facts) = counted.facts.get(piece.note) else {
+            let Some(facts) = counted.notes(w.all).get(piece.note) else {
                 return Vec::new();
             };
             let key = (facts.path.clone(), piece.finding);
@@ -168,7 +168,8 @@ fn piece_lines(
     if let Some(remark) = &words.remark {
         lines.extend(field("note", remark, theme.meta, OTHER_LINES));
     }
-    if piece.finding.is_none() && words.finding.is_none() && !facts.codes.is_empty() {
+    // A code's evidence on a note as a whole (an insight's notes are whole notes anyway).
+    if piece.finding.is_none() && !wall_codes.is_empty() {
         lines.push(Line::styled("     on the note as a whole", theme.hint));
     }
     let who: Vec<String> = words

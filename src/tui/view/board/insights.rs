@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let shown = b.insights_shown();
     let mut heading = match &b.backed_by {
-        Some(code) => format!(" Insights backed by {code} (Esc: every insight)"),
+        Some((code, _)) => format!(" Insights backed by {code} (Esc: every insight)"),
         None => " Insights".to_owned(),
     };
     heading.push_str(&format!("  {}", plural(shown.len(), "insight")));
@@ -107,11 +107,9 @@ fn warnings(row: &InsightRow) -> impl Iterator<Item = String> + '_ {
         0 => "names no participant".to_owned(),
         _ => "rests on one person".to_owned(),
     });
-    let missing = (!row.missing.is_empty()).then(|| {
-        format!(
-            "{} points at nothing",
-            plural(row.missing.len(), "evidence id")
-        )
+    let missing = (!row.missing.is_empty()).then(|| match row.missing.len() {
+        1 => "1 evidence id points at nothing".to_owned(),
+        n => format!("{n} evidence ids point at nothing"),
     });
     one.into_iter().chain(missing)
 }

@@ -85,7 +85,7 @@ pub fn together(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, the
                     pair.c
                 )
             };
-            if pair.lopsided && r != c {
+            if pair.lopsided && r != c && pair.findings > 0 {
                 let (n1, n2) = (pairs[r][r].findings, pairs[c][c].findings);
                 let (big, small) = if n1 > n2 { (one, two) } else { (two, one) };
                 said.push_str(&format!(

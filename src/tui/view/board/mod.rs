@@ -105,6 +105,11 @@ fn search_line(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = &app.board;
     let right = match &b.counted {
         _ if b.asked.is_some() => " counting… ".to_owned(),
+        Some(counted) if counted.problem.is_some() => format!(
+            " {} · {} ",
+            clean(counted.problem.as_deref().unwrap_or_default()),
+            plural(counted.facts.len(), "note")
+        ),
         Some(counted) => format!(" {} ", plural(counted.facts.len(), "note")),
         None => String::new(),
     };

@@ -38,10 +38,13 @@ pub fn draw(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme: 
     if let (Some(first), Some(last)) = (&u.first, &u.last) {
         said.push_str(&format!(" · first seen {first} · last seen {last}"));
     }
-    said.push_str(if b.by_study {
-        " · by study"
-    } else {
-        " · by month"
+    // Months without evidence are left out of the chart: the heading says so when any are.
+    let used: Vec<usize> = u.by_month.keys().filter_map(|m| month_number(m)).collect();
+    let gaps = used.windows(2).any(|w| w[1] > w[0] + 1);
+    said.push_str(match (b.by_study, gaps) {
+        (true, _) => " · by study",
+        (false, true) => " · months in use",
+        (false, false) => " · by month",
     });
     frame.render_widget(
         Paragraph::new(Line::from(truncate(
