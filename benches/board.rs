@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use fieldnotes::board::insights::insights;
 use fieldnotes::board::matrix::{Cases, Row, co_occurrence, code_by_case};
-use fieldnotes::board::wall::{Group, Order, wall};
+use fieldnotes::board::postings::Postings;
+use fieldnotes::board::wall::{Group, Order, arrange, wall};
 use fieldnotes::board::{NoteFacts, tree};
 use fieldnotes::index::SearchIndex;
 use fieldnotes::notebook::Notebook;
@@ -112,6 +113,45 @@ fn main() {
         &format!("the wall of `{busiest}`, grouped by participant"),
         &mut || {
             wall(&facts, &codes, Group::Participant, Order::Date);
+        },
+    );
+    let mut postings = Postings::default();
+    best(
+        "where each code is used (the board's postings)",
+        &mut || {
+            postings = Postings::new(&facts);
+        },
+    );
+    best(
+        &format!("the wall of `{busiest}` from the postings"),
+        &mut || {
+            arrange(
+                &facts,
+                postings.evidence(&codes),
+                Group::Participant,
+                Order::Date,
+            );
+        },
+    );
+    // A code of middling use, as most codes are.
+    let middling = {
+        let mut used: Vec<&fieldnotes::board::CodeRow> =
+            rows.iter().filter(|r| r.usage.findings > 0).collect();
+        used.sort_by_key(|r| r.usage.findings);
+        used.get(used.len() / 2)
+            .map(|r| r.name.clone())
+            .unwrap_or_default()
+    };
+    let some = codebook.with_descendants(&middling);
+    best(
+        &format!("the wall of `{middling}` from the postings"),
+        &mut || {
+            arrange(
+                &facts,
+                postings.evidence(&some),
+                Group::Participant,
+                Order::Date,
+            );
         },
     );
     let matrix_rows: Vec<Row> = rows

@@ -10,6 +10,7 @@ pub mod facts;
 pub mod insights;
 pub mod matrix;
 pub mod names;
+pub mod postings;
 pub mod shown;
 pub mod wall;
 

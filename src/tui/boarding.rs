@@ -87,6 +87,8 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
         .collect();
     Ok(Counted {
         query: text.to_owned(),
+        postings: Default::default(),
+        walled: Default::default(),
         facts,
         all,
         problem,

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::board::matrix::{Cases, co_occurrence, code_by_case};
-use crate::board::wall::{Order, wall};
+use crate::board::wall::{Order, arrange};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Reading, Screen};
 use crate::tui::effect::{Effect, Outcome};
@@ -284,7 +284,8 @@ fn code_wall(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let codes = counted.codes(b.code);
-    let sections = wall(&counted.facts, &codes, b.group, b.order);
+    let pieces = counted.evidence(&codes);
+    let sections = arrange(&counted.facts, pieces, b.group, b.order);
     b.wall = Wall::grouped(row.name.clone(), counted.sets[b.code].clone(), sections);
     texts(app)
 }

@@ -105,6 +105,11 @@ pub struct Counted {
     pub all: Vec<Arc<NoteFacts>>,
     /// Why the search line could not be read as a query, when it could not.
     pub problem: Option<String>,
+    /// Where each code is used among `facts`, made by the second wall asked for (the first
+    /// comes with the counts, where a pass over the notes costs less than making them).
+    pub postings: std::sync::OnceLock<crate::board::postings::Postings>,
+    /// Whether a wall was made from these counts yet.
+    pub walled: std::sync::atomic::AtomicBool,
     /// The code tree, each code with its use.
     pub rows: Vec<CodeRow>,
     /// The codes each row counts: the code and its sub-codes.
@@ -122,6 +127,20 @@ pub struct Insights {
 }
 
 impl Counted {
+    /// Every piece of evidence for any of `codes` among the notes found, in note order.
+    pub fn evidence(&self, codes: &[&str]) -> Vec<Evidence> {
+        use std::sync::atomic::Ordering;
+        if let Some(postings) = self.postings.get() {
+            return postings.evidence(codes);
+        }
+        if !self.walled.swap(true, Ordering::Relaxed) {
+            return crate::board::evidence(&self.facts, codes);
+        }
+        self.postings
+            .get_or_init(|| crate::board::postings::Postings::new(&self.facts))
+            .evidence(codes)
+    }
+
     /// The notes a wall's pieces point into: every note, or those the query found.
     pub fn notes(&self, all: bool) -> &[Arc<NoteFacts>] {
         if all { &self.all } else { &self.facts }

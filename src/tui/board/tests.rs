@@ -53,6 +53,8 @@ fn counted(query: &str) -> Arc<Counted> {
     Arc::new(Counted {
         query: query.to_owned(),
         all: facts.clone(),
+        postings: Default::default(),
+        walled: Default::default(),
         facts,
         problem: None,
         rows,
@@ -223,6 +225,8 @@ fn narrowed(query: &str, keep: &[&str]) -> Arc<Counted> {
     let rows = tree(&codebook(), &facts);
     Arc::new(Counted {
         query: query.to_owned(),
+        postings: Default::default(),
+        walled: Default::default(),
         facts,
         all: every.all.clone(),
         problem: None,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::board::insights::InsightRow;
 use crate::board::matrix::Cases;
 use crate::board::wall::Section;
-use crate::board::{Evidence, NoteFacts, evidence, people_of};
+use crate::board::{Evidence, NoteFacts, people_of};
 use crate::tui::scroll::Scroll;
 
 use super::{Counted, TextKey};
@@ -76,7 +76,8 @@ impl Wall {
     pub fn together(counted: &Counted, a: usize, z: usize) -> Wall {
         let facts = &counted.facts;
         let second = counted.codes(z);
-        let pieces = evidence(facts, &counted.codes(a))
+        let pieces = counted
+            .evidence(&counted.codes(a))
             .into_iter()
             .filter(|p| {
                 p.finding
@@ -94,7 +95,8 @@ impl Wall {
     /// The evidence of row `r`'s codes in `case`, one of the columns `cases` makes.
     pub fn in_case(counted: &Counted, r: usize, cases: Cases, case: &str) -> Wall {
         let facts = &counted.facts;
-        let pieces = evidence(facts, &counted.codes(r))
+        let pieces = counted
+            .evidence(&counted.codes(r))
             .into_iter()
             .filter(|p| {
                 case_columns(cases, &facts[p.note], people_of(facts, p))
