@@ -391,3 +391,23 @@ fn a_query_the_board_cannot_read_is_said_on_its_line() {
         "{problem:?} in {screen}"
     );
 }
+
+#[test]
+fn the_boards_counts_are_those_the_files_give() {
+    use fieldnotes::board::{NoteFacts, tree};
+    // What tests/board.rs checks against the YAML read by hand, counted from the files here;
+    // the board counts the same from what the index keeps.
+    let ui = board((100, 30));
+    let notebook = fieldnotes::notebook::Notebook::open(&ui.root()).expect("the notebook");
+    let loaded = notebook.load();
+    let facts: Vec<NoteFacts> = loaded
+        .notes
+        .iter()
+        .map(|f| NoteFacts::of(&f.note, &f.id, &f.path.to_string_lossy()))
+        .collect();
+    let (codebook, _) = notebook.codebook();
+    let from_files = tree(&codebook, &facts);
+    let counted = ui.runtime.app().board.counted.as_ref().expect("counted");
+    assert_eq!(counted.rows, from_files);
+    assert_eq!(counted.facts.len(), facts.len());
+}
