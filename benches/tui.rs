@@ -332,7 +332,9 @@ fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
         vec![Action::FocusSearch, Action::ClearSearch],
         &mut Headless,
     );
+    let before = resident_kb();
     press(runtime, "open", Action::Board);
+    let opened = resident_kb();
     for _ in 0..20 {
         press(runtime, "move in the tree", Action::Down);
     }
@@ -351,5 +353,25 @@ fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
     press(runtime, "codes by study", Action::Columns);
     press(runtime, "insights", Action::NextView);
     press(runtime, "time", Action::NextView);
+    println!(
+        "resident memory: before the board {} MB, once it is open {} MB, after every view {} MB",
+        before / 1024,
+        opened / 1024,
+        resident_kb() / 1024
+    );
     timed
+}
+
+/// This process's resident memory now, in kB (Linux).
+fn resident_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse().ok())
+        })
+        .unwrap_or(0)
 }
