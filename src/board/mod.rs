@@ -99,7 +99,7 @@ pub fn evidence(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Vec<Evidence
 pub fn people_of<'a>(notes: &'a [impl AsRef<NoteFacts>], evidence: &Evidence) -> &'a [String] {
     let note = notes[evidence.note].as_ref();
     match evidence.finding.and_then(|j| note.findings.get(j)) {
-        Some(finding) => &finding.people,
+        Some(finding) => finding.about(note),
         None => &note.people,
     }
 }

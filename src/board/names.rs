@@ -140,8 +140,12 @@ impl Names {
     pub fn number(&mut self, note: &NoteFacts) -> Box<[u32]> {
         let parts = note.findings.len() + 1;
         // Sized exactly: a hundred thousand notes leave no slack behind.
-        let lists: usize = std::iter::once((&note.codes, &note.people))
-            .chain(note.findings.iter().map(|f| (&f.codes, &f.people)))
+        let lists: usize = std::iter::once((note.codes.as_slice(), note.people.as_slice()))
+            .chain(
+                note.findings
+                    .iter()
+                    .map(|f| (f.codes.as_slice(), f.about(note))),
+            )
             .map(|(codes, people)| codes.len() + people.len())
             .sum();
         let mut out: Vec<u32> = Vec::with_capacity(HEAD + 2 * parts + lists);
@@ -164,8 +168,11 @@ impl Names {
             let at = u32::try_from(out.len() - HEAD - 2 * parts).unwrap_or(NONE);
             out[HEAD + slot] = at;
         };
-        let lists = std::iter::once((&note.codes, &note.people))
-            .chain(note.findings.iter().map(|f| (&f.codes, &f.people)));
+        let lists = std::iter::once((note.codes.as_slice(), note.people.as_slice())).chain(
+            note.findings
+                .iter()
+                .map(|f| (f.codes.as_slice(), f.about(note))),
+        );
         for (part, (codes, people)) in lists.enumerate() {
             for code in codes {
                 out.push(self.codes.id(code.as_str()));
