@@ -93,6 +93,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back if b.tab == Tab::Insights && b.backed_by.is_some() => {
             b.backed_by = None;
             b.insight = 0;
+            return insight_words(app);
         }
         Action::Back => return leave(app),
         Action::Fold => {
@@ -223,7 +224,10 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
                 return shown(app);
             }
         }
-        Tab::Insights => b.insight = row,
+        Tab::Insights => {
+            b.insight = row;
+            return insight_words(app);
+        }
         Tab::Together | Tab::Cases => b.cell = (row, col),
     }
     Vec::new()
@@ -327,16 +331,13 @@ fn shown(app: &mut App) -> Vec<Effect> {
                         .is_ok()
                 })
                 .collect();
-            let paths = rows
-                .iter()
-                .map(|row| counted.all[row.note].path.clone())
-                .collect();
             b.insight = b.insight.min(rows.len().saturating_sub(1));
             b.insights = Some(super::Insights {
                 rows,
                 words: Default::default(),
+                asked: Default::default(),
             });
-            return vec![Effect::InsightWords { paths }];
+            return insight_words(app);
         }
         Tab::Time if b.by_study && b.time_studies.as_ref().is_none_or(|(r, _)| *r != b.code) => {
             if b.code >= counted.rows.len() {
@@ -348,6 +349,37 @@ fn shown(app: &mut App) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Insights either side of the selection whose titles are read ahead: more than a screen.
+const INSIGHTS_AHEAD: usize = 40;
+
+/// Asks for the titles and actions of the insights near the selection, not of thousands.
+fn insight_words(app: &mut App) -> Vec<Effect> {
+    let b = &mut app.board;
+    let shown = b.insights_shown();
+    let (Some(counted), Some(insights)) = (&b.counted, &mut b.insights) else {
+        return Vec::new();
+    };
+    let from = b.insight.saturating_sub(INSIGHTS_AHEAD);
+    let to = (b.insight + INSIGHTS_AHEAD).min(shown.len());
+    let mut paths = Vec::new();
+    for &i in shown.get(from..to).unwrap_or_default() {
+        let Some(note) = insights
+            .rows
+            .get(i)
+            .and_then(|row| counted.all.get(row.note))
+        else {
+            continue;
+        };
+        if insights.asked.insert(note.path.clone()) {
+            paths.push(note.path.clone());
+        }
+    }
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    vec![Effect::InsightWords { paths }]
 }
 
 /// Asks for the words of the pieces near the selection.

@@ -122,8 +122,10 @@ pub struct Counted {
 pub struct Insights {
     /// Each insight and what backs it.
     pub rows: Vec<InsightRow>,
-    /// Each one's title and action, by its file, once read.
+    /// Each one's title and action, by its file, once read: only those near the selection.
     pub words: HashMap<String, (String, Option<String>)>,
+    /// The files whose words were asked for.
+    pub asked: std::collections::HashSet<String>,
 }
 
 impl Counted {

@@ -335,3 +335,43 @@ fn the_board_opened_over_a_note_gives_the_note_back() {
     assert_eq!(app.reading.len(), 1);
     assert_eq!(app.reading[0].path, "first.yaml");
 }
+
+#[test]
+fn only_the_titles_of_the_insights_near_the_selection_are_read() {
+    let base = counted("");
+    let mut all: Vec<Arc<crate::board::NoteFacts>> = base.all.clone();
+    for n in 0..100 {
+        let mut insight = note(&format!("insight-{n:03}"), "walk", "2024-03-01", &[]);
+        insight.kind = "insight".into();
+        insight.evidence = vec!["a".into()];
+        all.push(Arc::new(insight));
+    }
+    all.sort_by(|a, b| a.path.cmp(&b.path));
+    let many = Arc::new(Counted {
+        query: String::new(),
+        facts: all.clone(),
+        all,
+        problem: None,
+        postings: Default::default(),
+        walled: Default::default(),
+        rows: base.rows.clone(),
+        sets: base.sets.clone(),
+    });
+    let mut app = App::new("test", (100, 30));
+    update(&mut app, Action::Board);
+    receive(&mut app, Outcome::Board(many));
+    let mut effects = Vec::new();
+    for _ in 0..3 {
+        effects = update(&mut app, Action::NextView);
+    }
+    let asked = |effects: &[Effect]| match effects {
+        [Effect::InsightWords { paths }] => paths.len(),
+        _ => 0,
+    };
+    // 101 insights (the sample's own and a hundred more): the first 40, then at the bottom the
+    // 41 from 60 to 100.
+    assert_eq!(asked(&effects), 40);
+    assert_eq!(asked(&update(&mut app, Action::Bottom)), 41);
+    // Back where it was read already: nothing more.
+    assert_eq!(asked(&update(&mut app, Action::Top)), 0);
+}
