@@ -8,15 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::Sandbox;
-use common::tmux::{Tmux, quoted};
-
-/// Starts fieldnotes on `notebook` in the pane and waits for its first screen.
-fn launch(tmux: &Tmux, notebook: &Path, ready: &str) {
-    let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
-    tmux.text(&format!("{} --notebook {}", quoted(&bin), quoted(notebook)));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(ready);
-}
+use common::tmux::Tmux;
 
 /// A copy of the sample notebook open in a terminal, a new interview's form on screen.
 fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
@@ -27,7 +19,7 @@ fn writing_a_note() -> (Sandbox, PathBuf, Tmux) {
     std::fs::create_dir_all(&config).expect("config dir");
     std::fs::write(config.join("config.yaml"), "researcher: ms\n").expect("write config");
     let tmux = Tmux::start(&sandbox, 100, 30);
-    launch(&tmux, &notebook, "58 notes");
+    tmux.launch(&notebook, "58 notes");
     tmux.keys(&["C-r"]);
     tmux.wait_for("New interview");
     (sandbox, notebook, tmux)
@@ -121,7 +113,7 @@ fn a_note_in_progress_survives_kill_9_and_is_offered_at_the_next_start() {
     tmux.text("stty sane; clear");
     tmux.keys(&["C-j"]);
 
-    launch(&tmux, &notebook, "A note you were writing was not saved");
+    tmux.launch(&notebook, "A note you were writing was not saved");
     tmux.wait_for("Woman humming on the escalator");
     tmux.wait_for("58 notes");
     tmux.keys(&["r"]);

@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::ui::{Headless, Ui, draw, harmful_cells};
+use common::ui::{Headless, Ui, assert_harmless, draw, harmful_cells};
 use fieldnotes::query::Filter;
 use fieldnotes::tui::App;
 use fieldnotes::tui::app::{Overlay, Screen, StartChoices};
@@ -409,16 +409,7 @@ fn nothing_from_a_hostile_notebook_is_drawn_as_it_is() {
     ui.press(KeyCode::Char('p'));
     ui.settle(|app| app.problems.list.is_some());
     screens.push(("problems", harmful_cells(ui.runtime.app())));
-    let bad: Vec<_> = screens
-        .iter()
-        .filter(|(_, found)| !found.is_empty())
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "{} of {} screens draw harmful characters: {bad:?}",
-        bad.len(),
-        screens.len()
-    );
+    assert_harmless(&screens);
     // Shown as escapes, not merely left out.
     for escape in [
         "\\u{1b}]52;c;TkFNRQ==",

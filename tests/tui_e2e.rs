@@ -169,14 +169,7 @@ fn the_why_board_drills_from_a_code_to_a_quote_to_its_note_and_back() {
     let notebook = sandbox.path("research");
     common::copy_dir(&common::sample(), &notebook);
     let tmux = Tmux::start(&sandbox, 100, 30);
-    let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
-    tmux.text(&format!(
-        "{} --notebook {}",
-        quoted(&bin),
-        quoted(&notebook)
-    ));
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("58 notes");
+    tmux.launch(&notebook, "58 notes");
     // From the search line, one key; then down the tree to private-soundtrack.
     tmux.keys(&["C-b"]);
     tmux.wait_for("Codes │ Together │ Cases │ Insights │ Time");

@@ -121,6 +121,24 @@ impl Cases {
         Cases::ALL[(at + 1) % Cases::ALL.len()]
     }
 
+    /// The columns of [`code_by_case`] a piece of evidence (finding `finding` of `note`, or
+    /// the note as a whole) counts in, named as the matrix names them.
+    pub fn columns_of(self, note: &NoteFacts, finding: Option<usize>) -> Vec<String> {
+        if self == Cases::Places {
+            return vec![note.place.clone().unwrap_or_else(|| NONE_NAME.to_owned())];
+        }
+        // Numbered first: numbering takes the lock the naming below holds.
+        let ids = Ids::of(note);
+        let mut names = names::write();
+        let none = self.table(&mut names).map_or(NONE, |t| t.id(NONE_NAME));
+        let mut found = Vec::new();
+        self.of(&ids, finding, none, &mut found);
+        found
+            .into_iter()
+            .map(|case| self.column(&mut names, case))
+            .collect()
+    }
+
     /// The cases a piece of evidence belongs to, as numbers in this kind's table, into `out`
     /// (emptied first): `none` for a note without the value.
     fn of(self, ids: &Ids, finding: Option<usize>, none: u32, out: &mut Vec<u32>) {
@@ -302,6 +320,31 @@ mod tests {
         let m = co_occurrence(&notes, &rows(&["rare", "common"]));
         assert!(m[0][1].lopsided && m[1][0].lopsided);
         assert!((m[0][1].c - 0.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn each_piece_names_the_columns_it_is_counted_in() {
+        let mut notes = vec![
+            note(
+                "a",
+                "walk",
+                "2024-01-05",
+                &[(&["trust"], &["P1", "P2"]), (&["calm"], &["P1"])],
+            ),
+            note("b", "", "2024-01-06", &[(&["trust"], &["P1"])]),
+        ];
+        notes[0].place = Some("Shibuya".into());
+        for cases in Cases::ALL {
+            let m = code_by_case(&notes, &rows(&["trust"]), cases);
+            let mut counted = vec![0; m.cols.len()];
+            for piece in crate::board::evidence(&notes, &["trust"]) {
+                for column in cases.columns_of(&notes[piece.note], piece.finding) {
+                    let at = m.cols.iter().position(|c| *c == column);
+                    counted[at.unwrap_or_else(|| panic!("{column} in {:?}", m.cols))] += 1;
+                }
+            }
+            assert_eq!(counted, m.cells[0], "{cases:?}");
+        }
     }
 
     #[test]

@@ -66,6 +66,21 @@ pub struct CodeRow {
     pub usage: Usage,
 }
 
+impl CodeRow {
+    /// The codes the row counts: the code and its sub-codes in `codebook` (the code alone
+    /// when the codebook lacks it).
+    pub fn codes(&self, codebook: &Codebook) -> Vec<String> {
+        if !self.in_codebook {
+            return vec![self.name.clone()];
+        }
+        codebook
+            .with_descendants(&self.name)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
 /// Every piece of evidence among `notes` for any of `codes`, in note order.
 pub fn evidence(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Vec<Evidence> {
     let wanted: Vec<u32> = {

@@ -7,6 +7,39 @@ use serde::Serialize;
 use super::Evidence;
 use crate::note::Note;
 
+/// The notes at some paths of a notebook, each file read once, found by id: the words of
+/// the pieces shown, where the board reads any.
+pub struct Read {
+    loaded: crate::notebook::Loaded,
+    by_id: std::collections::HashMap<String, usize>,
+}
+
+impl Read {
+    /// The notes at `paths`, relative to the root of `notebook`.
+    pub fn at<'a>(
+        notebook: &crate::notebook::Notebook,
+        paths: impl IntoIterator<Item = &'a str>,
+    ) -> Read {
+        let mut files: Vec<std::path::PathBuf> =
+            paths.into_iter().map(|p| notebook.root.join(p)).collect();
+        files.sort();
+        files.dedup();
+        let loaded = notebook.load_paths(files);
+        let by_id = loaded
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        Read { loaded, by_id }
+    }
+
+    /// The note with `id`, when it was read.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        Some(&self.loaded.notes.get(*self.by_id.get(id)?)?.note)
+    }
+}
+
 /// A participant as the wall names them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Someone {

@@ -3,7 +3,6 @@
 //! where and when, grouped and ordered as asked. Counted from the index, over the notes a
 //! query finds.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
@@ -12,7 +11,7 @@ use serde::Serialize;
 use super::list::stdout_error;
 use super::output::{plural, print_json, report, say};
 use super::{Context, EXIT_OK, EXIT_USAGE};
-use crate::board::shown::{Shown, shown};
+use crate::board::shown::{Read, Shown, shown};
 use crate::board::wall::{Group, Order, wall};
 use crate::board::{CodeRow, NoteFacts, people_of, tree, usage};
 use crate::codebook::Codebook;
@@ -140,19 +139,13 @@ pub fn run(args: BoardArgs, context: &Context) -> Result<u8> {
     let codes = codebook.with_descendants(&code);
     let sections = wall(&facts, &codes, args.group, args.sort);
     // The words of only the notes on the wall are read.
-    let mut paths: Vec<std::path::PathBuf> = sections
-        .iter()
-        .flat_map(|s| &s.pieces)
-        .map(|p| notebook.root.join(&facts[p.note].path))
-        .collect();
-    paths.sort();
-    paths.dedup();
-    let loaded = notebook.load_paths(paths);
-    let notes: HashMap<&str, &crate::note::Note> = loaded
-        .notes
-        .iter()
-        .map(|f| (f.id.as_str(), &f.note))
-        .collect();
+    let notes = Read::at(
+        &notebook,
+        sections
+            .iter()
+            .flat_map(|s| &s.pieces)
+            .map(|p| facts[p.note].path.as_str()),
+    );
     let wall = Wall {
         code: &code,
         description: codebook.get(&code).and_then(|c| c.description.as_deref()),
@@ -166,7 +159,7 @@ pub fn run(args: BoardArgs, context: &Context) -> Result<u8> {
                     .iter()
                     .filter_map(|p| {
                         let f = &facts[p.note];
-                        let note = notes.get(f.id.as_str())?;
+                        let note = notes.note(&f.id)?;
                         Some(shown(note, &f.id, p, people_of(&facts, p), &codes))
                     })
                     .collect(),

@@ -85,15 +85,7 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<u8> {
         .filter(|r| !args.top || r.depth == 0)
         .filter(|r| r.usage.findings + r.usage.notes > 0)
         .map(|r| Row {
-            codes: if r.in_codebook {
-                codebook
-                    .with_descendants(&r.name)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect()
-            } else {
-                vec![r.name.clone()]
-            },
+            codes: r.codes(&codebook),
             name: r.name,
         })
         .collect();

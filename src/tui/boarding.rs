@@ -2,13 +2,11 @@
 //! facts the index keeps, and reading the words of the pieces of evidence about to be shown.
 //! The CLI's `board` and `matrix` count through the same library calls.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::board::{Counted, Wanted};
 use super::effect::{Effect, Outcome};
-use crate::board::shown::{Shown, shown};
+use crate::board::shown::{Read, Shown, shown};
 use crate::board::{Evidence, tree};
 use crate::error::Result;
 use crate::index::SearchIndex;
@@ -71,20 +69,7 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
     };
     let (codebook, _) = notebook.codebook();
     let rows = tree(&codebook, &facts);
-    let sets = rows
-        .iter()
-        .map(|row| {
-            if row.in_codebook {
-                codebook
-                    .with_descendants(&row.name)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect()
-            } else {
-                vec![row.name.clone()]
-            }
-        })
-        .collect();
+    let sets = rows.iter().map(|row| row.codes(&codebook)).collect();
     Ok(Counted {
         query: text.to_owned(),
         postings: Default::default(),
@@ -99,18 +84,7 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
 
 /// The words of each piece wanted, each file read once.
 fn read(notebook: &Notebook, wanted: &[Wanted]) -> Vec<(super::board::TextKey, Shown)> {
-    let mut paths: Vec<PathBuf> = wanted
-        .iter()
-        .map(|w| notebook.root.join(&w.key.0))
-        .collect();
-    paths.sort();
-    paths.dedup();
-    let loaded = notebook.load_paths(paths);
-    let notes: HashMap<&str, &crate::note::Note> = loaded
-        .notes
-        .iter()
-        .map(|f| (f.id.as_str(), &f.note))
-        .collect();
+    let notes = Read::at(notebook, wanted.iter().map(|w| w.key.0.as_str()));
     wanted
         .iter()
         .map(|w| {
@@ -118,7 +92,7 @@ fn read(notebook: &Notebook, wanted: &[Wanted]) -> Vec<(super::board::TextKey, S
                 note: 0,
                 finding: w.key.1,
             };
-            let words = match notes.get(w.id.as_str()) {
+            let words = match notes.note(&w.id) {
                 Some(note) => shown(note, &w.id, &piece, &w.people, &[]),
                 None => unreadable(&w.id),
             };

@@ -47,6 +47,14 @@ impl Tmux {
         tmux
     }
 
+    /// Starts fieldnotes on `notebook` at the shell prompt and waits until `ready` shows.
+    pub fn launch(&self, notebook: &Path, ready: &str) {
+        let bin = assert_cmd::cargo::cargo_bin("fieldnotes");
+        self.text(&format!("{} --notebook {}", quoted(&bin), quoted(notebook)));
+        self.keys(&["Enter"]);
+        self.wait_for(ready);
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         let output = Command::new("tmux")
             .arg("-S")

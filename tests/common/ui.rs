@@ -147,9 +147,27 @@ pub fn terminal(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
+/// Cells of a screen, each as column, row and what it holds.
+pub type Cells = Vec<(u16, u16, String)>;
+
+/// Fails naming every screen of `screens` (each named, with its harmful cells) that drew a
+/// harmful character.
+pub fn assert_harmless(screens: &[(&str, Cells)]) {
+    let bad: Vec<_> = screens
+        .iter()
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{} of {} screens draw harmful characters: {bad:?}",
+        bad.len(),
+        screens.len()
+    );
+}
+
 /// The cells of the screen `app` draws that hold a harmful character (see
 /// [`super::hostile::harmful`]), or any control at all: where, and what.
-pub fn harmful_cells(app: &App) -> Vec<(u16, u16, String)> {
+pub fn harmful_cells(app: &App) -> Cells {
     let terminal = terminal(app);
     let buffer = terminal.backend().buffer();
     let mut found = Vec::new();

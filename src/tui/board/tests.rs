@@ -40,16 +40,7 @@ fn counted(query: &str) -> Arc<Counted> {
     facts.push(insight);
     let facts: Vec<Arc<crate::board::NoteFacts>> = facts.into_iter().map(Arc::new).collect();
     let rows = tree(&codebook, &facts);
-    let sets = rows
-        .iter()
-        .map(|r| {
-            codebook
-                .with_descendants(&r.name)
-                .into_iter()
-                .map(str::to_owned)
-                .collect()
-        })
-        .collect();
+    let sets = rows.iter().map(|r| r.codes(&codebook)).collect();
     Arc::new(Counted {
         query: query.to_owned(),
         all: facts.clone(),

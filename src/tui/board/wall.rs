@@ -99,7 +99,8 @@ impl Wall {
             .evidence(&counted.codes(r))
             .into_iter()
             .filter(|p| {
-                case_columns(cases, &facts[p.note], people_of(facts, p))
+                cases
+                    .columns_of(&facts[p.note], p.finding)
                     .iter()
                     .any(|c| c == case)
             })
@@ -191,23 +192,4 @@ pub struct Wanted {
     pub id: String,
     /// Who it is about.
     pub people: Vec<String>,
-}
-
-/// The columns of the code × case matrix a piece of evidence counts in, named as the matrix
-/// names them.
-fn case_columns(cases: Cases, note: &NoteFacts, people: &[String]) -> Vec<String> {
-    let named = |value: &Option<String>| vec![value.clone().unwrap_or_else(|| "(none)".into())];
-    match cases {
-        Cases::Participants => people
-            .iter()
-            .map(|alias| match &note.study {
-                Some(study) => format!("{alias} ({study})"),
-                None => alias.clone(),
-            })
-            .collect(),
-        Cases::Studies => named(&note.study),
-        Cases::Places => named(&note.place),
-        Cases::Researchers => named(&note.researcher),
-        Cases::Kinds => vec![note.kind.clone()],
-    }
 }

@@ -75,17 +75,18 @@ fn months(u: &crate::board::Usage, frame: &mut Frame, area: Rect, theme: &Theme)
             Bar::default().value(*n as u64).label(Line::from(label))
         })
         .collect();
-    if bars.is_empty() {
-        return;
+    if !bars.is_empty() {
+        frame.render_widget(chart(&bars, theme).bar_width(5).bar_gap(1), area);
     }
-    let chart = BarChart::default()
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(5)
-        .bar_gap(1)
+}
+
+/// `bars` in the board's styles.
+fn chart<'a>(bars: &'a [Bar<'a>], theme: &Theme) -> BarChart<'a> {
+    BarChart::default()
+        .data(BarGroup::default().bars(bars))
         .bar_style(theme.code)
         .value_style(theme.selected)
-        .label_style(theme.meta);
-    frame.render_widget(chart, area);
+        .label_style(theme.meta)
 }
 
 /// The code's evidence by study, as bars across.
@@ -105,15 +106,11 @@ fn studies(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .label(Line::from(super::cut(&clean(study), label)))
         })
         .collect();
-    let chart = BarChart::default()
+    let across = chart(&bars, theme)
         .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
         .bar_width(1)
-        .bar_gap(0)
-        .bar_style(theme.code)
-        .value_style(theme.selected)
-        .label_style(theme.meta);
-    frame.render_widget(chart, area);
+        .bar_gap(0);
+    frame.render_widget(across, area);
 }
 
 /// Every code's use over the notebook's span, one sparkline each.
