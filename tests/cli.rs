@@ -215,7 +215,9 @@ fn new_without_a_terminal_refuses_before_any_editor_or_draft() {
     }
     let before = std::fs::read_dir(&nb).unwrap().count();
     // Piped in and out, and no terminal to come from: a script, a cron job, CI.
-    let mut command = s.run(&nb, &["new", "interview", "--title", "From a script"]);
+    let mut command = s
+        .inner
+        .command_without_terminal(&nb, &["new", "interview", "--title", "From a script"]);
     command.env("EDITOR", &editor).write_stdin("");
     let assert = command.assert().code(2);
     let output = assert.get_output();

@@ -69,6 +69,39 @@ impl Sandbox {
         cmd
     }
 
+    /// The binary on `notebook` with `args`, as a script or a cron job runs it: in a session of
+    /// its own, so it has no terminal to reach even when the tests run in one.
+    pub fn command_without_terminal(&self, notebook: &Path, args: &[&str]) -> Command {
+        let mut std_command =
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
+        self.isolate(&mut std_command);
+        std_command
+            .current_dir(self.home())
+            .arg("--notebook")
+            .arg(notebook)
+            .args(args);
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            unsafe extern "C" {
+                fn setsid() -> i32;
+            }
+            // SAFETY: setsid is async-signal-safe and changes only the child, after the fork.
+            unsafe {
+                std_command.pre_exec(|| {
+                    if setsid() == -1 {
+                        Err(std::io::Error::last_os_error())
+                    } else {
+                        Ok(())
+                    }
+                });
+            }
+        }
+        let mut cmd = Command::from_std(std_command);
+        cmd.timeout(TIME_LIMIT);
+        cmd
+    }
+
     /// Points every per-user directory into the sandbox and clears what the user's own
     /// environment could change.
     fn isolate(&self, command: &mut std::process::Command) {
