@@ -17,7 +17,7 @@ use fieldnotes::board::insights::insights;
 use fieldnotes::board::matrix::{Cases, Row, co_occurrence, code_by_case};
 use fieldnotes::board::postings::Postings;
 use fieldnotes::board::wall::{Group, Order, arrange, wall};
-use fieldnotes::board::{NoteFacts, tree};
+use fieldnotes::board::{Kept, tree};
 use fieldnotes::index::SearchIndex;
 use fieldnotes::notebook::Notebook;
 use fieldnotes::query::{self, Mode};
@@ -73,7 +73,7 @@ fn main() {
     best("every note's facts, kept", &mut || {
         index.facts_for(&all).expect("facts");
     });
-    let mut some: Vec<std::sync::Arc<NoteFacts>> = Vec::new();
+    let mut some: Vec<Kept> = Vec::new();
     best("the facts of `kind:interview after:2008`", &mut || {
         some = index.facts_for(&narrowed).expect("facts");
     });

@@ -245,3 +245,43 @@ fn the_index_holds_the_same_facts_and_narrows_them_by_a_query() {
     assert!(!expected.is_empty());
     assert_eq!(narrowed.iter().collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn notes_added_after_the_index_was_read_are_counted_in_path_order_like_the_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("research");
+    common::copy_dir(&common::sample(), &root);
+    let cache = tempfile::tempdir().expect("temp dir");
+    let notebook = Notebook::open(&root).expect("the copy");
+    let (index, _) = fieldnotes::index::SearchIndex::open(&notebook, cache.path(), &|_| {})
+        .expect("the index opens");
+    let all = fieldnotes::query::Query::default();
+    let before = index.facts_for(&all).expect("facts").len();
+    // Two notes whose paths sort first and in the middle, taken in as a segment of their own.
+    let model = root.join("portable-music/1979-03-14-teen-boombox-shibuya.yaml");
+    let text = std::fs::read_to_string(&model).expect("read");
+    std::fs::create_dir_all(root.join("aaa")).expect("folder");
+    std::fs::write(root.join("aaa/1990-01-01-first.yaml"), &text).expect("write");
+    std::fs::write(root.join("portable-music/1990-01-02-middle.yaml"), &text).expect("write");
+    index.refresh(&|_| {}).expect("refresh");
+    let kept = index.facts_for(&all).expect("facts");
+    assert_eq!(kept.len(), before + 2);
+    let paths: Vec<&str> = kept.iter().map(|f| f.path.as_str()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert!(paths.contains(&"aaa/1990-01-01-first.yaml"));
+    // Counted from the index's numbers, the tree is the one the files give.
+    let loaded = notebook.load();
+    let mut from_files: Vec<NoteFacts> = loaded
+        .notes
+        .iter()
+        .map(|f| {
+            let path = f.path.strip_prefix(&root).unwrap_or(&f.path);
+            NoteFacts::of(&f.note, &f.id, &path.to_string_lossy())
+        })
+        .collect();
+    from_files.sort_by(|a, b| a.path.cmp(&b.path));
+    let codebook = notebook.codebook().0;
+    assert_eq!(tree(&codebook, &kept), tree(&codebook, &from_files));
+}

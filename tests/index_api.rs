@@ -267,7 +267,7 @@ mod following {
                 let mut told = |r: &fieldnotes::index::Refresh| {
                     let _ = send.send(r.read + r.removed);
                 };
-                watch::follow(&index, answer, &halt, &mut told, &|_| {})
+                watch::follow(&index, answer, &halt, &mut told, &mut || Ok(()), &|_| {})
             });
             let follower = Follower {
                 stop,

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::Usage;
+use super::kept::Facts;
 use super::names::{self, Ids, Marks};
-use super::{NoteFacts, Usage};
 
 /// Which rows each code counts toward: a row is a set of codes (a code and its sub-codes).
 pub struct Toward<'a> {
@@ -67,7 +68,7 @@ impl<'a> Toward<'a> {
 /// Every piece of evidence of every row, in one pass over `notes`: `visit` is given the rows
 /// a piece counts toward, its note and its finding (none for the note as a whole).
 pub fn each_piece(
-    notes: &[impl AsRef<NoteFacts>],
+    notes: &[impl Facts],
     rows: &[Vec<&str>],
     mut visit: impl FnMut(&[usize], usize, Option<usize>),
 ) {
@@ -80,14 +81,14 @@ pub fn each_piece(
 /// [`each_piece`] with the rows mapped already, giving each piece's note as numbers too, and
 /// marking in `unknown` the codes that count toward no row.
 pub(super) fn pieces<'n>(
-    notes: &'n [impl AsRef<NoteFacts>],
+    notes: &'n [impl Facts],
     toward: &Toward,
     mut unknown: Option<&mut Marks>,
     mut visit: impl FnMut(&[usize], usize, Option<usize>, Ids<'n>),
 ) {
     let (mut in_finding, mut in_findings, mut on_note) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
-        let ids = Ids::of(note);
+    for (i, note) in notes.iter().enumerate() {
+        let ids = note.ids();
         if let Some(unknown) = unknown.as_deref_mut() {
             for code in ids.all_codes() {
                 if toward.by_id.get(code as usize).is_none_or(Vec::is_empty) {
@@ -112,18 +113,18 @@ pub(super) fn pieces<'n>(
 }
 
 /// How much any of `codes` is used among `notes`.
-pub fn usage(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Usage {
+pub fn usage(notes: &[impl Facts], codes: &[&str]) -> Usage {
     usages(notes, &[codes.to_vec()]).pop().unwrap_or_default()
 }
 
 /// How much each of `rows` (a set of codes each) is used among `notes`, counted in one pass.
-pub fn usages(notes: &[impl AsRef<NoteFacts>], rows: &[Vec<&str>]) -> Vec<Usage> {
+pub fn usages(notes: &[impl Facts], rows: &[Vec<&str>]) -> Vec<Usage> {
     usages_marking(notes, rows, None)
 }
 
 /// [`usages`], marking in `unknown` the codes used that count toward no row.
 pub(super) fn usages_marking(
-    notes: &[impl AsRef<NoteFacts>],
+    notes: &[impl Facts],
     rows: &[Vec<&str>],
     unknown: Option<&mut Marks>,
 ) -> Vec<Usage> {

@@ -2,65 +2,53 @@
 //! why-codes sit on the note and on each finding. Small enough to keep for every note of a
 //! large notebook in memory, and to store in the index beside the note.
 
-use serde::{Deserialize, Serialize};
-
+use super::name::{Name, Pool};
 use crate::note::Note;
 
 /// A note, as the board counts it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NoteFacts {
     /// The note's id.
     pub id: String,
     /// Its file, relative to the notebook root.
     pub path: String,
     /// interview, observation, …
-    pub kind: String,
+    pub kind: Name,
     /// The study, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub study: Option<String>,
+    pub study: Option<Name>,
     /// Where it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Name>,
     /// Who recorded it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub researcher: Option<String>,
+    pub researcher: Option<Name>,
     /// The day it happened, `YYYY-MM-DD`: sorts as a date, and its first seven characters are
     /// the month.
-    pub day: String,
+    pub day: Name,
     /// The participants' aliases.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<String>,
+    pub people: Vec<Name>,
     /// Why-codes on the note as a whole.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
+    pub codes: Vec<Name>,
     /// The findings, in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<FindingFacts>,
     /// For insights: the ids of the notes that back it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
     /// For insights: where the decision stands.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<Name>,
     /// Its names as numbers, for counting: filled when first counted, never compared.
-    #[serde(skip)]
     pub numbered: super::names::Numbered,
 }
 
 /// A finding, as the board counts it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FindingFacts {
     /// Its why-codes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
+    pub codes: Vec<Name>,
     /// The participants its `who` names; empty when it names none, for then it is about
     /// every participant of the note (see [`FindingFacts::about`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<String>,
+    pub people: Vec<Name>,
 }
 
 /// A participant: the same alias in two studies is two people.
-pub type Person = (Option<String>, String);
+pub type Person = (Option<Name>, Name);
 
 impl AsRef<NoteFacts> for NoteFacts {
     fn as_ref(&self) -> &NoteFacts {
@@ -71,19 +59,24 @@ impl AsRef<NoteFacts> for NoteFacts {
 impl NoteFacts {
     /// The facts of `note`, kept at `path` (relative to the notebook) under `id`.
     pub fn of(note: &Note, id: &str, path: &str) -> NoteFacts {
-        let people: Vec<String> = note.participants.iter().map(|p| p.alias.clone()).collect();
+        let people: Vec<Name> = note
+            .participants
+            .iter()
+            .map(|p| Name::from(&p.alias))
+            .collect();
         let findings = note
             .findings
             .iter()
             .map(|finding| {
                 // `who: P07` (or a list) on a finding says whose it is, when it names someone
                 // the note has.
-                let named: Vec<String> = who(&finding.extra)
+                let named: Vec<Name> = who(&finding.extra)
                     .into_iter()
-                    .filter(|alias| people.contains(alias))
+                    .filter(|alias| people.iter().any(|p| p == alias))
+                    .map(Name::from)
                     .collect();
                 FindingFacts {
-                    codes: crate::note::once(finding.why.iter().cloned()),
+                    codes: names(crate::note::once(finding.why.iter().cloned())),
                     // None named: the note's participants, said by an empty list rather than
                     // a copy of theirs for each finding of a hundred thousand notes.
                     people: if named.is_empty() || named == people {
@@ -97,16 +90,16 @@ impl NoteFacts {
         NoteFacts {
             id: id.to_owned(),
             path: path.to_owned(),
-            kind: note.kind.clone(),
-            study: note.study.clone(),
-            place: note.place.clone(),
-            researcher: note.researcher.clone(),
-            day: note.date.day().to_string(),
+            kind: Name::from(&note.kind),
+            study: note.study.as_ref().map(Name::from),
+            place: note.place.as_ref().map(Name::from),
+            researcher: note.researcher.as_ref().map(Name::from),
+            day: Name::from(note.date.day().to_string()),
             people,
-            codes: crate::note::once(note.why.iter().cloned()),
+            codes: names(crate::note::once(note.why.iter().cloned())),
             findings,
             evidence: note.evidence.clone(),
-            status: note.status.clone(),
+            status: note.status.as_ref().map(Name::from),
             numbered: super::names::Numbered::default(),
         }
     }
@@ -117,13 +110,13 @@ impl NoteFacts {
     }
 
     /// A participant of this note, as a person across the notebook.
-    pub fn person(&self, alias: &str) -> Person {
-        (self.study.clone(), alias.to_owned())
+    pub fn person(&self, alias: &Name) -> Person {
+        (self.study.clone(), alias.clone())
     }
 
     /// Whether any of `codes` is on the note or on one of its findings.
     pub fn carries(&self, codes: &[&str]) -> bool {
-        let on = |list: &[String]| list.iter().any(|c| codes.contains(&c.as_str()));
+        let on = |list: &[Name]| list.iter().any(|c| codes.contains(&c.as_str()));
         on(&self.codes) || self.findings.iter().any(|f| on(&f.codes))
     }
 }
@@ -132,7 +125,7 @@ impl FindingFacts {
     /// The participants it is about: those its `who` names, else every participant of
     /// `note`, the note it belongs to (a note's findings are its participants' unless it
     /// says otherwise).
-    pub fn about<'a>(&'a self, note: &'a NoteFacts) -> &'a [String] {
+    pub fn about<'a>(&'a self, note: &'a NoteFacts) -> &'a [Name] {
         if self.people.is_empty() {
             &note.people
         } else {
@@ -191,21 +184,22 @@ impl NoteFacts {
         out
     }
 
-    /// The facts [`NoteFacts::encode`] made, or none for bytes it did not make.
-    pub fn decode(bytes: &[u8]) -> Option<NoteFacts> {
+    /// The facts [`NoteFacts::encode`] made, or none for bytes it did not make; each name
+    /// shared through `pool` with the notes read before.
+    pub fn decode(bytes: &[u8], pool: &mut Pool) -> Option<NoteFacts> {
         let end = bytes.iter().position(|b| *b == 0)?;
         let path = std::str::from_utf8(&bytes[..end]).ok()?.to_owned();
-        let mut r = Reader(&bytes[end + 1..]);
-        let id = match r.opt()? {
-            Some(id) => id,
+        let mut r = Reader(&bytes[end + 1..], pool);
+        let id = match r.text()? {
+            Some(id) => id.to_owned(),
             None => {
                 let name = path.rsplit('/').next().unwrap_or(&path);
                 name.strip_suffix(".yaml")?.to_owned()
             }
         };
-        let kind = r.string()?;
+        let kind = r.name()?;
         let (study, place, researcher) = (r.opt()?, r.opt()?, r.opt()?);
-        let day = r.string()?;
+        let day = r.name()?;
         let people = r.list()?;
         let codes = r.list()?;
         let count = r.count()?;
@@ -214,11 +208,11 @@ impl NoteFacts {
             let codes = r.list()?;
             let people = match r.num()? {
                 0 => Vec::new(),
-                n => r.strings(n - 1)?,
+                n => r.names(n - 1)?,
             };
             findings.push(FindingFacts { codes, people });
         }
-        let evidence = r.list()?;
+        let evidence = r.strings()?;
         let status = r.opt()?;
         r.0.is_empty().then_some(NoteFacts {
             id,
@@ -251,9 +245,10 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn put_opt(out: &mut Vec<u8>, s: &Option<String>) {
+fn put_opt(out: &mut Vec<u8>, s: &Option<impl AsRef<str>>) {
     match s {
         Some(s) => {
+            let s = s.as_ref();
             put_num(out, s.len() + 1);
             out.extend_from_slice(s.as_bytes());
         }
@@ -261,15 +256,15 @@ fn put_opt(out: &mut Vec<u8>, s: &Option<String>) {
     }
 }
 
-fn put_list(out: &mut Vec<u8>, list: &[String]) {
+fn put_list(out: &mut Vec<u8>, list: &[impl AsRef<str>]) {
     put_num(out, list.len());
-    list.iter().for_each(|s| put_str(out, s));
+    list.iter().for_each(|s| put_str(out, s.as_ref()));
 }
 
-/// Bytes being decoded, from the front.
-struct Reader<'a>(&'a [u8]);
+/// Bytes being decoded, from the front, and the names read so far.
+struct Reader<'a, 'p>(&'a [u8], &'p mut Pool);
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
     fn num(&mut self) -> Option<usize> {
         let mut n = 0usize;
         for shift in (0..64).step_by(7) {
@@ -294,34 +289,52 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(s).ok()
     }
 
-    fn str(&mut self) -> Option<&'a str> {
+    fn name(&mut self) -> Option<Name> {
         let len = self.num()?;
-        self.bytes(len)
+        let text = self.bytes(len)?;
+        Some(self.1.name(text))
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_owned)
-    }
-
-    fn opt(&mut self) -> Option<Option<String>> {
+    /// Text that may be absent, said by its length plus one.
+    fn text(&mut self) -> Option<Option<&'a str>> {
         match self.num()? {
             0 => Some(None),
-            n => self.bytes(n - 1).map(|s| Some(s.to_owned())),
+            n => self.bytes(n - 1).map(Some),
         }
     }
 
-    fn strings(&mut self, n: usize) -> Option<Vec<String>> {
+    fn opt(&mut self) -> Option<Option<Name>> {
+        let text = self.text()?;
+        Some(text.map(|t| self.1.name(t)))
+    }
+
+    fn names(&mut self, n: usize) -> Option<Vec<Name>> {
         let mut list = Vec::with_capacity(n.min(self.0.len()));
         for _ in 0..n {
-            list.push(self.string()?);
+            list.push(self.name()?);
         }
         Some(list)
     }
 
-    fn list(&mut self) -> Option<Vec<String>> {
+    fn list(&mut self) -> Option<Vec<Name>> {
         let n = self.count()?;
-        self.strings(n)
+        self.names(n)
     }
+
+    /// A list of texts no other note shares (an insight's evidence ids), kept as they are.
+    fn strings(&mut self) -> Option<Vec<String>> {
+        let n = self.count()?;
+        let mut list = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = self.num()?;
+            list.push(self.bytes(len)?.to_owned());
+        }
+        Some(list)
+    }
+}
+
+fn names(list: Vec<String>) -> Vec<Name> {
+    list.into_iter().map(Name::from).collect()
 }
 
 /// The aliases a finding's `who` key names: one, or a list.
@@ -358,13 +371,14 @@ mod tests {
         facts.place = Some("Shibuya, Tokyo".into());
         // The first finding is about both participants, as one that names nobody is.
         facts.findings[0].people.clear();
-        assert_eq!(NoteFacts::decode(&facts.encode()), Some(facts.clone()));
+        let decode = |bytes: &[u8]| NoteFacts::decode(bytes, &mut Pool::default());
+        assert_eq!(decode(&facts.encode()), Some(facts.clone()));
         // A path that does not end in the id keeps both.
         facts.path = "elsewhere.yaml".into();
         facts.status = Some("decided".into());
-        assert_eq!(NoteFacts::decode(&facts.encode()), Some(facts.clone()));
+        assert_eq!(decode(&facts.encode()), Some(facts.clone()));
         let bytes = facts.encode();
-        assert_eq!(NoteFacts::decode(&bytes[..bytes.len() - 1]), None);
-        assert_eq!(NoteFacts::decode(b"{\"id\":\"a\"}"), None);
+        assert_eq!(decode(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(decode(b"{\"id\":\"a\"}"), None);
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::NoteFacts;
+use super::Facts;
 use super::names::{self, FxMap, Ids, NONE};
 
 /// An insight and what backs it.
@@ -30,18 +30,18 @@ pub struct InsightRow {
 }
 
 /// Every insight among `notes` (a note of kind `insight`, or one that names evidence).
-pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
+pub fn insights(notes: &[impl Facts]) -> Vec<InsightRow> {
     // Kinds as numbers, and notes found by a hash of their id: reading each note's kind and
     // id as text costs more than all the rest.
     let insight = names::write().kinds.id("insight");
-    let is_insight = |n: &NoteFacts, ids: Ids| !n.evidence.is_empty() || ids.kind() == insight;
+    let is_insight = |ids: Ids| ids.kind() == insight || ids.evidence() > 0;
     let mut by_id: FxMap<u64, usize> =
         FxMap::with_capacity_and_hasher(notes.len(), Default::default());
     let mut any = false;
-    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
-        let ids = Ids::of(note);
+    for (i, note) in notes.iter().enumerate() {
+        let ids = note.ids();
         by_id.insert(ids.id_hash(), i);
-        any |= is_insight(note, ids);
+        any |= is_insight(ids);
     }
     if !any {
         return Vec::new();
@@ -57,13 +57,14 @@ pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
     };
     let mut rows = Vec::new();
     let (mut people, mut studies, mut carried) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, insight) in notes.iter().map(AsRef::as_ref).enumerate() {
-        if !is_insight(insight, Ids::of(insight)) {
+    for (i, insight) in notes.iter().enumerate() {
+        if !is_insight(insight.ids()) {
             continue;
         }
+        let insight = insight.as_ref();
         let mut row = InsightRow {
             note: i,
-            status: insight.status.clone(),
+            status: insight.status.as_deref().map(str::to_owned),
             ..InsightRow::default()
         };
         people.clear();
@@ -79,8 +80,7 @@ pub fn insights(notes: &[impl AsRef<NoteFacts>]) -> Vec<InsightRow> {
                 continue;
             }
             seen.push(j);
-            let note = notes[j].as_ref();
-            let ids = Ids::of(note);
+            let ids = notes[j].ids();
             people.extend_from_slice(ids.people(None));
             if ids.study() != NONE {
                 studies.push(ids.study());

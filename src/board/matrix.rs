@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::names::{self, Ids, NONE};
-use super::{NoteFacts, Toward, count::pieces};
+use super::{Facts, NoteFacts, Toward, count::pieces};
 
 /// How often a code is much more frequent than the other before a pair is flagged: the
 /// c-coefficient then understates how much the rarer one goes with the other.
@@ -41,13 +41,13 @@ impl Row {
 }
 
 /// Every pair of `rows`, as a square matrix (the diagonal holds each code alone).
-pub fn co_occurrence(notes: &[impl AsRef<NoteFacts>], rows: &[Row]) -> Vec<Vec<Pair>> {
+pub fn co_occurrence(notes: &[impl Facts], rows: &[Row]) -> Vec<Vec<Pair>> {
     let mut out = vec![vec![Pair::default(); rows.len()]; rows.len()];
     let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
     let toward = Toward::new(&sets);
     let (mut carried, mut in_note, mut on_note) = (Vec::new(), Vec::new(), Vec::new());
-    for note in notes.iter().map(AsRef::as_ref) {
-        let ids = Ids::of(note);
+    for note in notes {
+        let ids = note.ids();
         in_note.clear();
         for j in 0..ids.findings() {
             toward.rows_of_ids(ids.codes(Some(j)), &mut carried);
@@ -125,7 +125,7 @@ impl Cases {
     /// the note as a whole) counts in, named as the matrix names them.
     pub fn columns_of(self, note: &NoteFacts, finding: Option<usize>) -> Vec<String> {
         if self == Cases::Places {
-            return vec![note.place.clone().unwrap_or_else(|| NONE_NAME.to_owned())];
+            return vec![note.place.as_deref().unwrap_or(NONE_NAME).to_owned()];
         }
         // Numbered first: numbering takes the lock the naming below holds.
         let ids = Ids::of(note);
@@ -198,7 +198,7 @@ pub struct Matrix {
 }
 
 /// `rows` against `cases` among `notes`, counted in one pass.
-pub fn code_by_case(notes: &[impl AsRef<NoteFacts>], rows: &[Row], cases: Cases) -> Matrix {
+pub fn code_by_case(notes: &[impl Facts], rows: &[Row], cases: Cases) -> Matrix {
     let sets: Vec<Vec<&str>> = rows.iter().map(Row::codes).collect();
     let toward = Toward::new(&sets);
     // A note without the value is counted under a value named "(none)", as one written so.

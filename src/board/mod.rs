@@ -8,7 +8,9 @@
 mod count;
 pub mod facts;
 pub mod insights;
+pub mod kept;
 pub mod matrix;
+pub mod name;
 pub mod names;
 pub mod postings;
 pub mod shown;
@@ -21,6 +23,7 @@ use serde::Serialize;
 use crate::codebook::Codebook;
 pub use count::{Toward, each_piece, usage, usages};
 pub use facts::{FindingFacts, NoteFacts, Person};
+pub use kept::{Facts, Kept};
 
 /// One piece of evidence for a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -82,15 +85,15 @@ impl CodeRow {
 }
 
 /// Every piece of evidence among `notes` for any of `codes`, in note order.
-pub fn evidence(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Vec<Evidence> {
+pub fn evidence(notes: &[impl Facts], codes: &[&str]) -> Vec<Evidence> {
     let wanted: Vec<u32> = {
         let mut names = names::write();
         codes.iter().map(|c| names.codes.id(*c)).collect()
     };
     let carries = |on: &[u32]| on.iter().any(|c| wanted.contains(c));
     let mut found = Vec::new();
-    for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
-        let ids = names::Ids::of(note);
+    for (i, note) in notes.iter().enumerate() {
+        let ids = note.ids();
         let before = found.len();
         for j in 0..ids.findings() {
             if carries(ids.codes(Some(j))) {
@@ -111,7 +114,7 @@ pub fn evidence(notes: &[impl AsRef<NoteFacts>], codes: &[&str]) -> Vec<Evidence
 }
 
 /// The participants a piece of evidence is about.
-pub fn people_of<'a>(notes: &'a [impl AsRef<NoteFacts>], evidence: &Evidence) -> &'a [String] {
+pub fn people_of<'a>(notes: &'a [impl Facts], evidence: &Evidence) -> &'a [name::Name] {
     let note = notes[evidence.note].as_ref();
     match evidence.finding.and_then(|j| note.findings.get(j)) {
         Some(finding) => finding.about(note),
@@ -121,7 +124,7 @@ pub fn people_of<'a>(notes: &'a [impl AsRef<NoteFacts>], evidence: &Evidence) ->
 
 /// The codebook as a tree, depth first in file order, each code counted with its sub-codes;
 /// then the codes used among `notes` that the codebook lacks, marked, by name.
-pub fn tree(codebook: &Codebook, notes: &[impl AsRef<NoteFacts>]) -> Vec<CodeRow> {
+pub fn tree(codebook: &Codebook, notes: &[impl Facts]) -> Vec<CodeRow> {
     let mut rows = Vec::new();
     let mut sets: Vec<Vec<&str>> = Vec::new();
     let mut stack: Vec<(&str, usize)> = codebook
@@ -192,21 +195,25 @@ pub(crate) mod tests {
 
     /// A note with findings, each given as (codes, people).
     pub fn note(id: &str, study: &str, day: &str, findings: &[(&[&str], &[&str])]) -> NoteFacts {
-        let words = |list: &[&str]| list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
-        let mut people: Vec<String> = Vec::new();
+        let words = |list: &[&str]| {
+            list.iter()
+                .map(|w| name::Name::from(*w))
+                .collect::<Vec<_>>()
+        };
+        let mut people: Vec<name::Name> = Vec::new();
         for (_, who) in findings {
             for alias in *who {
-                if !people.contains(&(*alias).to_owned()) {
-                    people.push((*alias).to_owned());
+                if !people.iter().any(|p| p == alias) {
+                    people.push((*alias).into());
                 }
             }
         }
         NoteFacts {
             id: id.to_owned(),
             path: format!("{id}.yaml"),
-            kind: "interview".to_owned(),
-            study: (!study.is_empty()).then(|| study.to_owned()),
-            day: day.to_owned(),
+            kind: "interview".into(),
+            study: (!study.is_empty()).then(|| study.into()),
+            day: day.into(),
             people,
             findings: findings
                 .iter()

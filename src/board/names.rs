@@ -133,11 +133,19 @@ const DAY: usize = 3;
 const MONTH: usize = 4;
 const FINDINGS: usize = 5;
 const NOTE_ID: usize = 6;
-const HEAD: usize = 8;
+const EVIDENCE: usize = 8;
+const HEAD: usize = 9;
 
 impl Names {
     /// `note`'s names as numbers.
     pub fn number(&mut self, note: &NoteFacts) -> Box<[u32]> {
+        let mut out = Vec::new();
+        self.number_into(note, &mut out);
+        out.into_boxed_slice()
+    }
+
+    /// `note`'s names as numbers, added to the end of `out`.
+    pub fn number_into(&mut self, note: &NoteFacts, out: &mut Vec<u32>) {
         let parts = note.findings.len() + 1;
         // Sized exactly: a hundred thousand notes leave no slack behind.
         let lists: usize = std::iter::once((note.codes.as_slice(), note.people.as_slice()))
@@ -148,8 +156,9 @@ impl Names {
             )
             .map(|(codes, people)| codes.len() + people.len())
             .sum();
-        let mut out: Vec<u32> = Vec::with_capacity(HEAD + 2 * parts + lists);
-        let optional = |table: &mut Table<String>, v: &Option<String>| {
+        out.reserve(HEAD + 2 * parts + lists);
+        let base = out.len();
+        let optional = |table: &mut Table<String>, v: &Option<super::name::Name>| {
             v.as_deref().map_or(NONE, |v| table.id(v))
         };
         let study = optional(&mut self.studies, &note.study);
@@ -162,11 +171,15 @@ impl Names {
             u32::try_from(note.findings.len()).unwrap_or(NONE),
         ]);
         let id = id_hash(&note.id);
-        out.extend([id as u32, (id >> 32) as u32]);
-        out.resize(HEAD + 2 * parts, 0);
+        out.extend([
+            id as u32,
+            (id >> 32) as u32,
+            u32::try_from(note.evidence.len()).unwrap_or(NONE),
+        ]);
+        out.resize(base + HEAD + 2 * parts, 0);
         let end = |out: &mut Vec<u32>, slot: usize| {
-            let at = u32::try_from(out.len() - HEAD - 2 * parts).unwrap_or(NONE);
-            out[HEAD + slot] = at;
+            let at = u32::try_from(out.len() - base - HEAD - 2 * parts).unwrap_or(NONE);
+            out[base + HEAD + slot] = at;
         };
         let lists = std::iter::once((note.codes.as_slice(), note.people.as_slice())).chain(
             note.findings
@@ -177,14 +190,13 @@ impl Names {
             for code in codes {
                 out.push(self.codes.id(code.as_str()));
             }
-            end(&mut out, 2 * part);
+            end(out, 2 * part);
             for alias in people {
                 let alias = self.aliases.id(alias.as_str());
                 out.push(self.people.id(&(study, alias)));
             }
-            end(&mut out, 2 * part + 1);
+            end(out, 2 * part + 1);
         }
-        out.into_boxed_slice()
     }
 }
 
@@ -199,16 +211,15 @@ pub struct Ids<'a> {
 impl<'a> Ids<'a> {
     /// The numbers of `note`, numbering it now if it never was.
     pub fn of(note: &'a NoteFacts) -> Ids<'a> {
-        let all = note.numbered.0.get_or_init(|| write().number(note));
+        Ids::within(note.numbered.0.get_or_init(|| write().number(note)))
+    }
+
+    /// The numbers [`Names::number_into`] wrote for one note.
+    pub fn within(all: &'a [u32]) -> Ids<'a> {
         let (head, rest) = all.split_at(HEAD.min(all.len()));
         let parts = head.get(FINDINGS).map_or(0, |n| *n as usize + 1);
         let (ends, lists) = rest.split_at((2 * parts).min(rest.len()));
         Ids { head, ends, lists }
-    }
-
-    /// Numbers `note` with names already locked, unless it was.
-    pub fn fill(note: &NoteFacts, names: &mut Names) {
-        note.numbered.0.get_or_init(|| names.number(note));
     }
 
     /// The study, or [`NONE`].
@@ -239,6 +250,11 @@ impl<'a> Ids<'a> {
     /// A hash of the note's id, to find a note by id without reading every note's id.
     pub fn id_hash(&self) -> u64 {
         u64::from(self.head[NOTE_ID]) | (u64::from(self.head[NOTE_ID + 1]) << 32)
+    }
+
+    /// How many notes an insight names as its evidence.
+    pub fn evidence(&self) -> usize {
+        self.head[EVIDENCE] as usize
     }
 
     /// How many findings the note has.

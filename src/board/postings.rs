@@ -3,8 +3,8 @@
 //! without going through every note for each.
 
 use super::Evidence;
-use super::NoteFacts;
-use super::names::{self, FxMap, Ids};
+use super::Facts;
+use super::names::{self, FxMap};
 
 /// Where each code is used: by code number, each place as its note (high half) and its
 /// finding counted from 1 (low half; 0 for the note as a whole), in note order.
@@ -13,10 +13,10 @@ pub struct Postings(FxMap<u32, Vec<u64>>);
 
 impl Postings {
     /// The postings of every code among `notes`.
-    pub fn new(notes: &[impl AsRef<NoteFacts>]) -> Postings {
+    pub fn new(notes: &[impl Facts]) -> Postings {
         let mut by_code: FxMap<u32, Vec<u64>> = FxMap::default();
-        for (i, note) in notes.iter().map(AsRef::as_ref).enumerate() {
-            let ids = Ids::of(note);
+        for (i, note) in notes.iter().enumerate() {
+            let ids = note.ids();
             let note = (i as u64) << 32;
             for &code in ids.codes(None) {
                 by_code.entry(code).or_default().push(note);

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::Evidence;
+use super::name::Name;
 use crate::note::Note;
 
 /// The notes at some paths of a notebook, each file read once, found by id: the words of
@@ -86,7 +87,7 @@ pub struct Shown {
 }
 
 /// `piece` of `note` (with id `id`), the codes of the wall (`codes`) left out of `also`.
-pub fn shown(note: &Note, id: &str, piece: &Evidence, people: &[String], codes: &[&str]) -> Shown {
+pub fn shown(note: &Note, id: &str, piece: &Evidence, people: &[Name], codes: &[&str]) -> Shown {
     let finding = piece.finding.and_then(|j| note.findings.get(j));
     let on: &[String] = match finding {
         Some(f) => &f.why,
@@ -105,11 +106,11 @@ pub fn shown(note: &Note, id: &str, piece: &Evidence, people: &[String], codes: 
         people: people
             .iter()
             .map(|alias| Someone {
-                alias: alias.clone(),
+                alias: alias.to_string(),
                 about: note
                     .participants
                     .iter()
-                    .find(|p| p.alias == *alias)
+                    .find(|p| *alias == p.alias)
                     .and_then(|p| p.about.clone()),
             })
             .collect(),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::names::{self, FxMap, Ids, NONE};
-use super::{Evidence, NoteFacts};
+use super::{Evidence, Facts, NoteFacts};
 
 /// What the wall groups by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -52,19 +52,14 @@ pub struct Section {
 }
 
 /// The wall of any of `codes` among `notes`.
-pub fn wall(
-    notes: &[impl AsRef<NoteFacts>],
-    codes: &[&str],
-    group: Group,
-    order: Order,
-) -> Vec<Section> {
+pub fn wall(notes: &[impl Facts], codes: &[&str], group: Group, order: Order) -> Vec<Section> {
     arrange(notes, super::evidence(notes, codes), group, order)
 }
 
 /// `pieces` of evidence among `notes` as a wall: grouped and ordered as asked. The board keeps
 /// each code's pieces (see `Postings`), so moving from code to code never scans the notes.
 pub fn arrange(
-    notes: &[impl AsRef<NoteFacts>],
+    notes: &[impl Facts],
     pieces: Vec<Evidence>,
     group: Group,
     order: Order,
@@ -73,7 +68,7 @@ pub fn arrange(
     // go back to the notes' text.
     let mut found: Vec<(Evidence, Ids)> = pieces
         .into_iter()
-        .filter_map(|piece| Some((piece, Ids::of(notes.get(piece.note)?.as_ref()))))
+        .filter_map(|piece| Some((piece, notes.get(piece.note)?.ids())))
         .collect();
     let (days, studies) = {
         let names = names::read();
@@ -94,16 +89,17 @@ pub fn arrange(
             s as usize
         }]
     };
-    let place = |e: &Evidence| (e.note, e.finding);
-    // Each piece's place is its own, so an unstable sort gives the one order.
-    match order {
-        Order::Date => found.sort_unstable_by_key(|(e, ids)| (day(ids), place(e))),
-        Order::Study => found.sort_unstable_by_key(|(e, ids)| (study(ids), day(ids), place(e))),
-    }
-    // Groups come in the order of their first piece; two groups that would show the same
-    // heading are one. Each group's heading is written once, however many its pieces.
+    // Each piece's place is its own, so the order is one; each key is made once, not at
+    // every comparison.
+    found.sort_by_cached_key(|(e, ids)| {
+        let first = match order {
+            Order::Date => 0,
+            Order::Study => study(ids),
+        };
+        (first, day(ids), e.note, e.finding)
+    });
+    // Groups come in the order of their first piece.
     let mut sections: Vec<Section> = Vec::new();
-    let mut at: FxMap<String, usize> = FxMap::default();
     let mut by_key: FxMap<u64, usize> = FxMap::default();
     let names = names::read();
     let mut keys: Vec<u64> = Vec::new();
@@ -119,18 +115,18 @@ pub fn arrange(
                 }
             }
             Group::Study => keys.push(u64::from(numbers.study())),
-            Group::Note => keys.push(piece.note as u64),
+            // Two files with one id (a problem `check` reports) are one group, as they are
+            // one id to the evidence of an insight.
+            Group::Note => keys.push(numbers.id_hash()),
         }
         for &key in &keys {
+            // A key is a participant, a study or an id: the heading is written once for it.
             let i = *by_key.entry(key).or_insert_with(|| {
-                let heading = heading(&names, group, note(), key);
-                *at.entry(heading.clone()).or_insert_with(|| {
-                    sections.push(Section {
-                        heading,
-                        pieces: Vec::new(),
-                    });
-                    sections.len() - 1
-                })
+                sections.push(Section {
+                    heading: heading(&names, group, note(), key),
+                    pieces: Vec::new(),
+                });
+                sections.len() - 1
             });
             sections[i].pieces.push(piece);
         }
@@ -151,10 +147,10 @@ fn heading(names: &names::Names, group: Group, note: &NoteFacts, key: u64) -> St
             let alias = names.aliases.name(alias);
             match &note.study {
                 Some(study) => format!("{alias} ({study})"),
-                None => alias.clone(),
+                None => alias.to_string(),
             }
         }
-        Group::Study => note.study.clone().unwrap_or_else(|| "(no study)".into()),
+        Group::Study => note.study.as_deref().unwrap_or("(no study)").to_owned(),
         Group::Note => note.id.clone(),
     }
 }

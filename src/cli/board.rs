@@ -3,8 +3,6 @@
 //! where and when, grouped and ordered as asked. Counted from the index, over the notes a
 //! query finds.
 
-use std::sync::Arc;
-
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
@@ -13,7 +11,7 @@ use super::output::{plural, print_json, report, say};
 use super::{Context, EXIT_OK, EXIT_USAGE};
 use crate::board::shown::{Read, Shown, shown};
 use crate::board::wall::{Group, Order, wall};
-use crate::board::{CodeRow, NoteFacts, people_of, tree, usage};
+use crate::board::{CodeRow, Kept, people_of, tree, usage};
 use crate::codebook::Codebook;
 use crate::error::Result;
 use crate::index::SearchIndex;
@@ -50,11 +48,7 @@ pub enum Format {
 }
 
 /// The notes a query finds, by their facts, from the index (built again once if damaged).
-pub fn facts_for(
-    notebook: &Notebook,
-    context: &Context,
-    text: &str,
-) -> Result<Option<Vec<Arc<NoteFacts>>>> {
+pub fn facts_for(notebook: &Notebook, context: &Context, text: &str) -> Result<Option<Vec<Kept>>> {
     let query = match query::parse(text, Mode::Strict) {
         Ok(query) => query,
         Err(error) => {
@@ -79,16 +73,12 @@ pub fn facts_for(
 pub fn code_and_query(
     words: &[String],
     codebook: &Codebook,
-    facts: &[Arc<NoteFacts>],
+    facts: &[Kept],
 ) -> (Option<String>, String) {
     let Some(first) = words.first() else {
         return (None, String::new());
     };
-    let used = || {
-        facts
-            .iter()
-            .any(|f| f.codes.contains(first) || f.findings.iter().any(|g| g.codes.contains(first)))
-    };
+    let used = || facts.iter().any(|f| f.carries(&[first.as_str()]));
     if codebook.get(first).is_some() || (!first.contains(':') && used()) {
         (Some(first.clone()), words[1..].join(" "))
     } else {

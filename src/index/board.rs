@@ -11,6 +11,7 @@ use tantivy::{DocAddress, SegmentReader};
 
 use super::SearchIndex;
 use crate::board::NoteFacts;
+use crate::board::kept::Kept;
 use crate::error::Result;
 use crate::query::Query;
 
@@ -25,13 +26,14 @@ pub struct FactsCache {
 /// Every document with facts of the segments named, in path order: (segment, document).
 type Order = (Vec<SegmentId>, Arc<Vec<(u32, u32)>>);
 
-/// A segment's documents' facts: none for a broken file.
-type Segment = Arc<Vec<Option<Arc<NoteFacts>>>>;
+/// A segment's documents' facts (none for a broken file), and its documents with facts in
+/// path order.
+type Segment = Arc<(Vec<Option<Kept>>, Vec<u32>)>;
 
 impl SearchIndex {
     /// The facts of every note `query` finds (every note, for a query with no terms), in
     /// path order.
-    pub fn facts_for(&self, query: &Query) -> Result<Vec<Arc<NoteFacts>>> {
+    pub fn facts_for(&self, query: &Query) -> Result<Vec<Kept>> {
         self.guarded(|| {
             let searcher = self.reader.searcher();
             let found: Option<HashSet<DocAddress>> = if query.groups.is_empty() {
@@ -69,7 +71,7 @@ impl SearchIndex {
                 if found
                     .as_ref()
                     .is_none_or(|f| f.contains(&DocAddress::new(ord, doc)))
-                    && let Some(Some(facts)) = segments[s].get(d)
+                    && let Some(Some(facts)) = segments[s].0.get(d)
                 {
                     out.push(facts.clone());
                 }
@@ -78,8 +80,9 @@ impl SearchIndex {
         })
     }
 
-    /// Every document with facts of `segments` (named `ids`), in path order: sorted once
-    /// for a set of segments, as sorting 100,000 paths costs more than the rest of a read.
+    /// Every document with facts of `segments` (named `ids`), in path order: kept for a set
+    /// of segments, and made by merging each segment's own order (a note saved adds a small
+    /// segment: sorting 100,000 paths again would cost more than the rest of a read).
     fn order(&self, ids: &[SegmentId], segments: &[Segment]) -> Arc<Vec<(u32, u32)>> {
         let mut kept = self.facts.order.lock().ok();
         if let Some(Some((named, order))) = kept.as_deref()
@@ -88,19 +91,16 @@ impl SearchIndex {
             return order.clone();
         }
         let mut order: Vec<(u32, u32)> = Vec::new();
-        for (ord, facts) in segments.iter().enumerate() {
-            for (doc, facts) in facts.iter().enumerate() {
-                if facts.is_some() {
-                    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-                    order.push((number(ord), number(doc)));
-                }
-            }
+        for (ord, segment) in segments.iter().enumerate() {
+            let ord = u32::try_from(ord).unwrap_or(u32::MAX);
+            order.extend(segment.1.iter().map(|&doc| (ord, doc)));
         }
         let path = |&(ord, doc): &(u32, u32)| {
-            segments[ord as usize][doc as usize]
+            segments[ord as usize].0[doc as usize]
                 .as_ref()
                 .map(|f| f.path.as_str())
         };
+        // A stable sort finds the segments' runs already in order and merges them.
         order.sort_by(|a, b| path(a).cmp(&path(b)));
         let order = Arc::new(order);
         if let Some(kept) = kept.as_deref_mut() {
@@ -123,33 +123,51 @@ impl SearchIndex {
         }
         let fail = |e: std::io::Error| self.failed(e);
         let docs = segment.max_doc() as usize;
-        let mut facts: Vec<Option<Arc<NoteFacts>>> = vec![None; docs];
+        let mut facts: Vec<Option<Kept>> = vec![None; docs];
+        // (value, document): the values are in path order.
+        let mut by_value: Vec<(u32, u32)> = Vec::new();
         let column = segment
             .fast_fields()
             .bytes("facts")
             .map_err(|e| self.failed(e))?;
         if let Some(column) = column {
-            // The column holds each distinct value once, in order: decoded in one pass, each
-            // note's names numbered as it is read.
-            let mut values: Vec<Option<Arc<NoteFacts>>> = Vec::with_capacity(column.num_terms());
+            // The column holds each distinct value once, in path order: decoded in one pass,
+            // each note's names numbered as it is read, into one block in that order.
+            let mut decoded: Vec<Option<(Arc<NoteFacts>, u32, u32)>> =
+                Vec::with_capacity(column.num_terms());
             let mut stream = column.dictionary().stream().map_err(fail)?;
             let mut names = crate::board::names::write();
+            let mut pool = crate::board::name::Pool::default();
+            let mut numbers: Vec<u32> = Vec::new();
+            let at = |numbers: &Vec<u32>| u32::try_from(numbers.len()).ok();
             while stream.advance() {
-                let facts = NoteFacts::decode(stream.key());
-                if let Some(facts) = &facts {
-                    crate::board::names::Ids::fill(facts, &mut names);
-                }
-                values.push(facts.map(Arc::new));
+                let facts = NoteFacts::decode(stream.key(), &mut pool).and_then(|facts| {
+                    let start = at(&numbers)?;
+                    names.number_into(&facts, &mut numbers);
+                    Some((Arc::new(facts), start, at(&numbers)?))
+                });
+                decoded.push(facts);
             }
             drop(names);
+            numbers.shrink_to_fit();
+            let numbers = Arc::new(numbers);
+            let values: Vec<Option<Kept>> = decoded
+                .into_iter()
+                .map(|d| d.map(|(f, at, end)| Kept::new(f, numbers.clone(), at, end)))
+                .collect();
             for (doc, slot) in facts.iter_mut().enumerate() {
                 let doc = u32::try_from(doc).unwrap_or(u32::MAX);
                 if let Some(ord) = column.term_ords(doc).next() {
                     *slot = values.get(ord as usize).cloned().flatten();
+                    if slot.is_some() {
+                        by_value.push((u32::try_from(ord).unwrap_or(u32::MAX), doc));
+                    }
                 }
             }
         }
-        let facts = Arc::new(facts);
+        by_value.sort_unstable();
+        let order = by_value.into_iter().map(|(_, doc)| doc).collect();
+        let facts = Arc::new((facts, order));
         if let Ok(mut cache) = self.facts.segments.lock() {
             cache.insert(id, facts.clone());
         }

@@ -90,19 +90,28 @@ pub fn serve(notebook: &Notebook, cache: &Path, notice: &dyn Fn(&str)) -> Result
     ));
     let never = AtomicBool::new(false);
     let mut report = |refresh: &Refresh| report(refresh, notice);
-    keep_current(&index, Some(alone), &never, &mut report, notice)
+    keep_current(
+        &index,
+        Some(alone),
+        &never,
+        &mut report,
+        &mut || Ok(()),
+        notice,
+    )
 }
 
 /// Follows the notebook's changes and keeps `index` current, from another thread of a
 /// process that also searches, until `stop` is set. Starts with a full refresh, so changes
-/// made before are caught; `on_refresh` hears of every refresh that read or removed files.
-/// With `answer_searches`, also answers other processes' searches, unless another watcher
-/// already does.
+/// made before are caught; `on_refresh` hears of every refresh that read or removed files,
+/// and `caught_up` runs once, when that first refresh is done (an error from it ends the
+/// following). With `answer_searches`, also answers other processes' searches, unless
+/// another watcher already does.
 pub fn follow(
     index: &SearchIndex,
     answer_searches: bool,
     stop: &AtomicBool,
     on_refresh: &mut dyn FnMut(&Refresh),
+    caught_up: &mut dyn FnMut() -> Result<()>,
     notice: &dyn Fn(&str),
 ) -> Result<()> {
     let alone = if answer_searches {
@@ -110,7 +119,7 @@ pub fn follow(
     } else {
         None
     };
-    keep_current(index, alone, stop, on_refresh, notice)
+    keep_current(index, alone, stop, on_refresh, caught_up, notice)
 }
 
 /// The right to answer searches for the index in `folder`, or `None` while another watcher
@@ -125,6 +134,7 @@ fn keep_current(
     alone: Option<Held>,
     stop: &AtomicBool,
     on_refresh: &mut dyn FnMut(&Refresh),
+    caught_up: &mut dyn FnMut() -> Result<()>,
     notice: &dyn Fn(&str),
 ) -> Result<()> {
     let root = &index.notebook().root;
@@ -166,6 +176,7 @@ fn keep_current(
         paths: HashSet::new(),
     };
     pending.apply(index, on_refresh, notice)?;
+    caught_up()?;
     while !stop.load(Ordering::Relaxed) {
         let message = match receive.recv_timeout(TICK) {
             Ok(message) => message,

@@ -73,7 +73,6 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
     Ok(Counted {
         query: text.to_owned(),
         postings: Default::default(),
-        walled: Default::default(),
         facts,
         all,
         problem,

@@ -60,8 +60,12 @@ pub fn follow(
     let mut refreshed = |refresh: &Refresh| {
         let _ = post.send(News::Refreshed(refresh.clone()));
     };
-    let followed = warm_up(&index)
-        .and_then(|()| crate::index::watch::follow(&index, true, stop, &mut refreshed, &notice));
+    // The board's facts are decoded once the first look at the files is over, in the memory
+    // that look freed.
+    let mut facts = || warm_facts(&index);
+    let followed = warm_up(&index).and_then(|()| {
+        crate::index::watch::follow(&index, true, stop, &mut refreshed, &mut facts, &notice)
+    });
     let Err(e) = followed else { return };
     match crate::index::damage(&e) {
         // The runtime builds it again, on a thread of its own; a session that ended needs
@@ -97,6 +101,16 @@ fn warm_up(index: &SearchIndex) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The why board counts from every note's facts, decoded from the index the first time they
+/// are asked for (a quarter of a second for 100,000 notes): decoding them now, off the UI
+/// thread, keeps that out of opening the board. An index found damaged is an error.
+fn warm_facts(index: &SearchIndex) -> Result<()> {
+    match index.facts_for(&query::Query::default()) {
+        Err(e) if crate::index::damage(&e).is_some() => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// `text` with a capital first letter, for the status bar.

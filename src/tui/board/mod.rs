@@ -14,7 +14,7 @@ use crate::board::insights::InsightRow;
 use crate::board::matrix::{Cases, Matrix, Pair, Row};
 use crate::board::shown::Shown;
 use crate::board::wall::{Group, Order};
-use crate::board::{CodeRow, Evidence, NoteFacts};
+use crate::board::{CodeRow, Evidence, Kept, NoteFacts};
 
 use super::scroll::Scroll;
 pub use keys::{open, receive, reload, update};
@@ -99,17 +99,16 @@ pub struct Counted {
     /// The search line counted.
     pub query: String,
     /// The notes found, by their facts, in path order.
-    pub facts: Vec<Arc<NoteFacts>>,
+    pub facts: Vec<Kept>,
     /// Every note of the notebook, in path order: an insight the query finds may rest on
     /// notes it does not.
-    pub all: Vec<Arc<NoteFacts>>,
+    pub all: Vec<Kept>,
     /// Why the search line could not be read as a query, when it could not.
     pub problem: Option<String>,
-    /// Where each code is used among `facts`, made by the second wall asked for (the first
-    /// comes with the counts, where a pass over the notes costs less than making them).
+    /// Where each code is used among `facts`, made when the first wall is asked for (a pass
+    /// over the notes, a few milliseconds for 100,000), so that every wall after it is found
+    /// without one.
     pub postings: std::sync::OnceLock<crate::board::postings::Postings>,
-    /// Whether a wall was made from these counts yet.
-    pub walled: std::sync::atomic::AtomicBool,
     /// The code tree, each code with its use.
     pub rows: Vec<CodeRow>,
     /// The codes each row counts: the code and its sub-codes.
@@ -131,20 +130,13 @@ pub struct Insights {
 impl Counted {
     /// Every piece of evidence for any of `codes` among the notes found, in note order.
     pub fn evidence(&self, codes: &[&str]) -> Vec<Evidence> {
-        use std::sync::atomic::Ordering;
-        if let Some(postings) = self.postings.get() {
-            return postings.evidence(codes);
-        }
-        if !self.walled.swap(true, Ordering::Relaxed) {
-            return crate::board::evidence(&self.facts, codes);
-        }
         self.postings
             .get_or_init(|| crate::board::postings::Postings::new(&self.facts))
             .evidence(codes)
     }
 
     /// The notes a wall's pieces point into: every note, or those the query found.
-    pub fn notes(&self, all: bool) -> &[Arc<NoteFacts>] {
+    pub fn notes(&self, all: bool) -> &[Kept] {
         if all { &self.all } else { &self.facts }
     }
 

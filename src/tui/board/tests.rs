@@ -38,14 +38,13 @@ fn counted(query: &str) -> Arc<Counted> {
     insight.kind = "insight".into();
     insight.evidence = vec!["a".into()];
     facts.push(insight);
-    let facts: Vec<Arc<crate::board::NoteFacts>> = facts.into_iter().map(Arc::new).collect();
+    let facts: Vec<crate::board::Kept> = facts.into_iter().map(Into::into).collect();
     let rows = tree(&codebook, &facts);
     let sets = rows.iter().map(|r| r.codes(&codebook)).collect();
     Arc::new(Counted {
         query: query.to_owned(),
         all: facts.clone(),
         postings: Default::default(),
-        walled: Default::default(),
         facts,
         problem: None,
         rows,
@@ -217,7 +216,6 @@ fn narrowed(query: &str, keep: &[&str]) -> Arc<Counted> {
     Arc::new(Counted {
         query: query.to_owned(),
         postings: Default::default(),
-        walled: Default::default(),
         facts,
         all: every.all.clone(),
         problem: None,
@@ -330,12 +328,12 @@ fn the_board_opened_over_a_note_gives_the_note_back() {
 #[test]
 fn only_the_titles_of_the_insights_near_the_selection_are_read() {
     let base = counted("");
-    let mut all: Vec<Arc<crate::board::NoteFacts>> = base.all.clone();
+    let mut all: Vec<crate::board::Kept> = base.all.clone();
     for n in 0..100 {
         let mut insight = note(&format!("insight-{n:03}"), "walk", "2024-03-01", &[]);
         insight.kind = "insight".into();
         insight.evidence = vec!["a".into()];
-        all.push(Arc::new(insight));
+        all.push(insight.into());
     }
     all.sort_by(|a, b| a.path.cmp(&b.path));
     let many = Arc::new(Counted {
@@ -344,7 +342,6 @@ fn only_the_titles_of_the_insights_near_the_selection_are_read() {
         all,
         problem: None,
         postings: Default::default(),
-        walled: Default::default(),
         rows: base.rows.clone(),
         sets: base.sets.clone(),
     });

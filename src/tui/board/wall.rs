@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use crate::board::insights::InsightRow;
 use crate::board::matrix::Cases;
 use crate::board::wall::Section;
-use crate::board::{Evidence, NoteFacts, people_of};
+use crate::board::{Evidence, people_of};
 use crate::tui::scroll::Scroll;
 
 use super::{Counted, TextKey};
 
-/// Pieces either side of the selection whose words are read ahead: more than a screen holds.
-const READ_AHEAD: usize = 40;
+/// Pieces either side of the selection whose words are read ahead: more than a screen of
+/// 60 lines holds, and few enough that moving to another code reads a handful of files.
+const READ_AHEAD: usize = 24;
 
 /// A line of the wall: a group's heading, or a piece of evidence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,7 +157,7 @@ impl Wall {
     /// what the runtime needs to read them.
     pub fn wanted(
         &self,
-        facts: &[std::sync::Arc<NoteFacts>],
+        facts: &[crate::board::Kept],
         texts: &HashMap<TextKey, Option<crate::board::shown::Shown>>,
     ) -> Vec<Wanted> {
         let from = self.selected.saturating_sub(READ_AHEAD);
@@ -191,5 +192,5 @@ pub struct Wanted {
     /// Its note's id.
     pub id: String,
     /// Who it is about.
-    pub people: Vec<String>,
+    pub people: Vec<crate::board::name::Name>,
 }

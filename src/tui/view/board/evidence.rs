@@ -131,11 +131,11 @@ fn piece_lines(
     if selected {
         lines[0] = lines[0].clone().style(theme.selected);
     }
-    let mut about = vec![facts.day.clone()];
+    let mut about = vec![facts.day.as_str()];
     if let Some(words) = words {
-        about.extend(words.place.clone());
+        about.extend(words.place.as_deref());
     }
-    about.extend(facts.study.clone());
+    about.extend(facts.study.as_deref());
     let about = vec![Span::styled(
         format!("     {}", clean(&about.join(" · "))),
         theme.meta,
