@@ -122,6 +122,30 @@ fn main() {
             postings = Postings::new(&facts);
         },
     );
+    // A top-level code counts all its sub-codes: the largest wall the board shows.
+    let top = rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .max_by_key(|r| r.usage.findings)
+        .map(|r| r.name.clone())
+        .unwrap_or_default();
+    let top_codes = codebook.with_descendants(&top);
+    let mut pieces = 0;
+    best(
+        &format!("the wall of top-level `{top}` from the postings"),
+        &mut || {
+            let evidence = postings.evidence(&top_codes);
+            pieces = evidence.len();
+            arrange(&facts, evidence, Group::Participant, Order::Date);
+        },
+    );
+    println!("  ({pieces} pieces)");
+    best(
+        &format!("  of which finding the pieces of `{top}`"),
+        &mut || {
+            postings.evidence(&top_codes);
+        },
+    );
     best(
         &format!("the wall of `{busiest}` from the postings"),
         &mut || {

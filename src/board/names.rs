@@ -295,8 +295,21 @@ pub fn id_hash(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
-/// The number of each day by its place in date order (days as written sort as dates).
-pub fn day_ranks(names: &Names) -> Vec<u32> {
+/// The number of each day by its place in date order (days as written sort as dates). Kept
+/// until a new day is numbered: days are only ever added, and sorting thousands of them for
+/// every wall would cost more than the wall.
+pub fn day_ranks(names: &Names) -> std::sync::Arc<Vec<u32>> {
+    static KEPT: std::sync::Mutex<Option<std::sync::Arc<Vec<u32>>>> = std::sync::Mutex::new(None);
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(ranks) = kept.as_ref().filter(|r| r.len() == names.days.len()) {
+        return ranks.clone();
+    }
+    let ranks = std::sync::Arc::new(rank_days(names));
+    *kept = Some(ranks.clone());
+    ranks
+}
+
+fn rank_days(names: &Names) -> Vec<u32> {
     let mut order: Vec<u32> = (0..u32::try_from(names.days.len()).unwrap_or(NONE)).collect();
     order.sort_unstable_by(|a, b| names.days.name(*a).cmp(names.days.name(*b)));
     let mut rank = vec![0; order.len()];

@@ -43,7 +43,8 @@ impl Postings {
                 .copied()
                 .collect()
         };
-        places.sort_unstable();
+        // Each code's places are in order already: a stable sort merges the runs.
+        places.sort();
         places.dedup();
         let mut found = Vec::with_capacity(places.len());
         let mut at = 0;

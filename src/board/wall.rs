@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::names::{self, FxMap, Ids, NONE};
+use super::names::{self, FxMap, NONE};
 use super::{Evidence, Facts, NoteFacts};
 
 /// What the wall groups by.
@@ -62,14 +62,13 @@ pub fn arrange(
     notes: &[impl Facts],
     pieces: Vec<Evidence>,
     group: Group,
-    order: Order,
+    order_by: Order,
 ) -> Vec<Section> {
-    // Each piece with what it is sorted and grouped by, so that sorting and grouping never
-    // go back to the notes' text.
-    let mut found: Vec<(Evidence, Ids)> = pieces
-        .into_iter()
-        .filter_map(|piece| Some((piece, notes.get(piece.note)?.ids())))
-        .collect();
+    let mut pieces = pieces;
+    pieces.retain(|p| p.note < notes.len());
+    if !pieces.is_sorted_by_key(|e| (e.note, e.finding)) {
+        pieces.sort_unstable_by_key(|e| (e.note, e.finding));
+    }
     let (days, studies) = {
         let names = names::read();
         // A note without a study sorts as one whose study is written empty.
@@ -80,45 +79,48 @@ pub fn arrange(
         );
         (names::day_ranks(&names), studies)
     };
-    let day = |ids: &Ids| days[ids.day() as usize];
-    let study = |ids: &Ids| {
-        let s = ids.study();
+    let ids = |e: &Evidence| notes[e.note].ids();
+    let study = |e: &Evidence| {
+        let s = ids(e).study();
         studies[if s == NONE {
             studies.len() - 1
         } else {
             s as usize
         }]
     };
-    // By day, and within a day by place: the pieces come in place order, and a counting sort
-    // by day keeps it (a code used 80,000 times is sorted in a pass, not in log n of them).
-    if !found.is_sorted_by_key(|(e, _)| (e.note, e.finding)) {
-        found.sort_unstable_by_key(|(e, _)| (e.note, e.finding));
-    }
-    let mut starts = vec![0usize; days.len() + 1];
-    for (_, ids) in &found {
-        starts[day(ids) as usize + 1] += 1;
+    // Sorted as numbers, never moving the pieces: by day, and within a day by place (the
+    // order they come in), with a counting sort, so a code used 80,000 times is sorted in two
+    // passes rather than in log n of them.
+    let day_of: Vec<u32> = pieces.iter().map(|e| days[ids(e).day() as usize]).collect();
+    let mut starts = vec![0u32; days.len() + 1];
+    for &d in &day_of {
+        starts[d as usize + 1] += 1;
     }
     for d in 1..starts.len() {
         starts[d] += starts[d - 1];
     }
-    let mut by_day: Vec<Option<(Evidence, Ids)>> = vec![None; found.len()];
-    for (e, ids) in found {
-        let at = &mut starts[day(&ids) as usize];
-        by_day[*at] = Some((e, ids));
+    let mut order = vec![0u32; pieces.len()];
+    for (i, &d) in day_of.iter().enumerate() {
+        let at = &mut starts[d as usize];
+        order[*at as usize] = i as u32;
         *at += 1;
     }
-    let mut found: Vec<(Evidence, Ids)> = by_day.into_iter().flatten().collect();
-    if order == Order::Study {
+    if order_by == Order::Study {
         // Stable: by day within a study.
-        found.sort_by_key(|(_, ids)| study(ids));
+        order.sort_by_cached_key(|&i| study(&pieces[i as usize]));
     }
-    // Groups come in the order of their first piece.
+    // Groups come in the order of their first piece; each piece is first given its groups,
+    // then each group's pieces are gathered into a list of the size it needs.
     let mut sections: Vec<Section> = Vec::new();
-    let mut by_key: FxMap<u64, usize> = FxMap::default();
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut placed: Vec<(u32, u32)> = Vec::with_capacity(pieces.len());
+    let mut by_key: FxMap<u64, u32> =
+        FxMap::with_capacity_and_hasher(pieces.len() / 4, Default::default());
     let names = names::read();
     let mut keys: Vec<u64> = Vec::new();
-    for (piece, numbers) in found {
-        let note = || notes[piece.note].as_ref();
+    for &i in &order {
+        let piece = &pieces[i as usize];
+        let numbers = ids(piece);
         keys.clear();
         match group {
             Group::Participant => {
@@ -135,15 +137,23 @@ pub fn arrange(
         }
         for &key in &keys {
             // A key is a participant, a study or an id: the heading is written once for it.
-            let i = *by_key.entry(key).or_insert_with(|| {
+            let s = *by_key.entry(key).or_insert_with(|| {
                 sections.push(Section {
-                    heading: heading(&names, group, note(), key),
+                    heading: heading(&names, group, notes[piece.note].as_ref(), key),
                     pieces: Vec::new(),
                 });
-                sections.len() - 1
+                sizes.push(0);
+                (sections.len() - 1) as u32
             });
-            sections[i].pieces.push(piece);
+            sizes[s as usize] += 1;
+            placed.push((s, i));
         }
+    }
+    for (section, size) in sections.iter_mut().zip(sizes) {
+        section.pieces.reserve_exact(size);
+    }
+    for (s, i) in placed {
+        sections[s as usize].pieces.push(pieces[i as usize]);
     }
     // Evidence about nobody in particular comes after the people.
     if group == Group::Participant {
@@ -159,8 +169,16 @@ fn heading(names: &names::Names, group: Group, note: &NoteFacts, key: u64) -> St
         Group::Participant => {
             let (_, alias) = *names.people.name(key as u32);
             let alias = names.aliases.name(alias);
+            // Written without the formatting machinery: a wall can have 16,000 people.
             match &note.study {
-                Some(study) => format!("{alias} ({study})"),
+                Some(study) => {
+                    let mut heading = String::with_capacity(alias.len() + study.len() + 3);
+                    heading.push_str(alias);
+                    heading.push_str(" (");
+                    heading.push_str(study);
+                    heading.push(')');
+                    heading
+                }
                 None => alias.to_string(),
             }
         }
@@ -237,5 +255,48 @@ mod tests {
             by(&[("a", 1), ("c", 1), ("b", 1)])
         );
         assert_eq!(Group::Note.next(), Group::Participant);
+    }
+
+    #[test]
+    fn pieces_on_one_day_keep_their_place_however_they_are_given() {
+        let notes = vec![
+            note("a", "walk", "2024-01-05", &[(&["trust"], &["P1"])]),
+            note(
+                "b",
+                "shop",
+                "2024-01-05",
+                &[(&["trust"], &["P1"]), (&["trust"], &["P1"])],
+            ),
+            note("c", "walk", "2023-12-31", &[(&["trust"], &["P1"])]),
+        ];
+        let pieces = crate::board::evidence(&notes, &["trust"]);
+        let mut reversed = pieces.clone();
+        reversed.reverse();
+        for order in [Order::Date, Order::Study] {
+            let given = arrange(&notes, pieces.clone(), Group::Note, order);
+            assert_eq!(arrange(&notes, reversed.clone(), Group::Note, order), given);
+        }
+        // By study: shop before walk, and within walk the older note first; on one day, the
+        // note's findings in their order.
+        let flat = |sections: Vec<Section>| -> Vec<(usize, Option<usize>)> {
+            sections
+                .into_iter()
+                .flat_map(|s| s.pieces)
+                .map(|p| (p.note, p.finding))
+                .collect()
+        };
+        assert_eq!(
+            flat(arrange(
+                &notes,
+                reversed.clone(),
+                Group::Participant,
+                Order::Study
+            )),
+            [(1, Some(0)), (1, Some(1)), (2, Some(0)), (0, Some(0))]
+        );
+        assert_eq!(
+            flat(arrange(&notes, reversed, Group::Participant, Order::Date)),
+            [(2, Some(0)), (0, Some(0)), (1, Some(0)), (1, Some(1))]
+        );
     }
 }

@@ -46,7 +46,8 @@ pub struct Wall {
 impl Wall {
     /// A wall of `sections`, each under its heading.
     pub fn grouped(title: String, codes: Vec<String>, sections: Vec<Section>) -> Wall {
-        let mut entries = Vec::new();
+        let size = sections.iter().map(|s| s.pieces.len() + 1).sum();
+        let mut entries = Vec::with_capacity(size);
         for section in sections {
             entries.push(Entry::Heading(section.heading));
             entries.extend(section.pieces.into_iter().map(Entry::Piece));
@@ -56,12 +57,14 @@ impl Wall {
 
     /// A wall of `entries` as given.
     pub fn of(title: String, codes: Vec<String>, entries: Vec<Entry>) -> Wall {
-        let pieces = entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| matches!(e, Entry::Piece(_)))
-            .map(|(i, _)| i)
-            .collect();
+        let mut pieces = Vec::with_capacity(entries.len());
+        pieces.extend(
+            entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e, Entry::Piece(_)))
+                .map(|(i, _)| i),
+        );
         Wall {
             title,
             codes,
