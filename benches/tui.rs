@@ -326,7 +326,12 @@ fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
         terminal
             .draw(|frame| view(runtime.app(), frame))
             .expect("draw");
-        timed.push((what.to_owned(), started.elapsed().as_secs_f64() * 1000.0));
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        if std::env::var_os("FIELDNOTES_BENCH_EACH").is_some() {
+            let wall = &runtime.app().board.wall;
+            eprintln!("{what}: {ms:.1} ms ({}, {} pieces)", wall.title, wall.pieces.len());
+        }
+        timed.push((what.to_owned(), ms));
     };
     runtime.act(
         vec![Action::FocusSearch, Action::ClearSearch],
