@@ -18,8 +18,24 @@ use crate::tui::theme::Theme;
 
 /// Periods of the use-over-time column.
 const PERIODS: usize = 8;
-/// Columns the counts take.
-const COUNTS: usize = 21;
+/// The count columns' headings (findings, notes, participants, studies) and their least
+/// widths.
+const COLUMNS: [(&str, usize); 4] = [("finds", 6), ("notes", 6), ("ppl", 5), ("std", 4)];
+
+/// Each count column's width: its least, or its widest number's with a space before, so that
+/// counts in the tens of thousands stay apart.
+fn count_widths(rows: &[CodeRow]) -> [usize; 4] {
+    let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let mut widths = COLUMNS.map(|(_, least)| least);
+    for row in rows {
+        let u = &row.usage;
+        let counts = [u.findings, u.notes, u.participants, u.studies];
+        for (width, n) in widths.iter_mut().zip(counts) {
+            *width = (*width).max(digits(n) + 1);
+        }
+    }
+    widths
+}
 
 /// Draws the tree and the wall, side by side on a wide terminal, else the one in use.
 pub fn draw(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -83,11 +99,14 @@ fn tree(
         Constraint::Length(u16::try_from(about_lines.len()).unwrap_or(0)),
     ])
     .areas(area);
-    let name_width = usize::from(area.width).saturating_sub(COUNTS + 2 + PERIODS);
-    let heading = format!(
-        " {:<name_width$}{:>6}{:>6}{:>5}{:>4} {}",
-        "code", "finds", "notes", "ppl", "std", "timeline"
-    );
+    let widths = count_widths(&counted.rows);
+    let counts: usize = widths.iter().sum();
+    let name_width = usize::from(area.width).saturating_sub(counts + 2 + PERIODS);
+    let mut heading = format!(" {:<name_width$}", "code");
+    for ((title, _), width) in COLUMNS.iter().zip(widths) {
+        heading.push_str(&format!("{title:>width$}"));
+    }
+    heading.push_str(" timeline");
     frame.render_widget(Paragraph::new(Line::styled(heading, theme.meta)), head);
     let periods = Periods::of(&counted.rows);
     let rows = window(
@@ -102,7 +121,7 @@ fn tree(
             let selected = r == b.code;
             code_line(
                 row,
-                name_width,
+                (name_width, widths),
                 &periods,
                 selected,
                 b.pane != Pane::Search,
@@ -117,7 +136,7 @@ fn tree(
 /// One code of the tree.
 fn code_line(
     row: &CodeRow,
-    name_width: usize,
+    (name_width, widths): (usize, [usize; 4]),
     periods: &Periods,
     selected: bool,
     focused: bool,
@@ -139,13 +158,15 @@ fn code_line(
     let mut spans = vec![Span::styled(mark, theme.warning)];
     spans.extend(name);
     spans.push(Span::raw(" ".repeat(name_width.saturating_sub(used))));
-    spans.push(Span::styled(
-        format!(
-            "{:>6}{:>6}{:>5}{:>4} ",
-            u.findings, u.notes, u.participants, u.studies
-        ),
-        theme.meta,
-    ));
+    let mut counts = String::new();
+    for (n, width) in [u.findings, u.notes, u.participants, u.studies]
+        .iter()
+        .zip(widths)
+    {
+        counts.push_str(&format!("{n:>width$}"));
+    }
+    counts.push(' ');
+    spans.push(Span::styled(counts, theme.meta));
     spans.push(Span::styled(spark(&periods.counts(u)), theme.code));
     let line = Line::from(spans);
     match (selected, focused) {
@@ -267,4 +288,42 @@ impl Periods {
 pub fn month_number(month: &str) -> Option<usize> {
     let (year, month) = month.split_once('-')?;
     Some(year.parse::<usize>().ok()? * 12 + month.parse::<usize>().ok()?.checked_sub(1)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::board::Usage;
+
+    #[test]
+    fn counts_in_the_tens_of_thousands_stay_apart() {
+        let row = |findings, notes, participants| CodeRow {
+            name: "belonging".into(),
+            depth: 0,
+            description: None,
+            in_codebook: true,
+            usage: Usage {
+                findings,
+                notes,
+                participants,
+                studies: 19,
+                ..Usage::default()
+            },
+        };
+        // As few as the sample notebook has: the columns keep their least widths.
+        assert_eq!(count_widths(&[row(44, 38, 43)]), [6, 6, 5, 4]);
+        let rows = [row(61686, 65187, 16352), row(7, 8, 9)];
+        let widths = count_widths(&rows);
+        assert_eq!(widths, [6, 6, 6, 4]);
+        let line = code_line(
+            &rows[0],
+            (12, widths),
+            &Periods::of(&rows),
+            false,
+            true,
+            &Theme::new(false),
+        );
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(text.contains(" 61686 65187 16352  19 "), "{text}");
+    }
 }
