@@ -17,6 +17,7 @@ pub mod dirs;
 pub mod error;
 pub mod git;
 pub mod index;
+pub mod memory;
 pub mod note;
 pub mod notebook;
 pub mod problem;

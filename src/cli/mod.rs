@@ -225,6 +225,7 @@ impl Context {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    crate::memory::fewer_arenas();
     // While the shell asks for completions (`COMPLETE` set), this answers and exits.
     clap_complete::CompleteEnv::with_factory(Cli::command)
         .bin("fieldnotes")
