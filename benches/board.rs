@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use fieldnotes::board::insights::insights;
 use fieldnotes::board::matrix::{Cases, Row, co_occurrence, code_by_case};
 use fieldnotes::board::postings::Postings;
-use fieldnotes::board::wall::{Group, Order, arrange, wall};
+use fieldnotes::board::wall::{Group, Order, lay_out, wall};
 use fieldnotes::board::{Kept, tree};
 use fieldnotes::index::SearchIndex;
 use fieldnotes::notebook::Notebook;
@@ -136,7 +136,7 @@ fn main() {
         &mut || {
             let evidence = postings.evidence(&top_codes);
             pieces = evidence.len();
-            arrange(&facts, evidence, Group::Participant, Order::Date);
+            lay_out(&facts, evidence, Group::Participant, Order::Date);
         },
     );
     println!("  ({pieces} pieces)");
@@ -149,7 +149,7 @@ fn main() {
     best(
         &format!("the wall of `{busiest}` from the postings"),
         &mut || {
-            arrange(
+            lay_out(
                 &facts,
                 postings.evidence(&codes),
                 Group::Participant,
@@ -170,7 +170,7 @@ fn main() {
     best(
         &format!("the wall of `{middling}` from the postings"),
         &mut || {
-            arrange(
+            lay_out(
                 &facts,
                 postings.evidence(&some),
                 Group::Participant,

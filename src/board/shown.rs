@@ -52,7 +52,7 @@ pub struct Someone {
 }
 
 /// A piece of evidence, with its words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Shown {
     /// The note's id.
     pub id: String,

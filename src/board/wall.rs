@@ -64,34 +64,87 @@ pub fn arrange(
     group: Group,
     order_by: Order,
 ) -> Vec<Section> {
+    let Layout { groups, pieces } = lay_out(notes, pieces, group, order_by);
+    let mut pieces = pieces.into_iter();
+    groups
+        .into_iter()
+        .map(|(heading, size)| Section {
+            heading,
+            pieces: pieces.by_ref().take(size).collect(),
+        })
+        .collect()
+}
+
+/// A wall laid out flat, as a screen keeps it: its groups, and their pieces one after another.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Each group's heading and how many pieces it has, in order.
+    pub groups: Vec<(String, usize)>,
+    /// The pieces, group after group, each group's in order.
+    pub pieces: Vec<Evidence>,
+}
+
+/// `pieces` of evidence among `notes` laid out as a wall: what [`arrange`] gives, flat.
+pub fn lay_out(
+    notes: &[impl Facts],
+    pieces: Vec<Evidence>,
+    group: Group,
+    order_by: Order,
+) -> Layout {
     let mut pieces = pieces;
     pieces.retain(|p| p.note < notes.len());
     if !pieces.is_sorted_by_key(|e| (e.note, e.finding)) {
         pieces.sort_unstable_by_key(|e| (e.note, e.finding));
     }
-    let (days, studies) = {
-        let names = names::read();
-        // A note without a study sorts as one whose study is written empty.
-        let studies = ranks(
-            (0..names.studies.len() as u32)
-                .map(|s| names.studies.name(s).as_str())
-                .chain([""]),
-        );
-        (names::day_ranks(&names), studies)
-    };
-    let ids = |e: &Evidence| notes[e.note].ids();
-    let study = |e: &Evidence| {
-        let s = ids(e).study();
-        studies[if s == NONE {
-            studies.len() - 1
-        } else {
-            s as usize
-        }]
-    };
+    let names = names::read();
+    let days = names::day_ranks(&names);
+    // A note without a study sorts as one whose study is written empty.
+    let studies = ranks(
+        (0..names.studies.len() as u32)
+            .map(|s| names.studies.name(s).as_str())
+            .chain([""]),
+    );
+    // What arranging needs of each piece, taken in one pass in the order the pieces come,
+    // which is the notes' order: each note's numbers are read once, as a stream, and the
+    // passes in date order below touch only these short arrays.
+    let count = pieces.len();
+    let mut day_of: Vec<u32> = Vec::with_capacity(count);
+    let mut study_of: Vec<u32> = Vec::new();
+    // Each piece's groups as small numbers: a participant's or a study's own (one past the
+    // last for none), or a note id's in the order first met.
+    let mut keys: Vec<u32> = Vec::with_capacity(count);
+    let mut keys_end: Vec<u32> = Vec::with_capacity(count);
+    let nobody = names.people.len() as u32;
+    let no_study = names.studies.len() as u32;
+    // Two files with one id (a problem `check` reports) are one group, as they are one id to
+    // the evidence of an insight.
+    let mut note_ids: FxMap<u64, u32> = FxMap::default();
+    for piece in &pieces {
+        let numbers = notes[piece.note].ids();
+        day_of.push(days[numbers.day() as usize]);
+        let study = numbers.study();
+        if order_by == Order::Study {
+            study_of.push(studies[study.min(no_study) as usize]);
+        }
+        match group {
+            Group::Participant => {
+                let people = numbers.people(piece.finding);
+                keys.extend_from_slice(people);
+                if people.is_empty() {
+                    keys.push(nobody);
+                }
+            }
+            Group::Study => keys.push(study.min(no_study)),
+            Group::Note => {
+                let next = note_ids.len() as u32;
+                keys.push(*note_ids.entry(numbers.id_hash()).or_insert(next));
+            }
+        }
+        keys_end.push(keys.len() as u32);
+    }
     // Sorted as numbers, never moving the pieces: by day, and within a day by place (the
     // order they come in), with a counting sort, so a code used 80,000 times is sorted in two
     // passes rather than in log n of them.
-    let day_of: Vec<u32> = pieces.iter().map(|e| days[ids(e).day() as usize]).collect();
     let mut starts = vec![0u32; days.len() + 1];
     for &d in &day_of {
         starts[d as usize + 1] += 1;
@@ -99,7 +152,7 @@ pub fn arrange(
     for d in 1..starts.len() {
         starts[d] += starts[d - 1];
     }
-    let mut order = vec![0u32; pieces.len()];
+    let mut order = vec![0u32; count];
     for (i, &d) in day_of.iter().enumerate() {
         let at = &mut starts[d as usize];
         order[*at as usize] = i as u32;
@@ -107,70 +160,76 @@ pub fn arrange(
     }
     if order_by == Order::Study {
         // Stable: by day within a study.
-        order.sort_by_cached_key(|&i| study(&pieces[i as usize]));
+        order.sort_by_key(|&i| study_of[i as usize]);
     }
-    // Groups come in the order of their first piece; each piece is first given its groups,
-    // then each group's pieces are gathered into a list of the size it needs.
-    let mut sections: Vec<Section> = Vec::new();
-    let mut sizes: Vec<usize> = Vec::new();
-    let mut placed: Vec<(u32, u32)> = Vec::with_capacity(pieces.len());
-    let mut by_key: FxMap<u64, u32> =
-        FxMap::with_capacity_and_hasher(pieces.len() / 4, Default::default());
-    let names = names::read();
-    let mut keys: Vec<u64> = Vec::new();
+    // Groups come in the order of their first piece: a first pass numbers the groups and
+    // counts their pieces, a second puts each piece in its group's place.
+    let groups = match group {
+        Group::Participant => nobody as usize + 1,
+        Group::Study => no_study as usize + 1,
+        Group::Note => note_ids.len(),
+    };
+    let keys_of = |i: u32| {
+        let from = if i == 0 { 0 } else { keys_end[i as usize - 1] };
+        &keys[from as usize..keys_end[i as usize] as usize]
+    };
+    let mut section_of = vec![NONE; groups];
+    let mut headings: Vec<(String, usize)> = Vec::new();
     for &i in &order {
-        let piece = &pieces[i as usize];
-        let numbers = ids(piece);
-        keys.clear();
-        match group {
-            Group::Participant => {
-                let people = numbers.people(piece.finding);
-                keys.extend(people.iter().map(|&p| u64::from(p)));
-                if people.is_empty() {
-                    keys.push(u64::MAX);
-                }
+        for &key in keys_of(i) {
+            let slot = &mut section_of[key as usize];
+            if *slot == NONE {
+                // The heading is written once for each group.
+                let note = notes[pieces[i as usize].note].as_ref();
+                headings.push((heading(&names, group, note, key), 0));
+                *slot = (headings.len() - 1) as u32;
             }
-            Group::Study => keys.push(u64::from(numbers.study())),
-            // Two files with one id (a problem `check` reports) are one group, as they are
-            // one id to the evidence of an insight.
-            Group::Note => keys.push(numbers.id_hash()),
+            headings[*slot as usize].1 += 1;
         }
-        for &key in &keys {
-            // A key is a participant, a study or an id: the heading is written once for it.
-            let s = *by_key.entry(key).or_insert_with(|| {
-                sections.push(Section {
-                    heading: heading(&names, group, notes[piece.note].as_ref(), key),
-                    pieces: Vec::new(),
-                });
-                sizes.push(0);
-                (sections.len() - 1) as u32
-            });
-            sizes[s as usize] += 1;
-            placed.push((s, i));
-        }
-    }
-    for (section, size) in sections.iter_mut().zip(sizes) {
-        section.pieces.reserve_exact(size);
-    }
-    for (s, i) in placed {
-        sections[s as usize].pieces.push(pieces[i as usize]);
     }
     // Evidence about nobody in particular comes after the people.
+    let mut rank: Vec<u32> = (0..headings.len() as u32).collect();
     if group == Group::Participant {
-        sections.sort_by_key(|s| s.heading == NOBODY);
+        rank.sort_by_key(|&s| headings[s as usize].0 == NOBODY);
+        headings.sort_by_key(|(heading, _)| heading == NOBODY);
     }
-    sections
+    let mut place = vec![0usize; headings.len()];
+    let mut at = 0;
+    for (&s, (_, size)) in rank.iter().zip(&headings) {
+        place[s as usize] = at;
+        at += size;
+    }
+    let mut laid = vec![
+        Evidence {
+            note: 0,
+            finding: None
+        };
+        at
+    ];
+    for &i in &order {
+        for &key in keys_of(i) {
+            let slot = section_of[key as usize] as usize;
+            laid[place[slot]] = pieces[i as usize];
+            place[slot] += 1;
+        }
+    }
+    Layout {
+        groups: headings,
+        pieces: laid,
+    }
 }
 
-/// The heading of the group `key` (a participant's, a study's or a note's number) of `note`.
-fn heading(names: &names::Names, group: Group, note: &NoteFacts, key: u64) -> String {
+/// The heading of the group `key` (a participant's or a study's number, one past the last for
+/// none; for a note, `note` gives it).
+fn heading(names: &names::Names, group: Group, note: &NoteFacts, key: u32) -> String {
     match group {
-        Group::Participant if key == u64::MAX => NOBODY.to_owned(),
+        Group::Participant if key as usize >= names.people.len() => NOBODY.to_owned(),
         Group::Participant => {
-            let (_, alias) = *names.people.name(key as u32);
+            let (study, alias) = *names.people.name(key);
             let alias = names.aliases.name(alias);
-            // Written without the formatting machinery: a wall can have 16,000 people.
-            match &note.study {
+            // Written from the names alone, without the formatting machinery: a wall can have
+            // 16,000 people.
+            match (study != NONE).then(|| names.studies.name(study)) {
                 Some(study) => {
                     let mut heading = String::with_capacity(alias.len() + study.len() + 3);
                     heading.push_str(alias);
@@ -182,7 +241,8 @@ fn heading(names: &names::Names, group: Group, note: &NoteFacts, key: u64) -> St
                 None => alias.to_string(),
             }
         }
-        Group::Study => note.study.as_deref().unwrap_or("(no study)").to_owned(),
+        Group::Study if key as usize >= names.studies.len() => "(no study)".to_owned(),
+        Group::Study => names.studies.name(key).clone(),
         Group::Note => note.id.clone(),
     }
 }

@@ -4,8 +4,12 @@
 
 use std::sync::Arc;
 
-use super::board::{Counted, Wanted};
+use std::collections::HashMap;
+use std::sync::mpsc::Sender;
+
+use super::board::{Arranged, Counted, Wall, WallOf, Wanted};
 use super::effect::{Effect, Outcome};
+use super::work::News;
 use crate::board::shown::{Read, Shown, shown};
 use crate::board::{Evidence, tree};
 use crate::error::Result;
@@ -79,6 +83,34 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
         rows,
         sets,
     })
+}
+
+/// Arranges `walls` over `counted` on a thread of their own, with the words of the pieces
+/// each shows first, and posts them as [`News::Arranged`].
+pub fn ahead(
+    notebook: Notebook,
+    counted: Arc<Counted>,
+    era: u64,
+    walls: Vec<WallOf>,
+    post: Sender<News>,
+) {
+    std::thread::spawn(move || {
+        let walls: Vec<Wall> = walls
+            .into_iter()
+            .filter_map(|of| Wall::of_code(&counted, of))
+            .collect();
+        let mut wanted: Vec<Wanted> = Vec::new();
+        for wall in &walls {
+            for piece in wall.wanted(counted.notes(wall.all), &HashMap::new()) {
+                if !wanted.iter().any(|w| w.key == piece.key) {
+                    wanted.push(piece);
+                }
+            }
+        }
+        let texts = read(&notebook, &wanted);
+        let arranged = Arranged { era, walls, texts };
+        let _ = post.send(News::Arranged(Box::new(arranged)));
+    });
 }
 
 /// The words of each piece wanted, each file read once.

@@ -126,6 +126,12 @@ pub enum Effect {
         /// Their files, relative to the notebook root.
         paths: Vec<String>,
     },
+    /// Arrange these code walls off the UI thread, with the words of their first pieces, and
+    /// report [`Outcome::Arranged`].
+    Arrange {
+        /// The walls.
+        walls: Vec<super::board::WallOf>,
+    },
     /// Read the words of these pieces of evidence and report [`Outcome::BoardTexts`].
     BoardTexts {
         /// The pieces.
@@ -306,6 +312,8 @@ pub enum Outcome {
     Board(std::sync::Arc<super::board::Counted>),
     /// The answer to [`Effect::InsightWords`]: each insight's title and action, by its file.
     InsightWords(Vec<(String, (String, Option<String>))>),
+    /// The answer to [`Effect::Arrange`].
+    Arranged(Box<super::board::Arranged>),
     /// The answer to [`Effect::BoardTexts`]: each piece's words.
     BoardTexts(Vec<(super::board::TextKey, crate::board::shown::Shown)>),
     /// The answer to [`Effect::Codes`].

@@ -247,9 +247,10 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
             Vec::new()
         }
-        outcome @ (Outcome::Board(_) | Outcome::BoardTexts(_) | Outcome::InsightWords(_)) => {
-            super::board::receive(app, outcome)
-        }
+        outcome @ (Outcome::Board(_)
+        | Outcome::Arranged(_)
+        | Outcome::BoardTexts(_)
+        | Outcome::InsightWords(_)) => super::board::receive(app, outcome),
         Outcome::Codes(codes) => {
             form::open::codes(app, codes);
             Vec::new()

@@ -303,6 +303,7 @@ impl Runtime {
             News::Notice(text) => Outcome::IndexNotice(text),
             News::Synced(said) => said.into(),
             News::Standing(standing) => Outcome::Standing(standing),
+            News::Arranged(arranged) => Outcome::Arranged(arranged),
             News::Damaged(why) => {
                 self.rebuild(why);
                 return Vec::new();
@@ -396,6 +397,19 @@ impl Runtime {
             return super::boarding::perform(&effect, &notebook, index.as_deref());
         }
         match effect {
+            Effect::Arrange { walls } => {
+                let board = &self.app.board;
+                if let Some(counted) = board.counted.clone() {
+                    super::boarding::ahead(
+                        notebook,
+                        counted,
+                        board.ahead.era,
+                        walls.clone(),
+                        self.post.clone(),
+                    );
+                }
+                return Ok(None);
+            }
             Effect::Sync => {
                 super::syncing::start(notebook, self.post.clone());
                 return Ok(None);

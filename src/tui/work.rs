@@ -29,6 +29,8 @@ pub enum News {
     Synced(super::syncing::Said),
     /// Where the notebook stands with its team; none outside git.
     Standing(Option<crate::git::changes::Standing>),
+    /// Walls of the board arranged ahead.
+    Arranged(Box<super::board::Arranged>),
 }
 
 /// The index thread: opens the index as it is (so the first screen comes at once), or builds

@@ -4,6 +4,8 @@
 //! keeps (see `crate::board`) over the notes the search line finds; only the words of the
 //! pieces of evidence near the selection are read from their files.
 
+mod ahead;
+mod fill;
 mod keys;
 mod wall;
 
@@ -17,7 +19,9 @@ use crate::board::wall::{Group, Order};
 use crate::board::{CodeRow, Evidence, Kept, NoteFacts};
 
 use super::scroll::Scroll;
-pub use keys::{open, receive, reload, update};
+pub use ahead::{Ahead, Arranged, WallOf};
+pub use fill::receive;
+pub use keys::{open, reload, update};
 pub use wall::{Entry, Wall, Wanted};
 
 /// The board's views, in the order `Tab` goes through them.
@@ -192,6 +196,8 @@ pub struct Board {
     pub order: Order,
     /// The evidence on the right: a code's wall, a cell's findings or an insight's notes.
     pub wall: Wall,
+    /// The walls of the codes beside the selected one, arranged ahead.
+    pub ahead: Ahead,
     /// The words of pieces of evidence read so far; none while being read.
     pub texts: HashMap<TextKey, Option<Shown>>,
     /// Whether the matrices show only the top-level codes (each with its sub-codes).
@@ -283,6 +289,7 @@ impl Default for Board {
             group: Group::default(),
             order: Order::default(),
             wall: Wall::default(),
+            ahead: Ahead::default(),
             texts: HashMap::new(),
             folded: false,
             cases: Cases::Participants,

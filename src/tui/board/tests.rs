@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Counted, Pane, Tab};
+use super::{Counted, Pane, Tab, Wanted};
 use crate::board::tests::note;
 use crate::board::tree;
 use crate::codebook::Codebook;
@@ -81,18 +81,39 @@ fn the_board_opens_from_the_search_and_shows_the_first_codes_wall() {
 #[test]
 fn moving_down_the_tree_shows_the_next_codes_wall_and_asks_for_its_words() {
     let mut app = board();
+    let words = |effects: &[Effect]| -> Vec<Wanted> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::BoardTexts { wanted } => Some(wanted.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let arranged = |effects: &[Effect]| -> Vec<usize> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Arrange { walls } => Some(walls.iter().map(|w| w.row)),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
     // autonomy's words were asked for as the board opened; own-pace's one piece is among them.
-    assert!(update(&mut app, Action::Down).is_empty());
+    let effects = update(&mut app, Action::Down);
+    assert!(words(&effects).is_empty(), "{effects:?}");
     assert_eq!(app.board.wall.title, "own-pace");
+    // The wall below is arranged ahead; the one above is kept as it was.
+    assert_eq!(arranged(&effects), [2]);
     let effects = update(&mut app, Action::Down);
     assert_eq!(app.board.wall.title, "trust");
-    let Some(Effect::BoardTexts { wanted }) = effects.first() else {
-        panic!("the words of the wall are asked for: {effects:?}");
-    };
+    let wanted = words(&effects);
     // trust's second piece is new: the first, a's first finding, was asked for already.
-    assert_eq!(wanted.len(), 1);
+    assert_eq!(wanted.len(), 1, "{effects:?}");
     assert_eq!(wanted[0].key, ("a.yaml".to_owned(), Some(1)));
-    // Asked once: moving back and forth does not ask again.
+    // Asked once: moving back and forth does not ask again, for words or walls.
     update(&mut app, Action::Up);
     let again = update(&mut app, Action::Down);
     assert!(again.is_empty(), "{again:?}");

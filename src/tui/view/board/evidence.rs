@@ -41,7 +41,7 @@ pub fn wall(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let w = &b.wall;
-    if w.entries.is_empty() {
+    if w.is_empty() {
         let none = Line::styled(" No evidence here among the notes counted.", theme.hint);
         frame.render_widget(Paragraph::new(none), area);
         return;
@@ -49,14 +49,14 @@ pub fn wall(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width.saturating_sub(1));
     let height = usize::from(area.height);
     let focused = b.pane == Pane::Evidence;
-    let chosen = w.pieces.get(w.selected).copied();
+    let chosen = w.pieces.get(w.selected).map(|&line| line as usize);
     let lay = |i: usize| -> Vec<Line<'static>> {
         entry(app, counted, i, width, focused && Some(i) == chosen, theme)
     };
-    let mut top = w.top.get().min(w.entries.len() - 1);
+    let mut top = w.top.get().min(w.len() - 1);
     if let Some(chosen) = chosen {
         // A group's first piece comes with its heading.
-        let from = match chosen.checked_sub(1).map(|h| &w.entries[h]) {
+        let from = match chosen.checked_sub(1).and_then(|h| w.entry(h)) {
             Some(Entry::Heading(_)) => chosen - 1,
             _ => chosen,
         };
@@ -76,7 +76,7 @@ pub fn wall(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     w.top.place(top);
     let mut lines = Vec::new();
-    for i in top..w.entries.len() {
+    for i in top..w.len() {
         if lines.len() >= height {
             break;
         }
@@ -96,17 +96,18 @@ fn entry(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let w = &app.board.wall;
-    match &w.entries[i] {
-        Entry::Heading(heading) => {
+    match w.entry(i) {
+        None => Vec::new(),
+        Some(Entry::Heading(heading)) => {
             vec![Line::styled(format!(" ▸ {}", clean(heading)), theme.label)]
         }
-        Entry::Piece(piece) => {
+        Some(Entry::Piece(piece)) => {
             let Some(facts) = counted.notes(w.all).get(piece.note) else {
                 return Vec::new();
             };
             let key = (facts.path.clone(), piece.finding);
             let words = app.board.texts.get(&key).and_then(Option::as_ref);
-            piece_lines(words, facts, *piece, &w.codes, width, selected, theme)
+            piece_lines(words, facts, piece, &w.codes, width, selected, theme)
         }
     }
 }
