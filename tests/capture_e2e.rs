@@ -109,9 +109,13 @@ fn a_note_in_progress_survives_kill_9_and_is_offered_at_the_next_start() {
     assert!(killed.success(), "the UI was running");
     tmux.wait_for("Killed");
     // A killed program cannot give the terminal back: the shell gets it back by hand, with a
-    // line feed, since Enter sends a carriage return that a raw terminal leaves alone.
-    tmux.text("stty sane; clear");
+    // line feed, since Enter sends a carriage return that a raw terminal leaves alone. What is
+    // typed before `stty` has run may be thrown away with the raw terminal's input, so the
+    // next command waits for the shell to say it is back (the quotes keep the words typed
+    // from matching the words said).
+    tmux.text("stty sane; clear; echo shell-is-''back");
     tmux.keys(&["C-j"]);
+    tmux.wait_for("shell-is-back");
 
     tmux.launch(&notebook, "A note you were writing was not saved");
     tmux.wait_for("Woman humming on the escalator");
