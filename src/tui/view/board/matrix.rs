@@ -63,10 +63,18 @@ pub fn together(app: &App, counted: &Counted, frame: &mut Frame, area: Rect, the
         .enumerate()
         .map(|(i, &r)| format!("{:>2} {}", i + 1, counted.rows[r].name))
         .collect();
+    // Wide enough for the largest count with its mark and a space before it: on 100,000
+    // notes two counts of 60,000 side by side stay apart.
+    let widest = pairs
+        .iter()
+        .flatten()
+        .map(|p| p.findings.checked_ilog10().map_or(1, |d| d as usize + 1))
+        .max()
+        .unwrap_or(1);
     let grid = Grid {
         rows: names,
         cols: (1..=rows.len()).map(|i| i.to_string()).collect(),
-        cell: CELL,
+        cell: CELL.max(widest + 2),
         at: &at,
         totals: None,
     };
