@@ -136,13 +136,19 @@ fn percentile(values: &[f64], p: usize) -> f64 {
     sorted.get(i).copied().unwrap_or(f64::NAN)
 }
 
+/// Process `pid`'s peak resident memory, in kB (Linux).
 fn peak_rss_kb(pid: &str) -> u64 {
+    memory_kb(pid, "VmHWM:")
+}
+
+/// A memory `field` of process `pid`'s status, in kB (Linux).
+fn memory_kb(pid: &str, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|status| {
             status
                 .lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|kb| kb.parse().ok())
         })
@@ -325,7 +331,6 @@ fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
     let mut press = |runtime: &mut Runtime, what: &str, action: Action| {
         let started = Instant::now();
         runtime.act(vec![action], &mut Headless);
-        let acted = started.elapsed().as_secs_f64() * 1000.0;
         terminal
             .draw(|frame| view(runtime.app(), frame))
             .expect("draw");
@@ -333,8 +338,7 @@ fn board(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>) -> Timed {
         if std::env::var_os("FIELDNOTES_BENCH_EACH").is_some() {
             let wall = &runtime.app().board.wall;
             eprintln!(
-                "{what}: {ms:.1} ms, of which drawing {:.1} ({}, {} pieces)",
-                ms - acted,
+                "{what}: {ms:.1} ms ({}, {} pieces)",
                 wall.title,
                 wall.pieces.len()
             );
@@ -392,14 +396,5 @@ fn idle(runtime: &mut Runtime, pause: Duration) {
 
 /// This process's resident memory now, in kB (Linux).
 fn resident_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse().ok())
-        })
-        .unwrap_or(0)
+    memory_kb("self", "VmRSS:")
 }

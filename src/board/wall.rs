@@ -96,51 +96,66 @@ pub fn lay_out(
     if !pieces.is_sorted_by_key(|e| (e.note, e.finding)) {
         pieces.sort_unstable_by_key(|e| (e.note, e.finding));
     }
-    let names = names::read();
-    let days = names::day_ranks(&names);
-    // A note without a study sorts as one whose study is written empty.
-    let studies = ranks(
-        (0..names.studies.len() as u32)
-            .map(|s| names.studies.name(s).as_str())
-            .chain([""]),
-    );
     // What arranging needs of each piece, taken in one pass in the order the pieces come,
     // which is the notes' order: each note's numbers are read once, as a stream, and the
-    // passes in date order below touch only these short arrays.
+    // passes in date order below touch only these short arrays. Taken before the names are
+    // locked to be read: a note counted for the first time is numbered, which writes them.
     let count = pieces.len();
     let mut day_of: Vec<u32> = Vec::with_capacity(count);
     let mut study_of: Vec<u32> = Vec::new();
-    // Each piece's groups as small numbers: a participant's or a study's own (one past the
-    // last for none), or a note id's in the order first met.
+    // Each piece's groups as numbers: a participant's or a study's own ([`NONE`] for none,
+    // until the names say how many there are), or a note id's in the order first met.
     let mut keys: Vec<u32> = Vec::with_capacity(count);
     let mut keys_end: Vec<u32> = Vec::with_capacity(count);
-    let nobody = names.people.len() as u32;
-    let no_study = names.studies.len() as u32;
     // Two files with one id (a problem `check` reports) are one group, as they are one id to
     // the evidence of an insight.
     let mut note_ids: FxMap<u64, u32> = FxMap::default();
+    let index = |n: usize| u32::try_from(n).unwrap_or(NONE);
     for piece in &pieces {
         let numbers = notes[piece.note].ids();
-        day_of.push(days[numbers.day() as usize]);
-        let study = numbers.study();
+        day_of.push(numbers.day());
         if order_by == Order::Study {
-            study_of.push(studies[study.min(no_study) as usize]);
+            study_of.push(numbers.study());
         }
         match group {
             Group::Participant => {
                 let people = numbers.people(piece.finding);
                 keys.extend_from_slice(people);
                 if people.is_empty() {
-                    keys.push(nobody);
+                    keys.push(NONE);
                 }
             }
-            Group::Study => keys.push(study.min(no_study)),
+            Group::Study => keys.push(numbers.study()),
             Group::Note => {
-                let next = note_ids.len() as u32;
+                let next = index(note_ids.len());
                 keys.push(*note_ids.entry(numbers.id_hash()).or_insert(next));
             }
         }
-        keys_end.push(keys.len() as u32);
+        keys_end.push(index(keys.len()));
+    }
+    let names = names::read();
+    let days = names::day_ranks(&names);
+    for day in &mut day_of {
+        *day = days.get(*day as usize).copied().unwrap_or(0);
+    }
+    // A note without a study sorts as one whose study is written empty.
+    let studies = ranks(
+        (0..index(names.studies.len()))
+            .map(|s| names.studies.name(s).as_str())
+            .chain([""]),
+    );
+    let nobody = index(names.people.len());
+    let no_study = index(names.studies.len());
+    for study in &mut study_of {
+        *study = studies[(*study).min(no_study) as usize];
+    }
+    let none = match group {
+        Group::Participant => nobody,
+        Group::Study => no_study,
+        Group::Note => NONE,
+    };
+    for key in keys.iter_mut().filter(|k| **k == NONE) {
+        *key = none;
     }
     // Sorted as numbers, never moving the pieces: by day, and within a day by place (the
     // order they come in), with a counting sort, so a code used 80,000 times is sorted in two
@@ -155,7 +170,7 @@ pub fn lay_out(
     let mut order = vec![0u32; count];
     for (i, &d) in day_of.iter().enumerate() {
         let at = &mut starts[d as usize];
-        order[*at as usize] = i as u32;
+        order[*at as usize] = index(i);
         *at += 1;
     }
     if order_by == Order::Study {
@@ -182,22 +197,30 @@ pub fn lay_out(
                 // The heading is written once for each group.
                 let note = notes[pieces[i as usize].note].as_ref();
                 headings.push((heading(&names, group, note, key), 0));
-                *slot = (headings.len() - 1) as u32;
+                *slot = index(headings.len() - 1);
             }
             headings[*slot as usize].1 += 1;
         }
     }
-    // Evidence about nobody in particular comes after the people.
-    let mut rank: Vec<u32> = (0..headings.len() as u32).collect();
-    if group == Group::Participant {
-        rank.sort_by_key(|&s| headings[s as usize].0 == NOBODY);
-        headings.sort_by_key(|(heading, _)| heading == NOBODY);
-    }
+    // Evidence about nobody in particular comes after the people (a participant whose alias
+    // reads like its heading stays among them).
+    let last = match group {
+        Group::Participant => section_of.get(nobody as usize).copied().unwrap_or(NONE),
+        _ => NONE,
+    };
+    let rank: Vec<u32> = (0..index(headings.len()))
+        .filter(|&s| s != last)
+        .chain((last != NONE).then_some(last))
+        .collect();
     let mut place = vec![0usize; headings.len()];
     let mut at = 0;
-    for (&s, (_, size)) in rank.iter().zip(&headings) {
+    for &s in &rank {
         place[s as usize] = at;
-        at += size;
+        at += headings[s as usize].1;
+    }
+    if last != NONE {
+        let nobody = headings.remove(last as usize);
+        headings.push(nobody);
     }
     let mut laid = vec![
         Evidence {

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use std::collections::HashMap;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::board::{Arranged, Counted, Wall, WallOf, Wanted};
 use super::effect::{Effect, Outcome};
@@ -85,19 +85,61 @@ fn count(notebook: &Notebook, index: &SearchIndex, text: &str) -> Result<Counted
     })
 }
 
-/// Arranges `walls` over `counted` on a thread of their own, with the words of the pieces
-/// each shows first, and posts them as [`News::Arranged`].
-pub fn ahead(
+/// The thread that arranges walls ahead, one for the session. It takes the latest request
+/// only: those the selection has moved past are answered empty, so that they can be asked
+/// for again.
+#[derive(Default)]
+pub struct Arranger(Option<Sender<Request>>);
+
+/// Walls to arrange over the counts they were asked for, with the words of their first pieces.
+pub struct Request {
     notebook: Notebook,
     counted: Arc<Counted>,
-    era: u64,
     walls: Vec<WallOf>,
-    post: Sender<News>,
-) {
-    std::thread::spawn(move || {
-        let walls: Vec<Wall> = walls
-            .into_iter()
-            .filter_map(|of| Wall::of_code(&counted, of))
+}
+
+impl Arranger {
+    /// Asks for `walls` over `counted`, starting the thread the first time; without a thread
+    /// (the system refused one) walls are arranged when moved onto, as always.
+    pub fn ask(
+        &mut self,
+        notebook: Notebook,
+        counted: Arc<Counted>,
+        walls: Vec<WallOf>,
+        post: &Sender<News>,
+    ) {
+        if self.0.is_none() {
+            let (ask, asked) = channel();
+            let post = post.clone();
+            let started = std::thread::Builder::new()
+                .name("walls ahead".into())
+                .spawn(move || arrange_all(&asked, &post));
+            self.0 = started.ok().map(|_| ask);
+        }
+        if let Some(ask) = &self.0 {
+            let _ = ask.send(Request {
+                notebook,
+                counted,
+                walls,
+            });
+        }
+    }
+}
+
+fn arrange_all(asked: &Receiver<Request>, post: &Sender<News>) {
+    while let Ok(mut request) = asked.recv() {
+        let mut passed: Vec<WallOf> = Vec::new();
+        while let Ok(later) = asked.try_recv() {
+            passed.extend(std::mem::replace(&mut request, later).walls);
+        }
+        let Request {
+            notebook,
+            counted,
+            walls: asked_for,
+        } = request;
+        let walls: Vec<Wall> = asked_for
+            .iter()
+            .filter_map(|&of| Wall::of_code(&counted, of))
             .collect();
         let mut wanted: Vec<Wanted> = Vec::new();
         for wall in &walls {
@@ -108,9 +150,16 @@ pub fn ahead(
             }
         }
         let texts = read(&notebook, &wanted);
-        let arranged = Arranged { era, walls, texts };
-        let _ = post.send(News::Arranged(Box::new(arranged)));
-    });
+        passed.extend(asked_for);
+        let arranged = Arranged {
+            asked: passed,
+            walls,
+            texts,
+        };
+        if post.send(News::Arranged(Box::new(arranged))).is_err() {
+            return;
+        }
+    }
 }
 
 /// The words of each piece wanted, each file read once.

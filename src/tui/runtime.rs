@@ -93,6 +93,7 @@ pub struct Runtime {
     session: Option<Session>,
     news: Receiver<News>,
     post: Sender<News>,
+    arranger: super::boarding::Arranger,
     drafts: Keeper,
     /// The data directory, whose trash folder keeps removed notes git does not hold.
     data: Option<PathBuf>,
@@ -108,6 +109,7 @@ impl Runtime {
             session: None,
             news,
             post,
+            arranger: Default::default(),
             drafts: Keeper::default(),
             data: None,
         }
@@ -399,14 +401,11 @@ impl Runtime {
         match effect {
             Effect::Arrange { walls } => {
                 let board = &self.app.board;
-                if let Some(counted) = board.counted.clone() {
-                    super::boarding::ahead(
-                        notebook,
-                        counted,
-                        board.ahead.era,
-                        walls.clone(),
-                        self.post.clone(),
-                    );
+                // Asked for counts replaced since, they would be arranged for nothing.
+                let current = walls.iter().all(|w| w.era == board.ahead.era);
+                if let Some(counted) = board.counted.clone().filter(|_| current) {
+                    self.arranger
+                        .ask(notebook, counted, walls.clone(), &self.post);
                 }
                 return Ok(None);
             }

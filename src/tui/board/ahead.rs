@@ -46,8 +46,8 @@ pub struct Ahead {
 /// Walls arranged off the UI thread, and the words of the pieces they show first.
 #[derive(Debug)]
 pub struct Arranged {
-    /// The era they were asked in.
-    pub era: u64,
+    /// Every wall asked for that this answers, arranged or not (passed over, or its row gone).
+    pub asked: Vec<WallOf>,
     /// The walls.
     pub walls: Vec<Wall>,
     /// The words of their first pieces.
@@ -99,12 +99,19 @@ impl Ahead {
     /// Takes in walls arranged off the UI thread while the wall `shown` is up, and gives
     /// back their words unless they belong to another era.
     pub fn receive(&mut self, arranged: Arranged, shown: Option<WallOf>) -> Vec<(TextKey, Shown)> {
-        if arranged.era != self.era {
+        self.asked.retain(|of| !arranged.asked.contains(of));
+        // The words were read for the walls: from files as they were before a change, or for
+        // counts replaced since, they are dropped with them.
+        let era = Some(self.era);
+        if arranged
+            .walls
+            .iter()
+            .any(|w| w.code.map(|of| of.era) != era)
+        {
             return Vec::new();
         }
         for wall in arranged.walls {
             let Some(of) = wall.code else { continue };
-            self.asked.retain(|asked| *asked != of);
             let wanted = shown.is_some_and(|s| s.beside(of));
             if wanted && !self.ready.iter().any(|w| w.code == Some(of)) {
                 self.ready.push(wall);
@@ -142,7 +149,7 @@ mod tests {
         arranged.selected = 7;
         ahead.receive(
             Arranged {
-                era: 0,
+                asked: vec![at(3)],
                 walls: vec![arranged],
                 texts: Vec::new(),
             },
@@ -174,7 +181,7 @@ mod tests {
         ahead.forget();
         let texts = ahead.receive(
             Arranged {
-                era: 0,
+                asked: vec![at(3)],
                 walls: vec![wall(3, 0)],
                 texts: vec![(
                     ("a.yaml".into(), None),
@@ -186,5 +193,50 @@ mod tests {
         assert!(texts.is_empty());
         assert!(ahead.take(at(3)).is_none());
         assert!(ahead.take(at(1)).is_none());
+    }
+
+    #[test]
+    fn a_wall_passed_over_can_be_asked_for_again() {
+        let mut ahead = Ahead::default();
+        let at = |row| wall(row, 0).code.unwrap_or_else(|| unreachable!());
+        assert!(ahead.around(at(2), Wall::default(), 5).is_some());
+        // The thread took a later request and answers this one empty.
+        ahead.receive(
+            Arranged {
+                asked: vec![at(1), at(3)],
+                walls: Vec::new(),
+                texts: Vec::new(),
+            },
+            Some(at(2)),
+        );
+        assert_eq!(
+            ahead.around(at(2), Wall::default(), 5),
+            Some(Effect::Arrange {
+                walls: vec![at(1), at(3)]
+            })
+        );
+    }
+
+    #[test]
+    fn only_walls_grouped_and_ordered_as_shown_and_inside_the_tree_are_asked_for() {
+        let mut ahead = Ahead::default();
+        let at = |row| wall(row, 0).code.unwrap_or_else(|| unreachable!());
+        // The first row has none above it, the last none below.
+        assert_eq!(
+            ahead.around(at(0), Wall::default(), 3),
+            Some(Effect::Arrange { walls: vec![at(1)] })
+        );
+        assert_eq!(
+            ahead.around(at(2), Wall::default(), 3),
+            None,
+            "row 1 is being arranged already"
+        );
+        // Grouped another way, the wall kept is not the one wanted.
+        let by_study = WallOf {
+            group: Group::Study,
+            ..at(1)
+        };
+        ahead.around(by_study, wall(2, 0), 3);
+        assert!(ahead.take(at(2)).is_none());
     }
 }

@@ -21,6 +21,10 @@ pub(super) fn code_wall(app: &mut App) -> Vec<Effect> {
         group: b.group,
         order: b.order,
     };
+    // Shown already (back from another view): kept as it is, selection and all.
+    if b.wall.code == Some(of) {
+        return texts(app);
+    }
     let Some(wall) = b.ahead.take(of).or_else(|| Wall::of_code(&counted, of)) else {
         b.wall = Wall::default();
         return Vec::new();
@@ -149,8 +153,12 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
             b.asked = None;
             b.ahead.forget();
-            // The same code, cell and insight stay selected when the counts change.
+            // The same code, cell and insight stay selected when the counts change, and the
+            // same piece on the wall (found by its file among the notes counted before).
             let code = b.selected_row().map(|r| r.name.clone());
+            let piece = b
+                .selected_piece()
+                .map(|(piece, note)| (note.path.clone(), piece.finding));
             b.code = code
                 .and_then(|name| counted.rows.iter().position(|r| r.name == name))
                 .unwrap_or(0);
@@ -162,10 +170,6 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             if b.tab != Tab::Codes {
                 b.pane = b.pane.min_main();
             }
-            // Counted again after a change on disk, the wall keeps the same piece selected.
-            let piece = b
-                .selected_piece()
-                .map(|(piece, note)| (note.path.clone(), piece.finding));
             let mut effects = code_wall(app);
             if app.board.tab != Tab::Codes {
                 effects.extend(shown(app));

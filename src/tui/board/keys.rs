@@ -243,7 +243,8 @@ fn enter(app: &mut App, counted: &Arc<Counted>) -> Vec<Effect> {
             b.back_to = Some(b.tab);
             b.tab = Tab::Codes;
             b.pane = Pane::Evidence;
-            return texts(app);
+            // The wall shown may be another code's (moved on the time view) or a cell's.
+            return code_wall(app);
         }
         Tab::Together => b.together.as_ref().and_then(|(rows, _)| {
             Some(Wall::together(

@@ -68,15 +68,15 @@ impl Wall {
 
     /// Adds a heading below what the wall has.
     pub fn heading(&mut self, words: String) {
-        self.lines.push(Line::Heading(self.headings.len() as u32));
+        self.lines.push(Line::Heading(number(self.headings.len())));
         self.headings.push(words);
     }
 
     /// Adds a piece of evidence below what the wall has.
     pub fn piece(&mut self, piece: Evidence) {
-        self.pieces.push(self.lines.len() as u32);
-        let finding = piece.finding.map_or(0, |j| j as u32 + 1);
-        self.lines.push(Line::Piece(piece.note as u32, finding));
+        self.pieces.push(number(self.lines.len()));
+        let finding = piece.finding.map_or(0, |j| number(j).saturating_add(1));
+        self.lines.push(Line::Piece(number(piece.note), finding));
     }
 
     /// A wall of the groups `laid` out, each under its heading.
@@ -240,6 +240,12 @@ impl Wall {
         }
         wanted
     }
+}
+
+/// `n` as a wall keeps it: past four billion, a number no line has, so nothing is shown for it
+/// rather than another line.
+fn number(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A piece of evidence whose words the runtime is asked to read.

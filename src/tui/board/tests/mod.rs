@@ -384,3 +384,5 @@ fn only_the_titles_of_the_insights_near_the_selection_are_read() {
     // Back where it was read already: nothing more.
     assert_eq!(asked(&update(&mut app, Action::Top)), 0);
 }
+
+mod walls;
