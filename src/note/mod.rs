@@ -15,7 +15,7 @@ pub use date::NoteDate;
 pub use form::{FindingForm, NoteForm, PersonForm, Unfinished};
 pub use read::{Parsed, Spots, parse};
 pub use reflow::reflow;
-pub use save::{FINDING_KEYS, NOTE_KEYS, edited};
+pub use save::{FINDING_KEYS, NOTE_KEYS, edited, edited_in_place};
 pub use tagging::{Coded, with_codes};
 pub use template::{Draft, template};
 

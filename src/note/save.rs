@@ -58,6 +58,21 @@ pub fn edited(text: &str, before: &Note, after: &Note) -> Result<String, String>
     }
 }
 
+/// The text of the note file `text`, which reads as `before`, changed so that it reads as
+/// `after` by writing only what changed, in place, or an error saying what stands in the way
+/// (a comment inside a list, a value written in a way that cannot be kept). Never rewritten
+/// whole: for changes across many notes that must touch nothing else.
+pub fn edited_in_place(text: &str, before: &Note, after: &Note) -> Result<String, String> {
+    if before == after {
+        return Ok(text.to_owned());
+    }
+    match in_place(text, before, after) {
+        Ok(changed) if parse(&changed).note.as_ref() == Some(after) => Ok(changed),
+        Ok(_) => Err("the change could not be made in place".to_owned()),
+        Err(Refused(why)) => Err(why),
+    }
+}
+
 /// Each changed value written in place, one after the other.
 fn in_place(text: &str, before: &Note, after: &Note) -> Result<String, Refused> {
     let texts = [

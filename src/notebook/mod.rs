@@ -10,6 +10,7 @@ pub mod store;
 mod study;
 pub use study::names_folder;
 mod write;
+mod write_all;
 
 use std::path::{Path, PathBuf};
 

@@ -106,7 +106,7 @@ impl Notebook {
 
     /// The file a write to `path` changes: `path` itself, or, for a symbolic link, the file
     /// it points to, which must be inside the notebook. A link is never replaced by a file.
-    fn writable(&self, path: &Path) -> Result<PathBuf> {
+    pub(super) fn writable(&self, path: &Path) -> Result<PathBuf> {
         let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link {
             return Ok(path.to_path_buf());
@@ -135,7 +135,7 @@ impl Notebook {
         }
     }
 
-    fn put(&self, target: &Path, bytes: &[u8], put: Put) -> Result<()> {
+    pub(super) fn put(&self, target: &Path, bytes: &[u8], put: Put) -> Result<()> {
         let folder = self.root.join(TEMP_FOLDER);
         let _ = std::fs::create_dir(&folder);
         let temp_folder = match folder.is_dir() {
@@ -167,7 +167,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
 }
 
 /// What a write may do to the file already there.
-enum Put<'a> {
+pub(super) enum Put<'a> {
     /// There must be none.
     New,
     /// It must still hold `seen`; its mode and owner carry over.

@@ -175,15 +175,25 @@ impl Tree<'_> {
                     .unwrap_or_else(|| written.to_owned())
             })
             .collect();
-        let kept: Vec<&String> = old.iter().filter(|o| words.contains(o)).collect();
-        let added: Vec<&String> = words.iter().filter(|w| !old.contains(w)).collect();
-        // Removals and additions at the end keep every other line; any other change would
-        // reorder lines the user wrote.
-        if !kept
-            .iter()
-            .chain(&added)
-            .eq(words.iter().collect::<Vec<_>>().iter())
-        {
+        // Each item the user wrote stays, is written over in place by a new word (a code
+        // renamed), or goes with its line; new words left over are added at the end. Any
+        // other change would reorder lines the user wrote.
+        let mut fates: Vec<Fate> = Vec::with_capacity(old.len());
+        let mut next = 0;
+        for word in &old {
+            let fate = match words.get(next) {
+                Some(w) if w == word => Fate::Stays,
+                Some(w) if !words.contains(word) && !old.contains(w) => Fate::Becomes(w),
+                _ if !words.contains(word) => Fate::Goes,
+                _ => return Err(Refused("the list's order would change".into())),
+            };
+            if !matches!(fate, Fate::Goes) {
+                next += 1;
+            }
+            fates.push(fate);
+        }
+        let added = &words[next.min(words.len())..];
+        if added.iter().any(|w| old.contains(w)) {
             return Err(Refused("the list's order would change".into()));
         }
         let (Some(first), Some(last)) = (items.first(), items.last()) else {
@@ -197,17 +207,24 @@ impl Tree<'_> {
         let insert_at = self.node_end(last);
         let mut out = String::new();
         let mut copied = 0;
-        for (item, word) in items.iter().zip(&old) {
-            if words.contains(word) {
-                continue;
+        for ((item, word), fate) in items.iter().zip(&old).zip(&fates) {
+            match fate {
+                Fate::Stays => {}
+                Fate::Becomes(new) => {
+                    out.push_str(&self.text[copied..item.range.from]);
+                    out.push_str(&scalar(new));
+                    copied = item.range.to;
+                }
+                Fate::Goes => {
+                    let line = Range {
+                        from: self.line_start(item.range.from),
+                        to: self.node_end(item),
+                    };
+                    self.refuse_comments_in(line, word)?;
+                    out.push_str(&self.text[copied..line.from]);
+                    copied = line.to;
+                }
             }
-            let line = Range {
-                from: self.line_start(item.range.from),
-                to: self.node_end(item),
-            };
-            self.refuse_comments_in(line, word)?;
-            out.push_str(&self.text[copied..line.from]);
-            copied = line.to;
         }
         out.push_str(&self.text[copied..insert_at.max(copied)]);
         if !added.is_empty() && !out.ends_with('\n') {
@@ -380,4 +397,14 @@ fn scalar(word: &str) -> String {
     } else {
         written.to_owned()
     }
+}
+
+/// What becomes of an item of a block list.
+enum Fate<'a> {
+    /// It stays as written.
+    Stays,
+    /// Its value is written over with this word, on its line.
+    Becomes(&'a String),
+    /// It goes, with its line.
+    Goes,
 }
