@@ -13,6 +13,9 @@ use crate::safe;
 /// Arguments of `codes`.
 #[derive(Debug, Args)]
 pub struct CodesArgs {
+    /// A change to the codebook across every note; without one, the codebook is listed.
+    #[command(subcommand)]
+    change: Option<super::recode::Change>,
     /// Print JSON instead of a tree.
     #[arg(long)]
     json: bool,
@@ -43,6 +46,9 @@ struct CodeJson<'a> {
 
 /// Prints the codebook tree, then the codes used in notes but missing from the codebook.
 pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
+    if let Some(change) = args.change {
+        return super::recode::run(change, context);
+    }
     let notebook = context.notebook()?;
     let (codebook, problems) = notebook.codebook();
     // Codes without a description are marked in the tree instead.

@@ -12,6 +12,7 @@ mod list;
 mod matrix;
 mod new;
 mod output;
+mod recode;
 mod resolve;
 mod rm;
 mod search;

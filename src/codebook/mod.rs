@@ -1,5 +1,9 @@
 //! The codebook: the why-codes a team tags behaviour with, as a hierarchy.
 
+pub mod apply;
+pub mod recode;
+pub mod reshape;
+
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;

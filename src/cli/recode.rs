@@ -1,0 +1,147 @@
+//! `codes rename` and the other operations that reshape the codebook across every note.
+
+use clap::{Args, Subcommand};
+
+use super::output::say;
+use super::{Context, EXIT_OK, notice, plural};
+use crate::codebook::apply::{Operation, Plan, apply, plan};
+use crate::codebook::recode::recoded;
+use crate::codebook::reshape;
+use crate::error::{Error, Result};
+
+/// A change to the codebook, made in `codebook.yaml` and in every note that uses the codes.
+#[derive(Debug, Subcommand)]
+pub enum Change {
+    /// Renames a code: in the codebook (its name and every `parent:` that names it) and in
+    /// every note that uses it, on the note and on each finding.
+    Rename {
+        /// The code's name now.
+        old: String,
+        /// Its new name: a slug no code has yet (to make two codes one, use `merge`).
+        new: String,
+        #[command(flatten)]
+        how: How,
+    },
+}
+
+/// How a change is made.
+#[derive(Debug, Args)]
+pub struct How {
+    /// Print which files and lines would change, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// With --dry-run, print the changes as a unified diff.
+    #[arg(long, requires = "dry_run")]
+    diff: bool,
+}
+
+/// Carries out `change` on the notebook `context` finds.
+pub fn run(change: Change, context: &Context) -> Result<u8> {
+    let notebook = context.notebook()?;
+    match change {
+        Change::Rename { old, new, how } => {
+            let codebook = |text: &str| reshape::renamed(text, &old, &new);
+            // Refused before anything is read: a name taken or not a slug.
+            codebook(
+                &std::fs::read_to_string(notebook.root.join(crate::codebook::CODEBOOK_FILE))
+                    .unwrap_or_default(),
+            )
+            .map_err(|why| {
+                Error::invalid(
+                    format!("`{old}` was not renamed: {why}"),
+                    "choose another name",
+                )
+            })?;
+            let rename = |code: &str| {
+                vec![if code == old {
+                    new.clone()
+                } else {
+                    code.to_owned()
+                }]
+            };
+            let lists = |_: &std::path::Path, _, codes: &[String]| recoded(codes, &rename);
+            let operation = Operation {
+                codes: vec![old.clone()],
+                codebook: &codebook,
+                lists: &lists,
+            };
+            let what = format!("rename {old} to {new}");
+            let done = if how.dry_run {
+                plan(&notebook, &operation)?
+            } else {
+                apply(&notebook, &operation, &notice)?
+            };
+            finish(
+                context,
+                &done,
+                &how,
+                &what,
+                &format!("renamed {old} to {new}"),
+            )
+        }
+    }
+}
+
+/// Reports what an operation did (or, with --dry-run, would do), or what blocked it.
+fn finish(context: &Context, done: &Plan, how: &How, what: &str, said: &str) -> Result<u8> {
+    if !done.blocked.is_empty() {
+        return Err(done.blocked_error(&format!("cannot {what}")));
+    }
+    let counts = format!(
+        "in {} ({})",
+        plural(done.notes, "note"),
+        plural(done.findings, "finding")
+    );
+    if how.dry_run {
+        for (path, before, after) in &done.files {
+            show(path, before, after, how.diff)?;
+        }
+        say(format!(
+            "would {what} {counts}; nothing was changed (--dry-run)"
+        ))?;
+        return Ok(EXIT_OK);
+    }
+    refresh_index(context);
+    say(format!("{said} {counts}"))?;
+    Ok(EXIT_OK)
+}
+
+/// The lines of `path` that change, or its unified diff.
+fn show(path: &std::path::Path, before: &str, after: &str, unified: bool) -> Result<()> {
+    let name = crate::safe::line(&path.to_string_lossy());
+    let diff = similar::TextDiff::from_lines(before, after);
+    if unified {
+        let text = diff
+            .unified_diff()
+            .header(&format!("a/{name}"), &format!("b/{name}"))
+            .to_string();
+        return say(text.trim_end());
+    }
+    for change in diff.iter_all_changes() {
+        let (sign, line) = match change.tag() {
+            similar::ChangeTag::Delete => ("-", change.old_index()),
+            similar::ChangeTag::Insert => ("+", change.new_index()),
+            similar::ChangeTag::Equal => continue,
+        };
+        let number = line.map_or(0, |n| n + 1);
+        let text = change.value().trim_end_matches(['\n', '\r']);
+        say(format!(
+            "{name}:{number}: {sign} {}",
+            crate::safe::line(text)
+        ))?;
+    }
+    Ok(())
+}
+
+/// Brings the notebook's index up to date with the files changed, when it has one, so that
+/// a search finds the new codes at once. One that cannot be opened now is brought up to date
+/// by the next command that searches.
+fn refresh_index(context: &Context) {
+    let Ok(notebook) = context.notebook() else {
+        return;
+    };
+    let cache = &context.dirs.cache;
+    if crate::index::location(cache, &notebook.root).exists() {
+        let _ = crate::index::SearchIndex::open(&notebook, cache, &notice);
+    }
+}

@@ -1,0 +1,291 @@
+//! Changes to the codebook across every note, through the real binary on a copy of the sample
+//! notebook, checked by reading every YAML file here as plain data: exactly the code lists
+//! that had to change did, and every other byte stayed.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{Sandbox, copy_dir, sample};
+use serde_json::Value;
+
+/// A note written by hand: comments, a key fieldnotes does not know, a block list whose item
+/// carries a comment.
+const HAND_WRITTEN: &str = "\
+kind: observation   # seen twice
+title: Man with a radio at the bus stop
+date: 2024-06-01
+weather: drizzle    # not a fieldnotes key
+findings:
+  - did: holds the radio to his ear
+    why:
+      - private-soundtrack   # agreed at the first meeting
+      - escape
+";
+
+/// A note saved on Windows: a byte-order mark, CRLF line ends, a flow list.
+const WINDOWS: &str = "\u{feff}kind: interview\r\ntitle: Student with earbuds\r\ndate: 2024-06-02\r\nwhy: [private-soundtrack, escape]\r\n";
+
+/// A copy of the sample notebook with the two notes above, and a sandbox to run in.
+fn notebook() -> (tempfile::TempDir, PathBuf, Sandbox) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("research");
+    copy_dir(&sample(), &root);
+    std::fs::create_dir_all(root.join("planted")).expect("mkdir");
+    std::fs::write(root.join("planted/hand-written.yaml"), HAND_WRITTEN).expect("write");
+    std::fs::write(root.join("planted/windows.yaml"), WINDOWS).expect("write");
+    (dir, root, Sandbox::new())
+}
+
+/// Every YAML file under `root`, by path, as bytes.
+fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read").flatten() {
+            let path = entry.path();
+            if path.is_dir() && !entry.file_name().to_string_lossy().starts_with('.') {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                let relative = path.strip_prefix(root).expect("inside").to_path_buf();
+                found.insert(relative, std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    found
+}
+
+/// `bytes` as plain data.
+fn value(bytes: &[u8]) -> Value {
+    let text = String::from_utf8_lossy(bytes);
+    serde_saphyr::from_str(text.trim_start_matches('\u{feff}')).expect("YAML")
+}
+
+/// `value` (a note, or the codebook) with `old` renamed `new` where a code is named: a note's
+/// and its findings' `why`, the codebook's `name` and `parent`.
+fn renamed(mut value: Value, old: &str, new: &str) -> Value {
+    let swap = |v: &mut Value| {
+        if v.as_str() == Some(old) {
+            *v = Value::String(new.to_owned());
+        }
+    };
+    if let Some(list) = value.get_mut("why").and_then(Value::as_array_mut) {
+        list.iter_mut().for_each(swap);
+    }
+    for finding in value
+        .get_mut("findings")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(list) = finding.get_mut("why").and_then(Value::as_array_mut) {
+            list.iter_mut().for_each(swap);
+        }
+    }
+    for code in value
+        .get_mut("codes")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        for key in ["name", "parent"] {
+            if let Some(v) = code.get_mut(key) {
+                swap(v);
+            }
+        }
+    }
+    value
+}
+
+/// Checks that `after` is `before` with `old` renamed `new`: as data, and line by line (each
+/// line that differs is the same line with the code's name changed). Returns how many files
+/// changed.
+fn check_renamed(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+    old: &str,
+    new: &str,
+) -> usize {
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    let mut changed = 0;
+    for (path, was) in before {
+        let now = &after[path];
+        if was == now {
+            continue;
+        }
+        changed += 1;
+        assert_eq!(
+            value(now),
+            renamed(value(was), old, new),
+            "{}",
+            path.display()
+        );
+        let (was, now) = (String::from_utf8_lossy(was), String::from_utf8_lossy(now));
+        let (was_lines, now_lines): (Vec<&str>, Vec<&str>) = (
+            was.split_inclusive('\n').collect(),
+            now.split_inclusive('\n').collect(),
+        );
+        assert_eq!(was_lines.len(), now_lines.len(), "{}", path.display());
+        for (a, b) in was_lines.iter().zip(&now_lines) {
+            if a != b {
+                assert_eq!(a.replace(old, new), **b, "{}", path.display());
+            }
+        }
+    }
+    changed
+}
+
+#[test]
+fn a_rename_changes_exactly_the_code_lists_and_the_reverse_gives_the_same_bytes() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let uses = before
+        .iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("private-soundtrack"))
+        .count();
+    let run = sandbox.run(
+        &root,
+        &["codes", "rename", "private-soundtrack", "own-soundtrack"],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("renamed private-soundtrack to own-soundtrack in 21 notes"),
+        "{}",
+        run.describe()
+    );
+    let after = files(&root);
+    let changed = check_renamed(&before, &after, "private-soundtrack", "own-soundtrack");
+    // Every file that names the code as a code changed: the codebook and the notes.
+    assert_eq!(changed, uses);
+    let hand = String::from_utf8_lossy(&after[Path::new("planted/hand-written.yaml")]).into_owned();
+    assert!(
+        hand.contains("      - own-soundtrack   # agreed at the first meeting\n"),
+        "{hand}"
+    );
+    let windows = &after[Path::new("planted/windows.yaml")];
+    assert_eq!(
+        String::from_utf8_lossy(windows),
+        WINDOWS.replace("private-soundtrack", "own-soundtrack")
+    );
+    sandbox
+        .run(
+            &root,
+            &["codes", "rename", "own-soundtrack", "private-soundtrack"],
+        )
+        .assert_code(0);
+    assert_eq!(
+        files(&root),
+        before,
+        "the reverse rename gives back every byte"
+    );
+}
+
+#[test]
+fn a_dry_run_says_which_lines_would_change_and_changes_nothing() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let run = sandbox.run(
+        &root,
+        &["codes", "rename", "escape", "getaway", "--dry-run"],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("planted/windows.yaml:4: - why: [private-soundtrack, escape]"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stdout
+            .contains("planted/windows.yaml:4: + why: [private-soundtrack, getaway]")
+    );
+    assert!(
+        run.stdout.contains("nothing was changed"),
+        "{}",
+        run.describe()
+    );
+    let diff = sandbox.run(
+        &root,
+        &[
+            "codes",
+            "rename",
+            "escape",
+            "getaway",
+            "--dry-run",
+            "--diff",
+        ],
+    );
+    diff.assert_code(0);
+    assert!(
+        diff.stdout.contains("--- a/planted/hand-written.yaml"),
+        "{}",
+        diff.describe()
+    );
+    assert!(
+        diff.stdout.contains("-      - escape\n+      - getaway\n"),
+        "{}",
+        diff.describe()
+    );
+    assert_eq!(files(&root), before);
+}
+
+#[test]
+fn a_rename_onto_a_code_there_or_to_a_name_that_is_no_slug_is_refused() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let onto = sandbox.run(&root, &["codes", "rename", "escape", "trust"]);
+    assert_ne!(onto.code, Some(0), "{}", onto.describe());
+    assert!(
+        onto.stderr.contains("codes merge escape trust"),
+        "{}",
+        onto.describe()
+    );
+    let bad = sandbox.run(&root, &["codes", "rename", "escape", "Get Away"]);
+    assert_ne!(bad.code, Some(0));
+    assert!(bad.stderr.contains("get-away"), "{}", bad.describe());
+    assert_eq!(files(&root), before);
+}
+
+#[test]
+fn one_note_that_cannot_be_changed_in_place_changes_nothing_and_is_named() {
+    let (_dir, root, sandbox) = notebook();
+    // A comment inside a flow list: the list cannot be written again without losing it.
+    std::fs::write(
+        root.join("planted/in-the-way.yaml"),
+        "kind: interview\ntitle: T\ndate: 2024-06-03\nwhy: [escape,  # asked twice\n  trust]\n",
+    )
+    .expect("write");
+    let before = files(&root);
+    let run = sandbox.run(&root, &["codes", "rename", "escape", "getaway"]);
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stderr.contains("planted/in-the-way.yaml"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stderr.contains("nothing was changed"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(files(&root), before);
+}
+
+#[test]
+fn after_a_rename_the_search_finds_the_new_code_and_not_the_old() {
+    let (_dir, root, sandbox) = notebook();
+    sandbox.run(&root, &["index"]).assert_code(0);
+    sandbox
+        .run(&root, &["codes", "rename", "escape", "getaway"])
+        .assert_code(0);
+    let new = sandbox.run(&root, &["search", "why:getaway", "--json"]);
+    new.assert_code(0);
+    assert!(new.stdout.contains("hand-written"), "{}", new.describe());
+    let old = sandbox.run(&root, &["search", "why:escape", "--json"]);
+    assert!(!old.stdout.contains("hand-written"), "{}", old.describe());
+}
