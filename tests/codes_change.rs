@@ -289,3 +289,105 @@ fn after_a_rename_the_search_finds_the_new_code_and_not_the_old() {
     let old = sandbox.run(&root, &["search", "why:escape", "--json"]);
     assert!(!old.stdout.contains("hand-written"), "{}", old.describe());
 }
+
+/// Each note's code lists (the note's, then each finding's), by file.
+fn lists(files: &BTreeMap<PathBuf, Vec<u8>>) -> BTreeMap<PathBuf, Vec<Vec<String>>> {
+    let words = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|w| w.as_str().map(str::to_owned))
+            .collect()
+    };
+    files
+        .iter()
+        .filter(|(path, _)| !path.ends_with("codebook.yaml") && !path.ends_with("fieldnotes.yaml"))
+        .map(|(path, bytes)| {
+            let note = value(bytes);
+            let mut found = vec![words(note.get("why"))];
+            for finding in note
+                .get("findings")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                found.push(words(finding.get("why")));
+            }
+            (path.clone(), found)
+        })
+        .collect()
+}
+
+#[test]
+fn a_merge_makes_two_codes_one_in_every_list_and_in_the_codebook() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let run = sandbox.run(&root, &["codes", "merge", "escape", "private-soundtrack"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("merged escape into private-soundtrack in "),
+        "{}",
+        run.describe()
+    );
+    let after = files(&root);
+    // Every list is the list it was with escape become private-soundtrack, kept once.
+    let merged = |list: &Vec<String>| {
+        let mut out: Vec<String> = Vec::new();
+        for code in list {
+            let code = if code == "escape" {
+                "private-soundtrack".to_owned()
+            } else {
+                code.clone()
+            };
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        }
+        out
+    };
+    for ((path, was), (_, now)) in lists(&before).iter().zip(lists(&after).iter()) {
+        let expected: Vec<Vec<String>> = was.iter().map(merged).collect();
+        assert_eq!(now, &expected, "{}", path.display());
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&after[Path::new("planted/windows.yaml")]),
+        WINDOWS.replace("[private-soundtrack, escape]", "[private-soundtrack]")
+    );
+    let hand = String::from_utf8_lossy(&after[Path::new("planted/hand-written.yaml")]).into_owned();
+    assert_eq!(hand, HAND_WRITTEN.replace("      - escape\n", ""));
+    // The codebook: escape gone, what it said kept under private-soundtrack's own words.
+    let book = value(&after[Path::new("codebook.yaml")]);
+    let codes = book["codes"].as_array().expect("codes");
+    assert!(codes.iter().all(|c| c["name"] != "escape"));
+    let kept = codes
+        .iter()
+        .find(|c| c["name"] == "private-soundtrack")
+        .expect("kept");
+    assert!(
+        kept["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("\nFrom escape: Uses music")),
+        "{kept}"
+    );
+    // Files that never named escape are untouched.
+    for (path, was) in &before {
+        if !String::from_utf8_lossy(was).contains("escape") {
+            assert_eq!(was, &after[path], "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_merge_into_a_code_the_codebook_lacks_is_refused() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let run = sandbox.run(&root, &["codes", "merge", "escape", "getaway"]);
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stderr.contains("has no `getaway`"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(files(&root), before);
+}

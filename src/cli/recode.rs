@@ -22,6 +22,16 @@ pub enum Change {
         #[command(flatten)]
         how: How,
     },
+    /// Makes codes one: the uses of each FROM become INTO's (a list that had both keeps INTO
+    /// once), FROM's entries leave the codebook with what they said kept under INTO's own
+    /// words, and their sub-codes move under INTO.
+    Merge {
+        /// The codes merged, then the code they become (one the codebook has).
+        #[arg(required = true, num_args = 2.., value_name = "FROM... INTO")]
+        codes: Vec<String>,
+        #[command(flatten)]
+        how: How,
+    },
 }
 
 /// How a change is made.
@@ -37,49 +47,91 @@ pub struct How {
 
 /// Carries out `change` on the notebook `context` finds.
 pub fn run(change: Change, context: &Context) -> Result<u8> {
-    let notebook = context.notebook()?;
     match change {
         Change::Rename { old, new, how } => {
             let codebook = |text: &str| reshape::renamed(text, &old, &new);
-            // Refused before anything is read: a name taken or not a slug.
-            codebook(
-                &std::fs::read_to_string(notebook.root.join(crate::codebook::CODEBOOK_FILE))
-                    .unwrap_or_default(),
-            )
-            .map_err(|why| {
-                Error::invalid(
-                    format!("`{old}` was not renamed: {why}"),
-                    "choose another name",
-                )
-            })?;
-            let rename = |code: &str| {
-                vec![if code == old {
+            let map = |code: &str| {
+                if code == old {
                     new.clone()
                 } else {
                     code.to_owned()
-                }]
+                }
             };
-            let lists = |_: &std::path::Path, _, codes: &[String]| recoded(codes, &rename);
-            let operation = Operation {
-                codes: vec![old.clone()],
-                codebook: &codebook,
-                lists: &lists,
+            let what = Said {
+                refused: format!("`{old}` was not renamed"),
+                asked: format!("rename {old} to {new}"),
+                done: format!("renamed {old} to {new}"),
             };
-            let what = format!("rename {old} to {new}");
-            let done = if how.dry_run {
-                plan(&notebook, &operation)?
-            } else {
-                apply(&notebook, &operation, &notice)?
-            };
-            finish(
+            carry_out(
                 context,
-                &done,
-                &how,
+                std::slice::from_ref(&old),
+                &codebook,
+                &map,
                 &what,
-                &format!("renamed {old} to {new}"),
+                &how,
             )
         }
+        Change::Merge { mut codes, how } => {
+            let into = codes.pop().unwrap_or_default();
+            let from = codes;
+            let codebook = |text: &str| reshape::merged(text, &from, &into);
+            let map = |code: &str| {
+                if from.iter().any(|f| f == code) {
+                    into.clone()
+                } else {
+                    code.to_owned()
+                }
+            };
+            let names = from.join(", ");
+            let what = Said {
+                refused: format!("{names} not merged into {into}"),
+                asked: format!("merge {names} into {into}"),
+                done: format!("merged {names} into {into}"),
+            };
+            carry_out(context, &from, &codebook, &map, &what, &how)
+        }
     }
+}
+
+/// What a change says: when refused, when asked for, when done.
+struct Said {
+    refused: String,
+    asked: String,
+    done: String,
+}
+
+/// Changes `codebook.yaml` as `codebook` does and every code in the notes as `map` does.
+fn carry_out(
+    context: &Context,
+    codes: &[String],
+    codebook: &dyn Fn(&str) -> std::result::Result<String, String>,
+    map: &dyn Fn(&str) -> String,
+    what: &Said,
+    how: &How,
+) -> Result<u8> {
+    let notebook = context.notebook()?;
+    // Refused before any note is read: a name taken, not a slug, a code missing.
+    let book =
+        std::fs::read(notebook.root.join(crate::codebook::CODEBOOK_FILE)).unwrap_or_default();
+    let book = crate::yaml::decode(&book).unwrap_or_default();
+    codebook(book).map_err(|why| {
+        Error::invalid(
+            format!("{}: {why}", what.refused),
+            "see `fieldnotes codes --help`",
+        )
+    })?;
+    let lists = |_: &std::path::Path, _, list: &[String]| recoded(list, &|c| vec![map(c)]);
+    let operation = Operation {
+        codes: codes.to_vec(),
+        codebook,
+        lists: &lists,
+    };
+    let done = if how.dry_run {
+        plan(&notebook, &operation)?
+    } else {
+        apply(&notebook, &operation, &notice)?
+    };
+    finish(context, &done, how, &what.asked, &what.done)
 }
 
 /// Reports what an operation did (or, with --dry-run, would do), or what blocked it.

@@ -2,7 +2,27 @@
 //! other codes stay byte for byte) and checked to read back as the codebook wanted.
 
 use super::{Codebook, is_slug};
-use crate::yaml::patch::{Step, set_text};
+use crate::yaml::patch::{Step, remove_item, set_text};
+
+/// A code's keys in the canonical order.
+const CODE_KEYS: [&str; 7] = [
+    "name",
+    "description",
+    "parent",
+    "include",
+    "exclude",
+    "example",
+    "color",
+];
+
+/// The keys that come before `key` in a code, where a missing `key` is added after them.
+fn keys_before(key: &str) -> &'static [&'static str] {
+    let at = CODE_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .unwrap_or(CODE_KEYS.len());
+    &CODE_KEYS[..at]
+}
 
 /// The codebook `text` with the code `old` named `new`, and every `parent:` that named it
 /// too. A codebook without `old` (a code used in notes only) is left as it is.
@@ -29,7 +49,7 @@ pub fn renamed(text: &str, old: &str, new: &str) -> Result<String, String> {
         }
         if code.parent.as_deref() == Some(old) {
             let path = [Step::Key("codes"), Step::Item(i), Step::Key("parent")];
-            out = set_text(&out, &path, Some(new), &["name", "description"]).map_err(|r| r.0)?;
+            out = set_text(&out, &path, Some(new), keys_before("parent")).map_err(|r| r.0)?;
             wanted.codes[i].parent = Some(new.to_owned());
         }
     }
@@ -37,6 +57,83 @@ pub fn renamed(text: &str, old: &str, new: &str) -> Result<String, String> {
         Ok(out)
     } else {
         Err("the codebook would not read back the same with the code renamed".into())
+    }
+}
+
+/// The codebook `text` with the codes `from` merged into `into`: their entries gone, what
+/// they said (description, include, exclude, example) added under `into`'s own as lines the
+/// researcher can trim, and their sub-codes moved under `into`. `into` must be in the
+/// codebook; a code of `from` that is not (used in notes only) just goes.
+pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String> {
+    let (book, _) = Codebook::parse(text);
+    if from.iter().any(|f| f == into) {
+        return Err(format!("`{into}` cannot be merged into itself"));
+    }
+    let Some(target) = book.codes.iter().position(|c| c.name == into) else {
+        return Err(format!(
+            "the codebook has no `{into}`: add it first (`fieldnotes codes add {into}`), or give one code its name with `fieldnotes codes rename`"
+        ));
+    };
+    let mut wanted = book.clone();
+    let mut out = text.to_owned();
+    let gone = |name: &str| from.iter().any(|f| f == name);
+    // What the merged codes said, kept under `into`'s own words.
+    type Said = fn(&super::Code) -> Option<&String>;
+    let fields: [(&str, Said); 4] = [
+        ("description", |c| c.description.as_ref()),
+        ("include", |c| c.include.as_ref()),
+        ("exclude", |c| c.exclude.as_ref()),
+        ("example", |c| c.example.as_ref()),
+    ];
+    for (key, said) in fields {
+        let mut lines: Vec<String> = said(&book.codes[target]).into_iter().cloned().collect();
+        for code in book.codes.iter().filter(|c| gone(&c.name)) {
+            if let Some(words) = said(code) {
+                lines.push(format!("From {}: {words}", code.name));
+            }
+        }
+        let joined = lines.join("\n");
+        if said(&book.codes[target]) != Some(&joined) && !lines.is_empty() {
+            let path = [Step::Key("codes"), Step::Item(target), Step::Key(key)];
+            out = set_text(&out, &path, Some(&joined), keys_before(key)).map_err(|r| r.0)?;
+            let field = match key {
+                "description" => &mut wanted.codes[target].description,
+                "include" => &mut wanted.codes[target].include,
+                "exclude" => &mut wanted.codes[target].exclude,
+                _ => &mut wanted.codes[target].example,
+            };
+            *field = Some(joined);
+        }
+    }
+    for (i, code) in book.codes.iter().enumerate() {
+        let Some(parent) = code.parent.as_deref().filter(|p| gone(p)) else {
+            continue;
+        };
+        // A sub-code of a merged code moves under `into`; `into` itself, if it was one, under
+        // the merged code's own parent.
+        let new_parent = if i == target {
+            book.get(parent)
+                .and_then(|p| p.parent.clone())
+                .filter(|p| !gone(p))
+        } else {
+            Some(into.to_owned())
+        };
+        let path = [Step::Key("codes"), Step::Item(i), Step::Key("parent")];
+        out =
+            set_text(&out, &path, new_parent.as_deref(), keys_before("parent")).map_err(|r| r.0)?;
+        wanted.codes[i].parent = new_parent;
+    }
+    for i in (0..book.codes.len())
+        .rev()
+        .filter(|&i| gone(&book.codes[i].name))
+    {
+        out = remove_item(&out, &[Step::Key("codes")], i).map_err(|r| r.0)?;
+        wanted.codes.remove(i);
+    }
+    if Codebook::parse(&out).0 == wanted {
+        Ok(out)
+    } else {
+        Err("the codebook would not read back the same with the codes merged".into())
     }
 }
 
@@ -65,5 +162,27 @@ mod tests {
         assert!(bad.contains("quiet-please"), "{bad}");
         // A code the codebook lacks: the codebook stays as it is.
         assert_eq!(renamed(BOOK, "price", "cost").as_deref(), Ok(BOOK));
+    }
+
+    #[test]
+    fn a_merge_keeps_what_the_merged_code_said_and_moves_its_sub_codes() {
+        // A comment on the merged code's entry would go with it: refused, to be moved by hand.
+        let refused = merged(BOOK, &["quiet".to_owned()], "trust").unwrap_err();
+        assert!(refused.contains("comment"), "{refused}");
+        let text = BOOK.replace("   # from the first walks", "");
+        let out = merged(&text, &["quiet".to_owned()], "trust").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            out,
+            "# our codes\ncodes:\n  - name: hush\n    parent: trust\n    owner: ana\n  - name: trust\n    description: \"From quiet: Keeps the peace\"\n"
+        );
+        let (book, problems) = Codebook::parse(&out);
+        assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+        assert!(book.get("quiet").is_none());
+        // Into its own sub-code: the sub-code takes the merged code's place.
+        let out = merged(&text, &["quiet".to_owned()], "hush").unwrap_or_else(|e| panic!("{e}"));
+        let (book, _) = Codebook::parse(&out);
+        assert_eq!(book.get("hush").and_then(|c| c.parent.clone()), None);
+        assert!(merged(BOOK, &["quiet".to_owned()], "absent").is_err());
+        assert!(merged(BOOK, &["quiet".to_owned()], "quiet").is_err());
     }
 }
