@@ -391,3 +391,93 @@ fn a_merge_into_a_code_the_codebook_lacks_is_refused() {
     );
     assert_eq!(files(&root), before);
 }
+
+#[test]
+fn a_move_changes_one_parent_and_refuses_a_tree_that_goes_round() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let run = sandbox.run(&root, &["codes", "move", "escape", "--parent", "autonomy"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("moved escape under autonomy"),
+        "{}",
+        run.describe()
+    );
+    let after = files(&root);
+    let changed: Vec<&PathBuf> = before.keys().filter(|p| before[*p] != after[*p]).collect();
+    assert_eq!(changed, [Path::new("codebook.yaml")]);
+    let round = sandbox.run(
+        &root,
+        &["codes", "move", "autonomy", "--parent", "own-pace"],
+    );
+    assert_ne!(round.code, Some(0));
+    assert!(round.stderr.contains("go round"), "{}", round.describe());
+    sandbox
+        .run(&root, &["codes", "move", "escape", "--top"])
+        .assert_code(0);
+    assert_eq!(
+        files(&root),
+        before,
+        "moved back, the codebook is as it was"
+    );
+}
+
+#[test]
+fn a_code_in_use_is_retired_only_into_another_or_dropped_from_every_note() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let refused = sandbox.run(&root, &["codes", "retire", "escape"]);
+    assert_ne!(refused.code, Some(0));
+    assert!(
+        refused.stderr.contains("still use it"),
+        "{}",
+        refused.describe()
+    );
+    assert_eq!(files(&root), before);
+    let added = sandbox.run(
+        &root,
+        &[
+            "codes",
+            "add",
+            "sound-shield",
+            "--parent",
+            "escape",
+            "--description",
+            "Shields themselves with sound",
+        ],
+    );
+    added.assert_code(0);
+    let dropped = sandbox.run(&root, &["codes", "retire", "escape", "--drop"]);
+    dropped.assert_code(0);
+    // The lines dropped are listed before the one line that says what was done.
+    assert!(
+        dropped
+            .stdout
+            .contains("planted/windows.yaml:4: - why: [private-soundtrack, escape]"),
+        "{}",
+        dropped.describe()
+    );
+    let after = files(&root);
+    for (path, lists) in lists(&after) {
+        assert!(
+            lists.iter().flatten().all(|c| c != "escape"),
+            "{}",
+            path.display()
+        );
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&after[Path::new("planted/windows.yaml")]),
+        WINDOWS.replace("[private-soundtrack, escape]", "[private-soundtrack]")
+    );
+    let book = value(&after[Path::new("codebook.yaml")]);
+    let codes = book["codes"].as_array().expect("codes");
+    assert!(codes.iter().all(|c| c["name"] != "escape"));
+    // Its sub-code moved up to where it stood: the top.
+    let shield = codes
+        .iter()
+        .find(|c| c["name"] == "sound-shield")
+        .expect("added");
+    assert!(shield.get("parent").is_none(), "{shield}");
+    let checked = sandbox.run(&root, &["check"]);
+    checked.assert_code(0);
+}

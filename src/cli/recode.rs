@@ -32,6 +32,47 @@ pub enum Change {
         #[command(flatten)]
         how: How,
     },
+    /// Moves a code under another in the codebook's tree, or to its top; notes are unchanged.
+    Move {
+        /// The code moved.
+        code: String,
+        /// The code it goes under.
+        #[arg(long, required_unless_present = "top", conflicts_with = "top")]
+        parent: Option<String>,
+        /// Makes it a top-level code.
+        #[arg(long)]
+        top: bool,
+        #[command(flatten)]
+        how: How,
+    },
+    /// Adds a code to the codebook.
+    Add {
+        /// Its name: lowercase letters, digits and hyphens.
+        name: String,
+        /// The code it goes under.
+        #[arg(long)]
+        parent: Option<String>,
+        /// What it means, in a line.
+        #[arg(long)]
+        description: Option<String>,
+        #[command(flatten)]
+        how: How,
+    },
+    /// Takes a code out of the codebook, its sub-codes moving up. A code still in use is
+    /// refused unless its uses go `--into` another code (a merge) or are dropped from every
+    /// note (`--drop`, the lines listed first).
+    Retire {
+        /// The code retired.
+        code: String,
+        /// The code its uses become.
+        #[arg(long, conflicts_with = "drop")]
+        into: Option<String>,
+        /// Removes it from every note that uses it.
+        #[arg(long)]
+        drop: bool,
+        #[command(flatten)]
+        how: How,
+    },
 }
 
 /// How a change is made.
@@ -51,11 +92,11 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
         Change::Rename { old, new, how } => {
             let codebook = |text: &str| reshape::renamed(text, &old, &new);
             let map = |code: &str| {
-                if code == old {
+                vec![if code == old {
                     new.clone()
                 } else {
                     code.to_owned()
-                }
+                }]
             };
             let what = Said {
                 refused: format!("`{old}` was not renamed"),
@@ -76,11 +117,11 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
             let from = codes;
             let codebook = |text: &str| reshape::merged(text, &from, &into);
             let map = |code: &str| {
-                if from.iter().any(|f| f == code) {
+                vec![if from.iter().any(|f| f == code) {
                     into.clone()
                 } else {
                     code.to_owned()
-                }
+                }]
             };
             let names = from.join(", ");
             let what = Said {
@@ -89,6 +130,134 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 done: format!("merged {names} into {into}"),
             };
             carry_out(context, &from, &codebook, &map, &what, &how)
+        }
+        Change::Move {
+            code, parent, how, ..
+        } => {
+            let codebook = |text: &str| reshape::moved(text, &code, parent.as_deref());
+            let place = parent
+                .as_deref()
+                .map_or("the top".to_owned(), |p| format!("under {p}"));
+            let what = Said {
+                refused: format!("`{code}` was not moved"),
+                asked: format!("move {code} {place}"),
+                done: format!("moved {code} {place}"),
+            };
+            carry_out(
+                context,
+                &[],
+                &codebook,
+                &|c| vec![c.to_owned()],
+                &what,
+                &how,
+            )
+        }
+        Change::Add {
+            name,
+            parent,
+            description,
+            how,
+        } => {
+            let mut code = crate::codebook::Code::named(&name);
+            code.parent = parent;
+            code.description = description;
+            let codebook = |text: &str| {
+                let (book, _) = crate::codebook::Codebook::parse(text);
+                match &code.parent {
+                    Some(p) if book.get(p).is_none() => Err(format!("the codebook has no `{p}`")),
+                    _ => crate::codebook::with_code_added(text, &code),
+                }
+            };
+            let what = Said {
+                refused: format!("`{name}` was not added"),
+                asked: format!("add {name}"),
+                done: format!("added {name}"),
+            };
+            carry_out(
+                context,
+                &[],
+                &codebook,
+                &|c| vec![c.to_owned()],
+                &what,
+                &how,
+            )
+        }
+        Change::Retire {
+            code,
+            into: Some(into),
+            how,
+            ..
+        } => {
+            let from = [code.clone()];
+            let codebook = |text: &str| reshape::merged(text, &from, &into);
+            let map = |c: &str| {
+                vec![if c == code {
+                    into.clone()
+                } else {
+                    c.to_owned()
+                }]
+            };
+            let what = Said {
+                refused: format!("`{code}` was not retired"),
+                asked: format!("retire {code} into {into}"),
+                done: format!("retired {code} into {into}"),
+            };
+            carry_out(context, &from, &codebook, &map, &what, &how)
+        }
+        Change::Retire {
+            code, drop, how, ..
+        } => {
+            let codebook = |text: &str| reshape::retired(text, &code);
+            let map = |c: &str| {
+                if c == code {
+                    Vec::new()
+                } else {
+                    vec![c.to_owned()]
+                }
+            };
+            let notebook = context.notebook()?;
+            let lists = |_: &std::path::Path, _, list: &[String]| recoded(list, &map);
+            let uses = plan(
+                &notebook,
+                &Operation {
+                    codes: vec![code.clone()],
+                    codebook: &codebook,
+                    lists: &lists,
+                },
+            )?;
+            if uses.notes > 0 && !drop {
+                return Err(Error::invalid(
+                    format!(
+                        "`{code}` was not retired: {} still use it ({})",
+                        plural(uses.notes, "note"),
+                        plural(uses.findings, "finding")
+                    ),
+                    "retire it --into another code, or --drop it from every note (`--drop --dry-run` lists them)",
+                ));
+            }
+            if drop && !how.dry_run {
+                // What is dropped is said before it goes.
+                for (path, before, after) in uses
+                    .files
+                    .iter()
+                    .filter(|f| !f.0.ends_with(crate::codebook::CODEBOOK_FILE))
+                {
+                    show(path, before, after, false)?;
+                }
+            }
+            let what = Said {
+                refused: format!("`{code}` was not retired"),
+                asked: format!("retire {code}"),
+                done: format!("retired {code}"),
+            };
+            carry_out(
+                context,
+                std::slice::from_ref(&code),
+                &codebook,
+                &map,
+                &what,
+                &how,
+            )
         }
     }
 }
@@ -105,7 +274,7 @@ fn carry_out(
     context: &Context,
     codes: &[String],
     codebook: &dyn Fn(&str) -> std::result::Result<String, String>,
-    map: &dyn Fn(&str) -> String,
+    map: &dyn Fn(&str) -> Vec<String>,
     what: &Said,
     how: &How,
 ) -> Result<u8> {
@@ -120,7 +289,7 @@ fn carry_out(
             "see `fieldnotes codes --help`",
         )
     })?;
-    let lists = |_: &std::path::Path, _, list: &[String]| recoded(list, &|c| vec![map(c)]);
+    let lists = |_: &std::path::Path, _, list: &[String]| recoded(list, map);
     let operation = Operation {
         codes: codes.to_vec(),
         codebook,
@@ -139,22 +308,26 @@ fn finish(context: &Context, done: &Plan, how: &How, what: &str, said: &str) -> 
     if !done.blocked.is_empty() {
         return Err(done.blocked_error(&format!("cannot {what}")));
     }
-    let counts = format!(
-        "in {} ({})",
-        plural(done.notes, "note"),
-        plural(done.findings, "finding")
-    );
+    // The codebook alone (a move, an add) has no notes to count.
+    let counts = match (done.notes, done.findings) {
+        (0, 0) => String::new(),
+        (notes, findings) => format!(
+            " in {} ({})",
+            plural(notes, "note"),
+            plural(findings, "finding")
+        ),
+    };
     if how.dry_run {
         for (path, before, after) in &done.files {
             show(path, before, after, how.diff)?;
         }
         say(format!(
-            "would {what} {counts}; nothing was changed (--dry-run)"
+            "would {what}{counts}; nothing was changed (--dry-run)"
         ))?;
         return Ok(EXIT_OK);
     }
     refresh_index(context);
-    say(format!("{said} {counts}"))?;
+    say(format!("{said}{counts}"))?;
     Ok(EXIT_OK)
 }
 

@@ -137,6 +137,62 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
     }
 }
 
+/// The codebook `text` with `code` moved under `parent` (to the top with none). Refused when
+/// either is missing, or when `parent` is `code` or sits under it: the tree would go round.
+pub fn moved(text: &str, code: &str, parent: Option<&str>) -> Result<String, String> {
+    let (book, _) = Codebook::parse(text);
+    let Some(at) = book.codes.iter().position(|c| c.name == code) else {
+        return Err(format!("the codebook has no `{code}`"));
+    };
+    if let Some(parent) = parent {
+        if book.get(parent).is_none() {
+            return Err(format!(
+                "the codebook has no `{parent}` to move `{code}` under"
+            ));
+        }
+        if book.with_descendants(code).contains(&parent) {
+            return Err(format!(
+                "`{parent}` is `{code}` or sits under it: moving `{code}` under it would make the tree go round"
+            ));
+        }
+    }
+    let path = [Step::Key("codes"), Step::Item(at), Step::Key("parent")];
+    let out = set_text(text, &path, parent, keys_before("parent")).map_err(|r| r.0)?;
+    let mut wanted = book;
+    wanted.codes[at].parent = parent.map(str::to_owned);
+    if Codebook::parse(&out).0 == wanted {
+        Ok(out)
+    } else {
+        Err("the codebook would not read back the same with the code moved".into())
+    }
+}
+
+/// The codebook `text` without `code`, its sub-codes moved up under its own parent.
+pub fn retired(text: &str, code: &str) -> Result<String, String> {
+    let (book, _) = Codebook::parse(text);
+    let Some(at) = book.codes.iter().position(|c| c.name == code) else {
+        return Ok(text.to_owned());
+    };
+    let above = book.codes[at].parent.clone();
+    let mut wanted = book.clone();
+    let mut out = text.to_owned();
+    for (i, child) in book.codes.iter().enumerate() {
+        if child.parent.as_deref() == Some(code) {
+            let path = [Step::Key("codes"), Step::Item(i), Step::Key("parent")];
+            out =
+                set_text(&out, &path, above.as_deref(), keys_before("parent")).map_err(|r| r.0)?;
+            wanted.codes[i].parent = above.clone();
+        }
+    }
+    out = remove_item(&out, &[Step::Key("codes")], at).map_err(|r| r.0)?;
+    wanted.codes.remove(at);
+    if Codebook::parse(&out).0 == wanted {
+        Ok(out)
+    } else {
+        Err("the codebook would not read back the same without the code".into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +240,26 @@ mod tests {
         assert_eq!(book.get("hush").and_then(|c| c.parent.clone()), None);
         assert!(merged(BOOK, &["quiet".to_owned()], "absent").is_err());
         assert!(merged(BOOK, &["quiet".to_owned()], "quiet").is_err());
+    }
+
+    #[test]
+    fn a_move_sets_the_parent_and_a_cycle_is_refused() {
+        let out = moved(BOOK, "trust", Some("quiet")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out, format!("{BOOK}    parent: quiet\n"));
+        assert_eq!(moved(&out, "trust", None).as_deref(), Ok(BOOK));
+        let round = moved(BOOK, "quiet", Some("hush")).unwrap_err();
+        assert!(round.contains("go round"), "{round}");
+        assert!(moved(BOOK, "quiet", Some("quiet")).is_err());
+        assert!(moved(BOOK, "quiet", Some("absent")).is_err());
+    }
+
+    #[test]
+    fn a_retired_code_leaves_the_codebook_and_its_sub_codes_move_up() {
+        let text = BOOK.replace("   # from the first walks", "");
+        let out = retired(&text, "quiet").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            out,
+            "# our codes\ncodes:\n  - name: hush\n    owner: ana\n  - name: trust\n"
+        );
     }
 }
