@@ -481,3 +481,107 @@ fn a_code_in_use_is_retired_only_into_another_or_dropped_from_every_note() {
     let checked = sandbox.run(&root, &["check"]);
     checked.assert_code(0);
 }
+
+#[test]
+fn a_split_writes_every_use_to_a_plan_then_applies_the_parts_chosen() {
+    let (dir, root, sandbox) = notebook();
+    let plan = dir.path().join("split.yaml");
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let split = [
+        "codes",
+        "split",
+        "escape",
+        "shut-out",
+        "mood-change",
+        "--plan",
+        &plan_arg,
+    ];
+    let before = files(&root);
+    let wrote = sandbox.run(&root, &split);
+    wrote.assert_code(0);
+    assert!(
+        wrote.stdout.contains("run the same command again"),
+        "{}",
+        wrote.describe()
+    );
+    assert_eq!(files(&root), before, "writing the plan changes no note");
+    let text = std::fs::read_to_string(&plan).expect("the plan");
+    // The hand-written note's finding means shutting out; the Windows note's list, a change
+    // of mood; every other use keeps both parts.
+    let both = "    into:\n      - shut-out\n      - mood-change\n";
+    let hand = "  - note: planted/hand-written.yaml\n    finding: 1\n";
+    let windows = "  - note: planted/windows.yaml\n";
+    let chosen = text
+        .replace(
+            &format!("{hand}    title: Man with a radio at the bus stop\n    did: holds the radio to his ear\n{both}"),
+            &format!("{hand}    title: Man with a radio at the bus stop\n    did: holds the radio to his ear\n    into: [shut-out]\n"),
+        )
+        .replace(
+            &format!("{windows}    title: Student with earbuds\n{both}"),
+            &format!("{windows}    title: Student with earbuds\n    into: [mood-change]\n"),
+        );
+    assert_ne!(chosen, text, "{text}");
+    std::fs::write(&plan, chosen).expect("edit the plan");
+    let applied = sandbox.run(&root, &split);
+    applied.assert_code(0);
+    assert!(
+        applied
+            .stdout
+            .contains("split escape into shut-out and mood-change in "),
+        "{}",
+        applied.describe()
+    );
+    let after = files(&root);
+    assert_eq!(
+        String::from_utf8_lossy(&after[Path::new("planted/windows.yaml")]),
+        WINDOWS.replace("escape", "mood-change")
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&after[Path::new("planted/hand-written.yaml")]),
+        HAND_WRITTEN.replace("      - escape\n", "      - shut-out\n")
+    );
+    for (path, lists) in lists(&after) {
+        assert!(
+            lists.iter().flatten().all(|c| c != "escape"),
+            "{}",
+            path.display()
+        );
+    }
+    let book = value(&after[Path::new("codebook.yaml")]);
+    let names: Vec<&str> = book["codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"shut-out") && names.contains(&"mood-change") && !names.contains(&"escape")
+    );
+}
+
+#[test]
+fn a_split_whose_plan_misses_a_use_added_since_changes_nothing() {
+    let (dir, root, sandbox) = notebook();
+    let plan = dir.path().join("split.yaml");
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let split = [
+        "codes",
+        "split",
+        "escape",
+        "shut-out",
+        "mood-change",
+        "--plan",
+        &plan_arg,
+    ];
+    sandbox.run(&root, &split).assert_code(0);
+    std::fs::write(
+        root.join("planted/later.yaml"),
+        "kind: interview\ntitle: Later\ndate: 2024-06-04\nwhy: [escape]\n",
+    )
+    .expect("write");
+    let before = files(&root);
+    let run = sandbox.run(&root, &split);
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(run.stderr.contains("not in"), "{}", run.describe());
+    assert_eq!(files(&root), before);
+}

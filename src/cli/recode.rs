@@ -58,6 +58,21 @@ pub enum Change {
         #[command(flatten)]
         how: How,
     },
+    /// Splits a code in two. The first time, writes every use of CODE to the plan FILE, each
+    /// given both parts, for you to leave the part each meant; the second time, applies it.
+    Split {
+        /// The code split.
+        code: String,
+        /// One part.
+        a: String,
+        /// The other.
+        b: String,
+        /// The plan: written when missing, applied when there.
+        #[arg(long, value_name = "FILE")]
+        plan: std::path::PathBuf,
+        #[command(flatten)]
+        how: How,
+    },
     /// Takes a code out of the codebook, its sub-codes moving up. A code still in use is
     /// refused unless its uses go `--into` another code (a merge) or are dropped from every
     /// note (`--drop`, the lines listed first).
@@ -182,6 +197,13 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 &how,
             )
         }
+        Change::Split {
+            code,
+            a,
+            b,
+            plan: file,
+            how,
+        } => split(context, &code, [a, b], &file, &how),
         Change::Retire {
             code,
             into: Some(into),
@@ -260,6 +282,90 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
             )
         }
     }
+}
+
+/// `codes split`: the plan written, or applied.
+fn split(
+    context: &Context,
+    code: &str,
+    parts: [String; 2],
+    file: &std::path::Path,
+    how: &How,
+) -> Result<u8> {
+    use crate::codebook::split::{self as splitting, Plan};
+    let notebook = context.notebook()?;
+    let uses = splitting::uses(&notebook, code, &parts);
+    let Ok(text) = std::fs::read_to_string(file) else {
+        let plan = Plan {
+            split: code.to_owned(),
+            parts: parts.to_vec(),
+            uses,
+        };
+        let text = splitting::to_text(&plan).map_err(|why| Error::invalid(why, "report this"))?;
+        crate::notebook::write_atomic(file, text.as_bytes(), false)?;
+        say(format!(
+            "wrote the {} of {code} to {}: leave in each `into` the part it meant, then run the same command again",
+            plural(plan.uses.len(), "use"),
+            crate::safe::line(&file.to_string_lossy())
+        ))?;
+        return Ok(EXIT_OK);
+    };
+    let unreadable = |why: String| {
+        Error::invalid(
+            format!("{} cannot be read as a split plan: {why}", file.display()),
+            "correct it, or delete it and run the command again to write a new one",
+        )
+    };
+    let chosen = splitting::read(&text).map_err(unreadable)?;
+    if chosen.split != code || chosen.parts != parts {
+        return Err(unreadable(format!(
+            "it splits {} into {}",
+            chosen.split,
+            chosen.parts.join(" and ")
+        )));
+    }
+    let missing = uses
+        .iter()
+        .filter(|u| splitting::parts_at(&chosen, &u.note, u.at()).is_none())
+        .count();
+    if missing > 0 {
+        return Err(Error::invalid(
+            format!(
+                "{} of {code} are not in {} (added since it was written): nothing was changed",
+                plural(missing, "use"),
+                file.display()
+            ),
+            "delete the plan and run the command again to write a new one",
+        ));
+    }
+    let codebook = |text: &str| reshape::split(text, code, &parts);
+    let lists = |path: &std::path::Path, at, list: &[String]| {
+        recoded(list, &|c| {
+            if c != code {
+                return vec![c.to_owned()];
+            }
+            splitting::parts_at(&chosen, path, at)
+                .map_or_else(|| parts.to_vec(), <[String]>::to_vec)
+        })
+    };
+    let operation = Operation {
+        codes: vec![code.to_owned()],
+        codebook: &codebook,
+        lists: &lists,
+    };
+    let done = if how.dry_run {
+        plan(&notebook, &operation)?
+    } else {
+        apply(&notebook, &operation, &notice)?
+    };
+    let [a, b] = &parts;
+    finish(
+        context,
+        &done,
+        how,
+        &format!("split {code} into {a} and {b}"),
+        &format!("split {code} into {a} and {b}"),
+    )
 }
 
 /// What a change says: when refused, when asked for, when done.

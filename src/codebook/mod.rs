@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod recode;
 pub mod reshape;
+pub mod split;
 
 use std::collections::{HashMap, HashSet};
 

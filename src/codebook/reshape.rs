@@ -193,6 +193,30 @@ pub fn retired(text: &str, code: &str) -> Result<String, String> {
     }
 }
 
+/// The codebook `text` with `code` split into `parts`: each part the codebook lacks added
+/// where `code` stood (its parent, and what it meant as the start of a description to trim),
+/// then `code` retired, its sub-codes moving up.
+pub fn split(text: &str, code: &str, parts: &[String]) -> Result<String, String> {
+    let (book, _) = Codebook::parse(text);
+    let was = book.get(code);
+    let mut out = text.to_owned();
+    for part in parts {
+        if part == code {
+            return Err(format!("`{code}` cannot be split into itself"));
+        }
+        if book.get(part).is_some() {
+            continue;
+        }
+        let mut added = super::Code::named(part);
+        added.parent = was.and_then(|c| c.parent.clone());
+        added.description = was
+            .and_then(|c| c.description.as_ref())
+            .map(|d| format!("Part of what {code} meant: {d}"));
+        out = super::with_code_added(&out, &added)?;
+    }
+    retired(&out, code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
