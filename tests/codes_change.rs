@@ -585,3 +585,59 @@ fn a_split_whose_plan_misses_a_use_added_since_changes_nothing() {
     assert!(run.stderr.contains("not in"), "{}", run.describe());
     assert_eq!(files(&root), before);
 }
+
+#[test]
+fn a_name_no_note_or_code_has_and_a_name_only_notes_use_are_refused() {
+    let (_dir, root, sandbox) = notebook();
+    std::fs::write(
+        root.join("planted/typo.yaml"),
+        "kind: interview\ntitle: T\ndate: 2024-06-05\nwhy: [escpe]\n",
+    )
+    .expect("write");
+    let before = files(&root);
+    let typo = sandbox.run(&root, &["codes", "rename", "nosuchcode", "other"]);
+    assert_ne!(typo.code, Some(0), "{}", typo.describe());
+    assert!(
+        typo.stderr.contains("nothing to change"),
+        "{}",
+        typo.describe()
+    );
+    let onto = sandbox.run(&root, &["codes", "rename", "escape", "escpe"]);
+    assert_ne!(onto.code, Some(0), "{}", onto.describe());
+    assert!(
+        onto.stderr.contains("notes use `escpe` already"),
+        "{}",
+        onto.describe()
+    );
+    assert_eq!(files(&root), before);
+}
+
+#[test]
+fn a_split_plan_whose_finding_says_something_else_now_changes_nothing() {
+    let (dir, root, sandbox) = notebook();
+    let plan = dir.path().join("split.plan");
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let split = [
+        "codes",
+        "split",
+        "escape",
+        "shut-out",
+        "mood-change",
+        "--plan",
+        &plan_arg,
+    ];
+    sandbox.run(&root, &split).assert_code(0);
+    // A teammate rewrites the finding the plan chose for.
+    let hand = root.join("planted/hand-written.yaml");
+    let text = std::fs::read_to_string(&hand).expect("read");
+    std::fs::write(
+        &hand,
+        text.replace("holds the radio to his ear", "turns the radio off"),
+    )
+    .expect("write");
+    let before = files(&root);
+    let run = sandbox.run(&root, &split);
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(run.stderr.contains("as they are now"), "{}", run.describe());
+    assert_eq!(files(&root), before);
+}

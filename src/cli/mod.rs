@@ -16,6 +16,7 @@ mod recode;
 mod resolve;
 mod rm;
 mod search;
+mod split;
 mod sync;
 mod tag;
 

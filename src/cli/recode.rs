@@ -95,16 +95,25 @@ pub enum Change {
 pub struct How {
     /// Print which files and lines would change, and change nothing.
     #[arg(long)]
-    dry_run: bool,
+    pub(super) dry_run: bool,
     /// With --dry-run, print the changes as a unified diff.
     #[arg(long, requires = "dry_run")]
-    diff: bool,
+    pub(super) diff: bool,
 }
 
 /// Carries out `change` on the notebook `context` finds.
 pub fn run(change: Change, context: &Context) -> Result<u8> {
     match change {
         Change::Rename { old, new, how } => {
+            let notebook = context.notebook()?;
+            if !crate::codebook::split::uses(&notebook, &new, &[]).is_empty() {
+                return Err(Error::invalid(
+                    format!("`{old}` was not renamed: notes use `{new}` already"),
+                    format!(
+                        "to make them one code: `fieldnotes codes add {new}`, then `fieldnotes codes merge {old} {new}`"
+                    ),
+                ));
+            }
             let codebook = |text: &str| reshape::renamed(text, &old, &new);
             let map = |code: &str| {
                 vec![if code == old {
@@ -203,7 +212,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
             b,
             plan: file,
             how,
-        } => split(context, &code, [a, b], &file, &how),
+        } => super::split::run(context, &code, [a, b], &file, &how),
         Change::Retire {
             code,
             into: Some(into),
@@ -284,90 +293,6 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
     }
 }
 
-/// `codes split`: the plan written, or applied.
-fn split(
-    context: &Context,
-    code: &str,
-    parts: [String; 2],
-    file: &std::path::Path,
-    how: &How,
-) -> Result<u8> {
-    use crate::codebook::split::{self as splitting, Plan};
-    let notebook = context.notebook()?;
-    let uses = splitting::uses(&notebook, code, &parts);
-    let Ok(text) = std::fs::read_to_string(file) else {
-        let plan = Plan {
-            split: code.to_owned(),
-            parts: parts.to_vec(),
-            uses,
-        };
-        let text = splitting::to_text(&plan).map_err(|why| Error::invalid(why, "report this"))?;
-        crate::notebook::write_atomic(file, text.as_bytes(), false)?;
-        say(format!(
-            "wrote the {} of {code} to {}: leave in each `into` the part it meant, then run the same command again",
-            plural(plan.uses.len(), "use"),
-            crate::safe::line(&file.to_string_lossy())
-        ))?;
-        return Ok(EXIT_OK);
-    };
-    let unreadable = |why: String| {
-        Error::invalid(
-            format!("{} cannot be read as a split plan: {why}", file.display()),
-            "correct it, or delete it and run the command again to write a new one",
-        )
-    };
-    let chosen = splitting::read(&text).map_err(unreadable)?;
-    if chosen.split != code || chosen.parts != parts {
-        return Err(unreadable(format!(
-            "it splits {} into {}",
-            chosen.split,
-            chosen.parts.join(" and ")
-        )));
-    }
-    let missing = uses
-        .iter()
-        .filter(|u| splitting::parts_at(&chosen, &u.note, u.at()).is_none())
-        .count();
-    if missing > 0 {
-        return Err(Error::invalid(
-            format!(
-                "{} of {code} are not in {} (added since it was written): nothing was changed",
-                plural(missing, "use"),
-                file.display()
-            ),
-            "delete the plan and run the command again to write a new one",
-        ));
-    }
-    let codebook = |text: &str| reshape::split(text, code, &parts);
-    let lists = |path: &std::path::Path, at, list: &[String]| {
-        recoded(list, &|c| {
-            if c != code {
-                return vec![c.to_owned()];
-            }
-            splitting::parts_at(&chosen, path, at)
-                .map_or_else(|| parts.to_vec(), <[String]>::to_vec)
-        })
-    };
-    let operation = Operation {
-        codes: vec![code.to_owned()],
-        codebook: &codebook,
-        lists: &lists,
-    };
-    let done = if how.dry_run {
-        plan(&notebook, &operation)?
-    } else {
-        apply(&notebook, &operation, &notice)?
-    };
-    let [a, b] = &parts;
-    finish(
-        context,
-        &done,
-        how,
-        &format!("split {code} into {a} and {b}"),
-        &format!("split {code} into {a} and {b}"),
-    )
-}
-
 /// What a change says: when refused, when asked for, when done.
 struct Said {
     refused: String,
@@ -406,11 +331,31 @@ fn carry_out(
     } else {
         apply(&notebook, &operation, &notice)?
     };
+    if done.files.is_empty() && done.blocked.is_empty() {
+        // A name mistyped says so, rather than that it was done.
+        return Err(Error::invalid(
+            match codes {
+                [] => format!("{}: the codebook is that way already", what.refused),
+                _ => format!(
+                    "{}: nothing to change, no note or codebook entry has {}",
+                    what.refused,
+                    codes.join(" or ")
+                ),
+            },
+            "`fieldnotes codes` lists the codes and how much each is used",
+        ));
+    }
     finish(context, &done, how, &what.asked, &what.done)
 }
 
 /// Reports what an operation did (or, with --dry-run, would do), or what blocked it.
-fn finish(context: &Context, done: &Plan, how: &How, what: &str, said: &str) -> Result<u8> {
+pub(super) fn finish(
+    context: &Context,
+    done: &Plan,
+    how: &How,
+    what: &str,
+    said: &str,
+) -> Result<u8> {
     if !done.blocked.is_empty() {
         return Err(done.blocked_error(&format!("cannot {what}")));
     }

@@ -71,18 +71,26 @@ pub fn apply(notebook: &Notebook, operation: &Operation, notice: &dyn Fn(&str)) 
     Ok(done)
 }
 
-/// The codebook, then every note file whose bytes mention one of the operation's codes.
+/// Every note file whose bytes mention one of the operation's codes, each file once (a link
+/// inside the notebook is the file it leads to), then the codebook: written last, so that a
+/// change cut short leaves the codebook as it was.
 fn candidates(notebook: &Notebook, operation: &Operation) -> Vec<PathBuf> {
-    let mut paths = vec![notebook.root.join(CODEBOOK_FILE)];
     let mentions = |path: &PathBuf| {
-        std::fs::read(path).is_ok_and(|bytes| {
+        crate::notebook::read_bytes(path).is_ok_and(|bytes| {
             operation
                 .codes
                 .iter()
                 .any(|code| contains(&bytes, code.as_bytes()))
         })
     };
-    paths.extend(notebook.note_paths().into_iter().filter(mentions));
+    let mut seen = std::collections::HashSet::new();
+    let mut paths: Vec<PathBuf> = notebook
+        .note_paths()
+        .into_iter()
+        .filter(mentions)
+        .filter(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())))
+        .collect();
+    paths.push(notebook.root.join(CODEBOOK_FILE));
     paths
 }
 
@@ -113,7 +121,15 @@ fn compute(
         let changed = if is_codebook {
             (operation.codebook)(text).map(|after| (after != text).then_some(after))
         } else {
-            let lists = |at: Coded, codes: &[String]| (operation.lists)(&relative, at, codes);
+            // Only a list that names a code the operation changes is touched: another list
+            // with a code written twice stays as it is.
+            let lists = |at: Coded, codes: &[String]| {
+                if codes.iter().any(|c| operation.codes.contains(c)) {
+                    (operation.lists)(&relative, at, codes)
+                } else {
+                    codes.to_vec()
+                }
+            };
             recode_note(text, &lists).map(|recoded| {
                 recoded.map(|r| {
                     plan.notes += 1;
@@ -150,11 +166,13 @@ impl Plan {
             .collect();
         Error::invalid(
             format!(
-                "{what}: nothing was changed, because {} cannot be changed in place:\n  {}",
-                crate::cli::plural(self.blocked.len(), "file"),
-                list.join("\n  ")
+                "{what}: nothing was changed, because {} cannot be changed in place",
+                crate::cli::plural(self.blocked.len(), "file")
             ),
-            "change these files by hand (a comment inside a code list, say, can go on the line above it), then run the command again",
+            format!(
+                "{}\nchange these by hand, then run the command again",
+                list.join("\n")
+            ),
         )
     }
 }

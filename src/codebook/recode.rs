@@ -17,12 +17,16 @@ pub struct Recoded {
 }
 
 /// `codes` with each code replaced by what `map` makes of it (none, itself, or others), each
-/// code kept once where it first comes.
+/// code kept once. A code the list has already and keeps stays where it stands: merging
+/// `quiet` into `calm` in `[quiet, other, calm]` gives `[other, calm]`, a line removed rather
+/// than two moved.
 pub fn recoded(codes: &[String], map: &dyn Fn(&str) -> Vec<String>) -> Vec<String> {
+    let keeps = |code: &String| map(code).as_slice() == std::slice::from_ref(code);
     let mut out: Vec<String> = Vec::with_capacity(codes.len());
     for code in codes {
         for new in map(code) {
-            if !out.contains(&new) {
+            let stands_elsewhere = new != *code && codes.contains(&new) && keeps(&new);
+            if !stands_elsewhere && !out.contains(&new) {
                 out.push(new);
             }
         }
@@ -113,5 +117,56 @@ mod tests {
             }]
         });
         assert_eq!(merged, ["courtesy", "calm"]);
+        let into_stands = recoded(&["quiet".into(), "other".into(), "calm".into()], &|c| {
+            vec![if c == "quiet" {
+                "calm".into()
+            } else {
+                c.to_owned()
+            }]
+        });
+        assert_eq!(into_stands, ["other", "calm"]);
+    }
+
+    #[test]
+    fn a_code_split_in_both_parts_keeps_its_line_and_comment_and_the_list_its_order() {
+        let text = "kind: interview\ntitle: T\ndate: 2024-01-01\nwhy:\n  - escape   # asked twice\n  - calm\n";
+        let split = |_: Coded, codes: &[String]| {
+            recoded(codes, &|c| {
+                if c == "escape" {
+                    vec!["shut-out".into(), "mood".into()]
+                } else {
+                    vec![c.to_owned()]
+                }
+            })
+        };
+        let Ok(Some(out)) = recode_note(text, &split) else {
+            panic!("split");
+        };
+        assert_eq!(
+            out.text,
+            text.replace(
+                "  - escape   # asked twice\n",
+                "  - shut-out   # asked twice\n  - mood\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_code_dropped_under_a_comment_that_speaks_of_it_is_refused() {
+        let text = "kind: interview\ntitle: T\ndate: 2024-01-01\nwhy:\n  - calm\n  # escape: only because of the rain\n  - escape\n  - trust\n";
+        let drop = |_: Coded, codes: &[String]| {
+            recoded(codes, &|c| {
+                if c == "escape" {
+                    Vec::new()
+                } else {
+                    vec![c.to_owned()]
+                }
+            })
+        };
+        let refused = recode_note(text, &drop);
+        assert!(
+            refused.as_ref().is_err_and(|why| why.contains("comment")),
+            "{refused:?}"
+        );
     }
 }

@@ -4,6 +4,37 @@
 use super::{Codebook, is_slug};
 use crate::yaml::patch::{Step, remove_item, set_text};
 
+/// The codebook in `text`, refused while it has errors: a codebook read only in part could
+/// hide the very code a change must see.
+fn readable(text: &str) -> Result<Codebook, String> {
+    let (book, problems) = Codebook::parse(text);
+    match problems.iter().find(|p| p.is_error()) {
+        Some(problem) => Err(format!(
+            "the codebook has errors (line {}: {}): run `fieldnotes check` and fix them first",
+            problem.pos.line, problem.message
+        )),
+        None => Ok(book),
+    }
+}
+
+/// `out`, if it reads back as `wanted` without errors (a tree that goes round, say).
+fn checked(out: String, wanted: &Codebook, what: &str) -> Result<String, String> {
+    let (book, problems) = Codebook::parse(&out);
+    if let Some(problem) = problems.iter().find(|p| p.is_error()) {
+        return Err(format!(
+            "{what} would leave the codebook wrong: {}",
+            problem.message
+        ));
+    }
+    if book == *wanted {
+        Ok(out)
+    } else {
+        Err(format!(
+            "the codebook would not read back the same after {what}"
+        ))
+    }
+}
+
 /// A code's keys in the canonical order.
 const CODE_KEYS: [&str; 7] = [
     "name",
@@ -27,7 +58,7 @@ fn keys_before(key: &str) -> &'static [&'static str] {
 /// The codebook `text` with the code `old` named `new`, and every `parent:` that named it
 /// too. A codebook without `old` (a code used in notes only) is left as it is.
 pub fn renamed(text: &str, old: &str, new: &str) -> Result<String, String> {
-    let (book, _) = Codebook::parse(text);
+    let book = readable(text)?;
     if !is_slug(new) {
         return Err(format!(
             "`{new}` is not a code name: use lowercase letters, digits and hyphens, like `{}`",
@@ -53,11 +84,7 @@ pub fn renamed(text: &str, old: &str, new: &str) -> Result<String, String> {
             wanted.codes[i].parent = Some(new.to_owned());
         }
     }
-    if Codebook::parse(&out).0 == wanted {
-        Ok(out)
-    } else {
-        Err("the codebook would not read back the same with the code renamed".into())
-    }
+    checked(out, &wanted, "the rename")
 }
 
 /// The codebook `text` with the codes `from` merged into `into`: their entries gone, what
@@ -65,7 +92,7 @@ pub fn renamed(text: &str, old: &str, new: &str) -> Result<String, String> {
 /// researcher can trim, and their sub-codes moved under `into`. `into` must be in the
 /// codebook; a code of `from` that is not (used in notes only) just goes.
 pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String> {
-    let (book, _) = Codebook::parse(text);
+    let book = readable(text)?;
     if from.iter().any(|f| f == into) {
         return Err(format!("`{into}` cannot be merged into itself"));
     }
@@ -109,9 +136,10 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
         let Some(parent) = code.parent.as_deref().filter(|p| gone(p)) else {
             continue;
         };
-        // A sub-code of a merged code moves under `into`; `into` itself, if it was one, under
-        // the merged code's own parent.
-        let new_parent = if i == target {
+        // A sub-code of a merged code moves under `into`; `into` itself, or a code above it,
+        // under the merged code's own parent: under `into` the tree would go round.
+        let above_into = book.with_descendants(&code.name).contains(&into);
+        let new_parent = if i == target || above_into {
             book.get(parent)
                 .and_then(|p| p.parent.clone())
                 .filter(|p| !gone(p))
@@ -130,17 +158,13 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
         out = remove_item(&out, &[Step::Key("codes")], i).map_err(|r| r.0)?;
         wanted.codes.remove(i);
     }
-    if Codebook::parse(&out).0 == wanted {
-        Ok(out)
-    } else {
-        Err("the codebook would not read back the same with the codes merged".into())
-    }
+    checked(out, &wanted, "the merge")
 }
 
 /// The codebook `text` with `code` moved under `parent` (to the top with none). Refused when
 /// either is missing, or when `parent` is `code` or sits under it: the tree would go round.
 pub fn moved(text: &str, code: &str, parent: Option<&str>) -> Result<String, String> {
-    let (book, _) = Codebook::parse(text);
+    let book = readable(text)?;
     let Some(at) = book.codes.iter().position(|c| c.name == code) else {
         return Err(format!("the codebook has no `{code}`"));
     };
@@ -160,16 +184,12 @@ pub fn moved(text: &str, code: &str, parent: Option<&str>) -> Result<String, Str
     let out = set_text(text, &path, parent, keys_before("parent")).map_err(|r| r.0)?;
     let mut wanted = book;
     wanted.codes[at].parent = parent.map(str::to_owned);
-    if Codebook::parse(&out).0 == wanted {
-        Ok(out)
-    } else {
-        Err("the codebook would not read back the same with the code moved".into())
-    }
+    checked(out, &wanted, "the move")
 }
 
 /// The codebook `text` without `code`, its sub-codes moved up under its own parent.
 pub fn retired(text: &str, code: &str) -> Result<String, String> {
-    let (book, _) = Codebook::parse(text);
+    let book = readable(text)?;
     let Some(at) = book.codes.iter().position(|c| c.name == code) else {
         return Ok(text.to_owned());
     };
@@ -186,18 +206,14 @@ pub fn retired(text: &str, code: &str) -> Result<String, String> {
     }
     out = remove_item(&out, &[Step::Key("codes")], at).map_err(|r| r.0)?;
     wanted.codes.remove(at);
-    if Codebook::parse(&out).0 == wanted {
-        Ok(out)
-    } else {
-        Err("the codebook would not read back the same without the code".into())
-    }
+    checked(out, &wanted, "retiring the code")
 }
 
 /// The codebook `text` with `code` split into `parts`: each part the codebook lacks added
 /// where `code` stood (its parent, and what it meant as the start of a description to trim),
 /// then `code` retired, its sub-codes moving up.
 pub fn split(text: &str, code: &str, parts: &[String]) -> Result<String, String> {
-    let (book, _) = Codebook::parse(text);
+    let book = readable(text)?;
     let was = book.get(code);
     let mut out = text.to_owned();
     for part in parts {
@@ -285,5 +301,26 @@ mod tests {
             out,
             "# our codes\ncodes:\n  - name: hush\n    owner: ana\n  - name: trust\n"
         );
+    }
+
+    #[test]
+    fn a_merge_into_a_code_below_a_sub_code_never_makes_the_tree_go_round() {
+        let text = "codes:\n  - name: quiet\n  - name: hush\n    parent: quiet\n  - name: deep\n    parent: hush\n";
+        let out = merged(text, &["quiet".to_owned()], "deep").unwrap_or_else(|e| panic!("{e}"));
+        let (book, problems) = Codebook::parse(&out);
+        assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+        assert_eq!(book.get("hush").and_then(|c| c.parent.clone()), None);
+        assert_eq!(
+            book.get("deep").and_then(|c| c.parent.as_deref()),
+            Some("hush")
+        );
+    }
+
+    #[test]
+    fn a_codebook_with_errors_is_never_changed() {
+        let text = "codes:\n  - name: calm\n  - name: \"broken\n";
+        let refused = renamed(text, "other", "calm").unwrap_err();
+        assert!(refused.contains("fieldnotes check"), "{refused}");
+        assert!(retired(text, "calm").is_err());
     }
 }

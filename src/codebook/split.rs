@@ -14,7 +14,7 @@ use crate::notebook::Notebook;
 pub struct Use {
     /// The note's file, relative to the notebook root.
     pub note: PathBuf,
-    /// The finding, counted from 1; none for the note's own codes.
+    /// The finding, counted from 1; none for the note's own codes (0 reads as none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finding: Option<usize>,
     /// The note's title, to know it by.
@@ -32,8 +32,10 @@ pub struct Use {
 impl Use {
     /// Where in its note the use is.
     pub fn at(&self) -> Coded {
-        self.finding
-            .map_or(Coded::Note, |n| Coded::Finding(n.saturating_sub(1)))
+        match self.finding {
+            Some(n) if n > 0 => Coded::Finding(n - 1),
+            _ => Coded::Note,
+        }
     }
 }
 
@@ -120,4 +122,11 @@ pub fn parts_at<'a>(plan: &'a Plan, note: &Path, at: Coded) -> Option<&'a [Strin
         .iter()
         .find(|u| u.note == note && u.at() == at)
         .map(|u| u.into.as_slice())
+}
+
+/// Whether `plan` lists `found` (a use as it is now) at its place, with the same words.
+pub fn listed(plan: &Plan, found: &Use) -> bool {
+    plan.uses.iter().any(|u| {
+        u.note == found.note && u.at() == found.at() && u.did == found.did && u.quote == found.quote
+    })
 }

@@ -161,7 +161,11 @@ impl Notebook {
 /// beside it, fsync, rename, fsync of the folder. With `replace` false an existing file is
 /// never touched.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
+    // A bare file name's folder is the current one.
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let put = if replace { Put::Overwrite } else { Put::New };
     put_via(folder, path, bytes, &put).map_err(|failed| failed.error(path))
 }

@@ -3,6 +3,7 @@
 
 pub mod fields;
 mod lines;
+mod lists;
 pub mod patch;
 #[cfg(test)]
 mod patch_tests;

@@ -164,79 +164,6 @@ fn canonical<V: Serialize + ?Sized>(value: &V) -> Result<String, Refused> {
 }
 
 impl Tree<'_> {
-    fn edit_block_list(&self, items: &[Node], words: &[String]) -> Result<String, Refused> {
-        let old: Vec<String> = items
-            .iter()
-            .map(|i| {
-                let written = &self.text[i.range.from..i.range.to];
-                crate::yaml::parse(written)
-                    .ok()
-                    .and_then(|n| n.value.scalar_text())
-                    .unwrap_or_else(|| written.to_owned())
-            })
-            .collect();
-        // Each item the user wrote stays, is written over in place by a new word (a code
-        // renamed), or goes with its line; new words left over are added at the end. Any
-        // other change would reorder lines the user wrote.
-        let mut fates: Vec<Fate> = Vec::with_capacity(old.len());
-        let mut next = 0;
-        for word in &old {
-            let fate = match words.get(next) {
-                Some(w) if w == word => Fate::Stays,
-                Some(w) if !words.contains(word) && !old.contains(w) => Fate::Becomes(w),
-                _ if !words.contains(word) => Fate::Goes,
-                _ => return Err(Refused("the list's order would change".into())),
-            };
-            if !matches!(fate, Fate::Goes) {
-                next += 1;
-            }
-            fates.push(fate);
-        }
-        let added = &words[next.min(words.len())..];
-        if added.iter().any(|w| old.contains(w)) {
-            return Err(Refused("the list's order would change".into()));
-        }
-        let (Some(first), Some(last)) = (items.first(), items.last()) else {
-            return Err(Refused("an empty block list".into()));
-        };
-        let indent = &self.text[self.line_start(first.range.from)..first.range.from];
-        for item in items {
-            self.refuse_if_not_one_item_per_line(item, "the list")?;
-        }
-        let nl = self.newline();
-        let insert_at = self.node_end(last);
-        let mut out = String::new();
-        let mut copied = 0;
-        for ((item, word), fate) in items.iter().zip(&old).zip(&fates) {
-            match fate {
-                Fate::Stays => {}
-                Fate::Becomes(new) => {
-                    out.push_str(&self.text[copied..item.range.from]);
-                    out.push_str(&scalar(new));
-                    copied = item.range.to;
-                }
-                Fate::Goes => {
-                    let line = Range {
-                        from: self.line_start(item.range.from),
-                        to: self.node_end(item),
-                    };
-                    self.refuse_comments_in(line, word)?;
-                    out.push_str(&self.text[copied..line.from]);
-                    copied = line.to;
-                }
-            }
-        }
-        out.push_str(&self.text[copied..insert_at.max(copied)]);
-        if !added.is_empty() && !out.ends_with('\n') {
-            out.push_str(nl);
-        }
-        for word in added {
-            out.push_str(&format!("{indent}{}{nl}", scalar(word)));
-        }
-        out.push_str(&self.text[insert_at.max(copied)..]);
-        Ok(out)
-    }
-
     /// Just after the last line of an entry; a key with no value ends on its own line.
     fn entry_end(&self, entry: &Entry) -> usize {
         let key_line = self.line_end(entry.key_range.to);
@@ -249,7 +176,11 @@ impl Tree<'_> {
 
     /// Items are removed and added as whole lines only when each starts its own line with
     /// `- ` and ends on it: a block of text (`- |`) or a nested mapping does not.
-    fn refuse_if_not_one_item_per_line(&self, item: &Node, key: &str) -> Result<(), Refused> {
+    pub(super) fn refuse_if_not_one_item_per_line(
+        &self,
+        item: &Node,
+        key: &str,
+    ) -> Result<(), Refused> {
         let before = &self.text[self.line_start(item.range.from)..item.range.from];
         let one_line = !self.text[item.range.from..self.content_end(item)].contains('\n');
         if before.trim_start().starts_with('-')
@@ -388,7 +319,7 @@ impl Tree<'_> {
 }
 
 /// A word as a YAML scalar: plain when it reads back as the same text, quoted otherwise.
-fn scalar(word: &str) -> String {
+pub(super) fn scalar(word: &str) -> String {
     let written = crate::yaml::to_canonical_string(&word).unwrap_or_else(|_| format!("{word:?}"));
     let written = written.trim_end_matches('\n');
     // Inside a flow list, a comma or bracket would end the word.
@@ -397,14 +328,4 @@ fn scalar(word: &str) -> String {
     } else {
         written.to_owned()
     }
-}
-
-/// What becomes of an item of a block list.
-enum Fate<'a> {
-    /// It stays as written.
-    Stays,
-    /// Its value is written over with this word, on its line.
-    Becomes(&'a String),
-    /// It goes, with its line.
-    Goes,
 }
