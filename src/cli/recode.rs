@@ -105,15 +105,6 @@ pub struct How {
 pub fn run(change: Change, context: &Context) -> Result<u8> {
     match change {
         Change::Rename { old, new, how } => {
-            let notebook = context.notebook()?;
-            if !crate::codebook::split::uses(&notebook, &new, &[]).is_empty() {
-                return Err(Error::invalid(
-                    format!("`{old}` was not renamed: notes use `{new}` already"),
-                    format!(
-                        "to make them one code: `fieldnotes codes add {new}`, then `fieldnotes codes merge {old} {new}`"
-                    ),
-                ));
-            }
             let codebook = |text: &str| reshape::renamed(text, &old, &new);
             let map = |code: &str| {
                 vec![if code == old {
@@ -123,6 +114,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 }]
             };
             let what = Said {
+                taken: Some(new.clone()),
                 refused: format!("`{old}` was not renamed"),
                 asked: format!("rename {old} to {new}"),
                 done: format!("renamed {old} to {new}"),
@@ -149,6 +141,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
             };
             let names = from.join(", ");
             let what = Said {
+                taken: None,
                 refused: format!("{names} not merged into {into}"),
                 asked: format!("merge {names} into {into}"),
                 done: format!("merged {names} into {into}"),
@@ -163,6 +156,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 .as_deref()
                 .map_or("the top".to_owned(), |p| format!("under {p}"));
             let what = Said {
+                taken: None,
                 refused: format!("`{code}` was not moved"),
                 asked: format!("move {code} {place}"),
                 done: format!("moved {code} {place}"),
@@ -193,6 +187,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 }
             };
             let what = Said {
+                taken: None,
                 refused: format!("`{name}` was not added"),
                 asked: format!("add {name}"),
                 done: format!("added {name}"),
@@ -229,6 +224,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 }]
             };
             let what = Said {
+                taken: None,
                 refused: format!("`{code}` was not retired"),
                 asked: format!("retire {code} into {into}"),
                 done: format!("retired {code} into {into}"),
@@ -252,6 +248,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 &notebook,
                 &Operation {
                     codes: vec![code.clone()],
+                    taken: Vec::new(),
                     codebook: &codebook,
                     lists: &lists,
                 },
@@ -277,6 +274,7 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 }
             }
             let what = Said {
+                taken: None,
                 refused: format!("`{code}` was not retired"),
                 asked: format!("retire {code}"),
                 done: format!("retired {code}"),
@@ -295,6 +293,8 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
 
 /// What a change says: when refused, when asked for, when done.
 struct Said {
+    /// A code no note may use yet: the code a rename gives.
+    taken: Option<String>,
     refused: String,
     asked: String,
     done: String,
@@ -323,6 +323,7 @@ fn carry_out(
     let lists = |_: &std::path::Path, _, list: &[String]| recoded(list, map);
     let operation = Operation {
         codes: codes.to_vec(),
+        taken: what.taken.iter().cloned().collect(),
         codebook,
         lists: &lists,
     };
@@ -331,6 +332,19 @@ fn carry_out(
     } else {
         apply(&notebook, &operation, &notice)?
     };
+    if let (Some(taken), Some(note)) = (&what.taken, done.taken.first()) {
+        return Err(Error::invalid(
+            format!(
+                "{}: notes use `{taken}` already ({} among them), and nothing was changed",
+                what.refused,
+                note.display()
+            ),
+            format!(
+                "to make them one code: `fieldnotes codes add {taken}`, then `fieldnotes codes merge {} {taken}`",
+                codes.join(" ")
+            ),
+        ));
+    }
     if done.files.is_empty() && done.blocked.is_empty() {
         // A name mistyped says so, rather than that it was done.
         return Err(Error::invalid(

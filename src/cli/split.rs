@@ -115,6 +115,7 @@ pub fn run(
     };
     let operation = Operation {
         codes: vec![code.to_owned()],
+        taken: Vec::new(),
         codebook: &codebook,
         lists: &lists,
     };

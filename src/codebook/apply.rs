@@ -17,6 +17,9 @@ pub type Lists<'a> = &'a dyn Fn(&Path, Coded, &[String]) -> Vec<String>;
 pub struct Operation<'a> {
     /// The codes whose uses it may change: only notes that mention one are read closely.
     pub codes: Vec<String>,
+    /// Codes no note may use yet (a rename onto one would be a merge), looked for in the same
+    /// pass.
+    pub taken: Vec<String>,
     /// The codebook's new text from its text.
     pub codebook: &'a dyn Fn(&str) -> std::result::Result<String, String>,
     /// How each code list changes.
@@ -34,6 +37,9 @@ pub struct Plan {
     pub findings: usize,
     /// Files that cannot be changed in place, and why: while there are any, nothing changes.
     pub blocked: Vec<(PathBuf, String)>,
+    /// Notes that use one of the operation's taken codes: while there are any, nothing
+    /// changes.
+    pub taken: Vec<PathBuf>,
 }
 
 /// What `operation` would change in `notebook`, reading the files as they are now.
@@ -54,7 +60,7 @@ pub fn apply(notebook: &Notebook, operation: &Operation, notice: &dyn Fn(&str)) 
     let mut done = Plan::default();
     notebook.change_all(&paths, notice, |seen| {
         done = compute(notebook, operation, &paths, seen);
-        if !done.blocked.is_empty() {
+        if !done.blocked.is_empty() || !done.taken.is_empty() {
             return Ok(vec![None; paths.len()]);
         }
         let mut changed = done.files.iter().peekable();
@@ -80,6 +86,7 @@ fn candidates(notebook: &Notebook, operation: &Operation) -> Vec<PathBuf> {
             operation
                 .codes
                 .iter()
+                .chain(&operation.taken)
                 .any(|code| contains(&bytes, code.as_bytes()))
         })
     };
@@ -123,20 +130,28 @@ fn compute(
         } else {
             // Only a list that names a code the operation changes is touched: another list
             // with a code written twice stays as it is.
+            let taken = std::cell::Cell::new(false);
             let lists = |at: Coded, codes: &[String]| {
+                if codes.iter().any(|c| operation.taken.contains(c)) {
+                    taken.set(true);
+                }
                 if codes.iter().any(|c| operation.codes.contains(c)) {
                     (operation.lists)(&relative, at, codes)
                 } else {
                     codes.to_vec()
                 }
             };
-            recode_note(text, &lists).map(|recoded| {
+            let recoded = recode_note(text, &lists).map(|recoded| {
                 recoded.map(|r| {
                     plan.notes += 1;
                     plan.findings += r.findings;
                     r.text
                 })
-            })
+            });
+            if taken.get() {
+                plan.taken.push(relative.clone());
+            }
+            recoded
         };
         // Reading drops a byte-order mark; writing puts it back, so that only the lists change.
         let mark = if bytes.is_some_and(|b| b.starts_with("\u{feff}".as_bytes())) {
