@@ -139,6 +139,15 @@ fn check_renamed(
     changed
 }
 
+/// Runs `args` on `root`, and checks that it is refused, says `says`, and changes no file.
+fn refused(sandbox: &Sandbox, root: &Path, args: &[&str], says: &str) {
+    let before = files(root);
+    let run = sandbox.run(root, args);
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(run.stderr.contains(says), "{}", run.describe());
+    assert_eq!(files(root), before, "nothing changed");
+}
+
 #[test]
 fn a_rename_changes_exactly_the_code_lists_and_the_reverse_gives_the_same_bytes() {
     let (_dir, root, sandbox) = notebook();
@@ -237,18 +246,14 @@ fn a_dry_run_says_which_lines_would_change_and_changes_nothing() {
 #[test]
 fn a_rename_onto_a_code_there_or_to_a_name_that_is_no_slug_is_refused() {
     let (_dir, root, sandbox) = notebook();
-    let before = files(&root);
-    let onto = sandbox.run(&root, &["codes", "rename", "escape", "trust"]);
-    assert_ne!(onto.code, Some(0), "{}", onto.describe());
-    assert!(
-        onto.stderr.contains("codes merge escape trust"),
-        "{}",
-        onto.describe()
+    let rename = |new| ["codes", "rename", "escape", new];
+    refused(
+        &sandbox,
+        &root,
+        &rename("trust"),
+        "codes merge escape trust",
     );
-    let bad = sandbox.run(&root, &["codes", "rename", "escape", "Get Away"]);
-    assert_ne!(bad.code, Some(0));
-    assert!(bad.stderr.contains("get-away"), "{}", bad.describe());
-    assert_eq!(files(&root), before);
+    refused(&sandbox, &root, &rename("Get Away"), "get-away");
 }
 
 #[test]
@@ -381,15 +386,8 @@ fn a_merge_makes_two_codes_one_in_every_list_and_in_the_codebook() {
 #[test]
 fn a_merge_into_a_code_the_codebook_lacks_is_refused() {
     let (_dir, root, sandbox) = notebook();
-    let before = files(&root);
-    let run = sandbox.run(&root, &["codes", "merge", "escape", "getaway"]);
-    assert_ne!(run.code, Some(0), "{}", run.describe());
-    assert!(
-        run.stderr.contains("has no `getaway`"),
-        "{}",
-        run.describe()
-    );
-    assert_eq!(files(&root), before);
+    let merge = ["codes", "merge", "escape", "getaway"];
+    refused(&sandbox, &root, &merge, "has no `getaway`");
 }
 
 #[test]
@@ -412,9 +410,13 @@ fn a_move_changes_one_parent_and_refuses_a_tree_that_goes_round() {
     );
     assert_ne!(round.code, Some(0));
     assert!(round.stderr.contains("go round"), "{}", round.describe());
-    sandbox
-        .run(&root, &["codes", "move", "escape", "--top"])
-        .assert_code(0);
+    let top = sandbox.run(&root, &["codes", "move", "escape", "--top"]);
+    top.assert_code(0);
+    assert!(
+        top.stdout.contains("moved escape to the top"),
+        "{}",
+        top.describe()
+    );
     assert_eq!(
         files(&root),
         before,
@@ -594,22 +596,10 @@ fn a_name_no_note_or_code_has_and_a_name_only_notes_use_are_refused() {
         "kind: interview\ntitle: T\ndate: 2024-06-05\nwhy: [escpe]\n",
     )
     .expect("write");
-    let before = files(&root);
-    let typo = sandbox.run(&root, &["codes", "rename", "nosuchcode", "other"]);
-    assert_ne!(typo.code, Some(0), "{}", typo.describe());
-    assert!(
-        typo.stderr.contains("nothing to change"),
-        "{}",
-        typo.describe()
-    );
-    let onto = sandbox.run(&root, &["codes", "rename", "escape", "escpe"]);
-    assert_ne!(onto.code, Some(0), "{}", onto.describe());
-    assert!(
-        onto.stderr.contains("notes use `escpe` already"),
-        "{}",
-        onto.describe()
-    );
-    assert_eq!(files(&root), before);
+    let typo = ["codes", "rename", "nosuchcode", "other"];
+    refused(&sandbox, &root, &typo, "nothing to change");
+    let onto = ["codes", "rename", "escape", "escpe"];
+    refused(&sandbox, &root, &onto, "notes use `escpe` already");
 }
 
 #[test]

@@ -140,12 +140,11 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                 }]
             };
             let names = from.join(", ");
-            let what = Said {
-                taken: None,
-                refused: format!("{names} not merged into {into}"),
-                asked: format!("merge {names} into {into}"),
-                done: format!("merged {names} into {into}"),
-            };
+            let what = Said::new(
+                format!("{names} not merged into {into}"),
+                format!("merge {names} into {into}"),
+                format!("merged {names} into {into}"),
+            );
             carry_out(context, &from, &codebook, &map, &what, &how)
         }
         Change::Move {
@@ -154,21 +153,13 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
             let codebook = |text: &str| reshape::moved(text, &code, parent.as_deref());
             let place = parent
                 .as_deref()
-                .map_or("the top".to_owned(), |p| format!("under {p}"));
-            let what = Said {
-                taken: None,
-                refused: format!("`{code}` was not moved"),
-                asked: format!("move {code} {place}"),
-                done: format!("moved {code} {place}"),
-            };
-            carry_out(
-                context,
-                &[],
-                &codebook,
-                &|c| vec![c.to_owned()],
-                &what,
-                &how,
-            )
+                .map_or("to the top".to_owned(), |p| format!("under {p}"));
+            let what = Said::new(
+                format!("`{code}` was not moved"),
+                format!("move {code} {place}"),
+                format!("moved {code} {place}"),
+            );
+            codebook_only(context, &codebook, &what, &how)
         }
         Change::Add {
             name,
@@ -186,20 +177,12 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                     _ => crate::codebook::with_code_added(text, &code),
                 }
             };
-            let what = Said {
-                taken: None,
-                refused: format!("`{name}` was not added"),
-                asked: format!("add {name}"),
-                done: format!("added {name}"),
-            };
-            carry_out(
-                context,
-                &[],
-                &codebook,
-                &|c| vec![c.to_owned()],
-                &what,
-                &how,
-            )
+            let what = Said::new(
+                format!("`{name}` was not added"),
+                format!("add {name}"),
+                format!("added {name}"),
+            );
+            codebook_only(context, &codebook, &what, &how)
         }
         Change::Split {
             code,
@@ -223,12 +206,11 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                     c.to_owned()
                 }]
             };
-            let what = Said {
-                taken: None,
-                refused: format!("`{code}` was not retired"),
-                asked: format!("retire {code} into {into}"),
-                done: format!("retired {code} into {into}"),
-            };
+            let what = Said::new(
+                format!("`{code}` was not retired"),
+                format!("retire {code} into {into}"),
+                format!("retired {code} into {into}"),
+            );
             carry_out(context, &from, &codebook, &map, &what, &how)
         }
         Change::Retire {
@@ -273,12 +255,11 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
                     show(path, before, after, false)?;
                 }
             }
-            let what = Said {
-                taken: None,
-                refused: format!("`{code}` was not retired"),
-                asked: format!("retire {code}"),
-                done: format!("retired {code}"),
-            };
+            let what = Said::new(
+                format!("`{code}` was not retired"),
+                format!("retire {code}"),
+                format!("retired {code}"),
+            );
             carry_out(
                 context,
                 std::slice::from_ref(&code),
@@ -291,6 +272,18 @@ pub fn run(change: Change, context: &Context) -> Result<u8> {
     }
 }
 
+impl Said {
+    /// What a change says: `refused` when it is, `asked` (`rename a to b`), `done` when it is.
+    fn new(refused: String, asked: String, done: String) -> Said {
+        Said {
+            taken: None,
+            refused,
+            asked,
+            done,
+        }
+    }
+}
+
 /// What a change says: when refused, when asked for, when done.
 struct Said {
     /// A code no note may use yet: the code a rename gives.
@@ -298,6 +291,16 @@ struct Said {
     refused: String,
     asked: String,
     done: String,
+}
+
+/// Changes `codebook.yaml` alone, as `codebook` does: no note's codes change.
+fn codebook_only(
+    context: &Context,
+    codebook: &dyn Fn(&str) -> std::result::Result<String, String>,
+    what: &Said,
+    how: &How,
+) -> Result<u8> {
+    carry_out(context, &[], codebook, &|c| vec![c.to_owned()], what, how)
 }
 
 /// Changes `codebook.yaml` as `codebook` does and every code in the notes as `map` does.
