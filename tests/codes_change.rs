@@ -240,7 +240,51 @@ fn a_dry_run_says_which_lines_would_change_and_changes_nothing() {
         "{}",
         diff.describe()
     );
+    // The Windows note's lines show as lines, without a carriage return shown at each end.
+    assert!(
+        diff.stdout
+            .contains("-why: [private-soundtrack, escape]\n+why: [private-soundtrack, getaway]\n"),
+        "{}",
+        diff.describe()
+    );
+    assert!(!diff.stdout.contains('\r') && !diff.stdout.contains("\\r"));
     assert_eq!(files(&root), before);
+}
+
+#[test]
+fn codes_json_reports_what_a_change_did_as_json() {
+    let (_dir, root, sandbox) = notebook();
+    let before = files(&root);
+    let would = sandbox.run(
+        &root,
+        &["codes", "--json", "rename", "escape", "getaway", "--dry-run"],
+    );
+    would.assert_code(0);
+    let said: Value = serde_json::from_str(&would.stdout).expect("JSON");
+    assert_eq!(said["did"], "rename escape to getaway");
+    assert_eq!(said["dry_run"], true);
+    assert_eq!(files(&root), before);
+    let done = sandbox.run(&root, &["codes", "--json", "rename", "escape", "getaway"]);
+    done.assert_code(0);
+    let said: Value = serde_json::from_str(&done.stdout).expect("JSON");
+    assert_eq!(said["did"], "renamed escape to getaway");
+    let changed: Vec<String> = files(&root)
+        .into_iter()
+        .filter(|(path, bytes)| before.get(path) != Some(bytes))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    let listed: Vec<String> = said["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f.as_str().expect("path").to_owned())
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, changed);
+    let notes = changed.iter().filter(|f| *f != "codebook.yaml").count();
+    assert_eq!(said["notes"], notes);
+    assert!(said["findings"].as_u64().expect("findings") >= 1);
 }
 
 #[test]

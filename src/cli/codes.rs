@@ -47,7 +47,7 @@ struct CodeJson<'a> {
 /// Prints the codebook tree, then the codes used in notes but missing from the codebook.
 pub fn run(args: CodesArgs, context: &Context) -> Result<u8> {
     if let Some(change) = args.change {
-        return super::recode::run(change, context);
+        return super::recode::run(change, context, args.json);
     }
     let notebook = context.notebook()?;
     let (codebook, problems) = notebook.codebook();

@@ -10,8 +10,9 @@ use crate::note::Coded;
 use crate::notebook::Notebook;
 
 /// A code list's new codes, from the note's path (relative to the root), where the list is
-/// in it, and its codes.
-pub type Lists<'a> = &'a dyn Fn(&Path, Coded, &[String]) -> Vec<String>;
+/// in it, and its codes; or why that use cannot change, which blocks its file.
+pub type Lists<'a> =
+    &'a dyn Fn(&Path, Coded, &[String]) -> std::result::Result<Vec<String>, String>;
 
 /// An operation on the codebook: how `codebook.yaml` changes and how each code list does.
 pub struct Operation<'a> {
@@ -131,17 +132,24 @@ fn compute(
             // Only a list that names a code the operation changes is touched: another list
             // with a code written twice stays as it is.
             let taken = std::cell::Cell::new(false);
+            let refused = std::cell::RefCell::new(None);
             let lists = |at: Coded, codes: &[String]| {
                 if codes.iter().any(|c| operation.taken.contains(c)) {
                     taken.set(true);
                 }
-                if codes.iter().any(|c| operation.codes.contains(c)) {
-                    (operation.lists)(&relative, at, codes)
-                } else {
-                    codes.to_vec()
+                if !codes.iter().any(|c| operation.codes.contains(c)) {
+                    return codes.to_vec();
                 }
+                (operation.lists)(&relative, at, codes).unwrap_or_else(|why| {
+                    refused.borrow_mut().get_or_insert(why);
+                    codes.to_vec()
+                })
             };
-            let recoded = recode_note(text, &lists).map(|recoded| {
+            let recoded = recode_note(text, &lists).and_then(|recoded| match refused.take() {
+                Some(why) => Err(why),
+                None => Ok(recoded),
+            });
+            let recoded = recoded.map(|recoded| {
                 recoded.map(|r| {
                     plan.notes += 1;
                     plan.findings += r.findings;
@@ -172,6 +180,19 @@ fn compute(
 }
 
 impl Plan {
+    /// The notes and findings it changes, as a change reports them: ` in 14 notes (23
+    /// findings)`; nothing for the codebook alone.
+    pub fn counts(&self) -> String {
+        match (self.notes, self.findings) {
+            (0, 0) => String::new(),
+            (notes, findings) => format!(
+                " in {} ({})",
+                crate::cli::plural(notes, "note"),
+                crate::cli::plural(findings, "finding")
+            ),
+        }
+    }
+
     /// An error that lists what blocks the operation, for a command to report.
     pub fn blocked_error(&self, what: &str) -> Error {
         let list: Vec<String> = self

@@ -1,6 +1,7 @@
 //! The codebook: the why-codes a team tags behaviour with, as a hierarchy.
 
 pub mod apply;
+pub mod change;
 pub mod recode;
 pub mod reshape;
 pub mod split;

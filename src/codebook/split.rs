@@ -40,7 +40,7 @@ impl Use {
 }
 
 /// A split as the researcher edits it.
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     /// The code split.
     pub split: String,
