@@ -257,7 +257,14 @@ fn codes_json_reports_what_a_change_did_as_json() {
     let before = files(&root);
     let would = sandbox.run(
         &root,
-        &["codes", "--json", "rename", "escape", "getaway", "--dry-run"],
+        &[
+            "codes",
+            "--json",
+            "rename",
+            "escape",
+            "getaway",
+            "--dry-run",
+        ],
     );
     would.assert_code(0);
     let said: Value = serde_json::from_str(&would.stdout).expect("JSON");

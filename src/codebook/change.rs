@@ -150,10 +150,12 @@ impl Change {
                 format!("{} {code} {place}", verb("move", "moved"))
             }
             Change::Add(code) => format!("{} {}", verb("add", "added"), code.name),
-            Change::Retire { code, into, .. } => {
-                let into = into
-                    .as_deref()
-                    .map_or(String::new(), |i| format!(" into {i}"));
+            Change::Retire { code, into, drop } => {
+                let into = match into {
+                    Some(into) => format!(" into {into}"),
+                    None if *drop => " (its uses dropped)".to_owned(),
+                    None => String::new(),
+                };
                 format!("{} {code}{into}", verb("retire", "retired"))
             }
             Change::Split(plan) => format!(

@@ -146,6 +146,26 @@ actions! {
     Backs,
     /// A code's use by month, or by study
     TimeBy,
+    /// Rename the selected code, in the codebook and in every note that uses it
+    RenameCode,
+    /// Merge the selected code into another: its uses become the other's
+    MergeCode,
+    /// Move the selected code under another code, or to the top
+    MoveCode,
+    /// Add a code to the codebook: its name, the code it sits under and what it means
+    NewCode,
+    /// Retire the selected code: its uses go into another code, or are dropped from the notes
+    RetireCode,
+    /// Split the selected code in two, choosing for each use the part it meant
+    SplitCode,
+    /// Make the change, once the form says what it would change
+    ConfirmChange,
+    /// This use meant the first part
+    FirstPart,
+    /// This use meant the second part
+    SecondPart,
+    /// This use meant both parts
+    BothParts,
     /// Show or hide this help
     Help,
     /// Open the sample notebook `research/`

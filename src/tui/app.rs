@@ -345,6 +345,10 @@ impl App {
             (None, Screen::Problems) => Place::Problems,
             (None, Screen::Settling) => Place::Settling,
             (None, Screen::Versions) => Place::Versions,
+            (None, Screen::Board) if self.board.changing.as_ref().is_some_and(|c| c.choosing()) => {
+                Place::Splitting
+            }
+            (None, Screen::Board) if self.board.changing.is_some() => Place::Changing,
             (None, Screen::Board) if self.board.pane == super::board::Pane::Search => {
                 Place::BoardSearch
             }

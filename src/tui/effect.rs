@@ -8,6 +8,7 @@ use crate::problem::Problem;
 
 use super::app::{Choice, Conflict, Shown};
 use super::form::Editing;
+use crate::codebook::change::Change;
 use crate::note::Note;
 use crate::notebook::drafts::{Draft, LeftBehind};
 
@@ -136,6 +137,25 @@ pub enum Effect {
     BoardTexts {
         /// The pieces.
         wanted: Vec<super::board::Wanted>,
+    },
+    /// Count in the background what a change to the codebook would do (only the latest
+    /// asked for is counted) and report [`Outcome::Previewed`].
+    PreviewChange {
+        /// The change.
+        change: Box<Change>,
+    },
+    /// Make a change to the codebook in the background and report [`Outcome::Changed`].
+    MakeChange {
+        /// The change.
+        change: Box<Change>,
+    },
+    /// List every use of a code to split, in the background, and report
+    /// [`Outcome::SplitUses`].
+    SplitUses {
+        /// The code split.
+        code: String,
+        /// Its two parts.
+        parts: Vec<String>,
     },
     /// Read the why-codes to pick from and report [`Outcome::Codes`].
     Codes,
@@ -316,6 +336,32 @@ pub enum Outcome {
     Arranged(Box<super::board::Arranged>),
     /// The answer to [`Effect::BoardTexts`]: each piece's words.
     BoardTexts(Vec<(super::board::TextKey, crate::board::shown::Shown)>),
+    /// The answer to [`Effect::PreviewChange`]: what the change would do, in words, or why
+    /// it is refused.
+    Previewed {
+        /// The change counted.
+        change: Box<Change>,
+        /// What it would do, or why it cannot be made.
+        answer: Result<String, String>,
+    },
+    /// The answer to [`Effect::SplitUses`].
+    SplitUses {
+        /// The code split.
+        code: String,
+        /// Its two parts.
+        parts: Vec<String>,
+        /// Every use of it.
+        uses: Vec<crate::codebook::split::Use>,
+    },
+    /// The answer to [`Effect::MakeChange`].
+    Changed {
+        /// The change.
+        change: Box<Change>,
+        /// What was done, or why nothing was.
+        answer: Result<String, String>,
+        /// Notes and files with errors the index holds now, when it is open.
+        counts: Option<(usize, usize)>,
+    },
     /// The answer to [`Effect::Codes`].
     Codes(Vec<Choice>),
     /// The answer to [`Effect::Recent`].

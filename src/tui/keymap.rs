@@ -42,6 +42,10 @@ pub enum Place {
     Board,
     /// Typing in the search line of the why board.
     BoardSearch,
+    /// Changing a code from the why board.
+    Changing,
+    /// Choosing the part each use of a code split meant.
+    Splitting,
 }
 
 impl Place {
@@ -64,6 +68,8 @@ impl Place {
             Place::Versions => "Versions of a note",
             Place::Board => "The why board",
             Place::BoardSearch => "The why board's search line",
+            Place::Changing => "Changing a code",
+            Place::Splitting => "Splitting a code",
         }
     }
 }
@@ -87,19 +93,20 @@ use KeyCode::{
     Right, Tab, Up,
 };
 use Place::{
-    Board, BoardSearch, Conflict, Filters, Form, Help, Leaving, List, Note, Problems, Removing,
-    Restore, Search, Settling, Start, Versions,
+    Board, BoardSearch, Changing, Conflict, Filters, Form, Help, Leaving, List, Note, Problems,
+    Removing, Restore, Search, Settling, Splitting, Start, Versions,
 };
 
 const BROWSE: &[Place] = &[Search, List];
 const MOVING: &[Place] = &[
-    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions, Board,
+    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions, Board, Changing,
+    Splitting,
 ];
 const READING: &[Place] = &[
-    List, Note, Problems, Help, Conflict, Settling, Versions, Board,
+    List, Note, Problems, Help, Conflict, Settling, Versions, Board, Splitting,
 ];
-const TYPING: &[Place] = &[Search, Filters, Form, BoardSearch];
-const EDITING: &[Place] = &[Search, Form, BoardSearch];
+const TYPING: &[Place] = &[Search, Filters, Form, BoardSearch, Changing];
+const EDITING: &[Place] = &[Search, Form, BoardSearch, Changing];
 const EVERYWHERE: &[Place] = &[
     Start,
     Search,
@@ -117,6 +124,8 @@ const EVERYWHERE: &[Place] = &[
     Versions,
     Board,
     BoardSearch,
+    Changing,
+    Splitting,
 ];
 /// Where the why board is one key away.
 const TO_BOARD: &[Place] = &[List, Note, Problems, Settling, Versions];
@@ -164,6 +173,23 @@ pub static BINDINGS: &[Binding] = &[
     bind!(&[Board], [(Char('f'), NONE)], Action::Fold),
     bind!(&[Board], [(Char('i'), NONE)], Action::Backs),
     bind!(&[Board], [(Char('m'), NONE)], Action::TimeBy),
+    bind!(&[Board], [(Char('r'), NONE)], Action::RenameCode),
+    bind!(&[Board], [(Char('M'), NONE)], Action::MergeCode),
+    bind!(&[Board], [(Char('v'), NONE)], Action::MoveCode),
+    bind!(&[Board], [(Char('a'), NONE)], Action::NewCode),
+    bind!(&[Board], [(Char('x'), NONE)], Action::RetireCode),
+    bind!(&[Board], [(Char('S'), NONE)], Action::SplitCode),
+    bind!(&[Changing], [(Tab, NONE)], Action::NextField),
+    bind!(&[Changing], [(BackTab, NONE)], Action::PreviousField),
+    bind!(
+        &[Changing, Splitting],
+        [(Enter, NONE)],
+        Action::ConfirmChange
+    ),
+    bind!(&[Changing, Splitting], [(Esc, NONE)], Action::Back),
+    bind!(&[Splitting], [(Char('1'), NONE)], Action::FirstPart),
+    bind!(&[Splitting], [(Char('2'), NONE)], Action::SecondPart),
+    bind!(&[Splitting], [(Char('3'), NONE)], Action::BothParts),
     // Ctrl-P moves up, as in readline; Ctrl-X is free in both places.
     bind!(BROWSE, [(Char('x'), CTRL)], Action::Problems),
     bind!(

@@ -21,6 +21,7 @@ mod reading;
 mod receive;
 pub mod recent;
 mod removing;
+mod reshaping;
 pub mod runtime;
 pub mod scroll;
 mod syncing;

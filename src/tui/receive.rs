@@ -247,6 +247,28 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Outcome::Previewed { change, answer } => {
+            super::board::changing::previewed(app, &change, answer);
+            Vec::new()
+        }
+        Outcome::SplitUses { code, parts, uses } => {
+            super::board::changing::uses_read(app, &code, &parts, uses)
+        }
+        Outcome::Changed {
+            change,
+            answer,
+            counts,
+        } => {
+            if let Some((notes, broken)) = counts {
+                app.browse.notes = notes;
+                app.browse.broken = broken;
+            }
+            if super::board::changing::changed(app, &change, answer) {
+                reload(app)
+            } else {
+                Vec::new()
+            }
+        }
         outcome @ (Outcome::Board(_)
         | Outcome::Arranged(_)
         | Outcome::BoardTexts(_)

@@ -94,6 +94,7 @@ pub struct Runtime {
     news: Receiver<News>,
     post: Sender<News>,
     arranger: super::boarding::Arranger,
+    previewer: super::reshaping::Previewer,
     drafts: Keeper,
     /// The data directory, whose trash folder keeps removed notes git does not hold.
     data: Option<PathBuf>,
@@ -110,6 +111,7 @@ impl Runtime {
             news,
             post,
             arranger: Default::default(),
+            previewer: Default::default(),
             drafts: Keeper::default(),
             data: None,
         }
@@ -306,6 +308,7 @@ impl Runtime {
             News::Synced(said) => said.into(),
             News::Standing(standing) => Outcome::Standing(standing),
             News::Arranged(arranged) => Outcome::Arranged(arranged),
+            News::Done(outcome) => *outcome,
             News::Damaged(why) => {
                 self.rebuild(why);
                 return Vec::new();
@@ -407,6 +410,18 @@ impl Runtime {
                     self.arranger
                         .ask(notebook, counted, walls.clone(), &self.post);
                 }
+                return Ok(None);
+            }
+            Effect::PreviewChange { change } => {
+                self.previewer.ask(notebook, *change, &self.post);
+                return Ok(None);
+            }
+            Effect::MakeChange { change } => {
+                super::reshaping::start(notebook, index, *change, self.post.clone());
+                return Ok(None);
+            }
+            Effect::SplitUses { code, parts } => {
+                super::reshaping::uses(notebook, code, parts, self.post.clone());
                 return Ok(None);
             }
             Effect::Sync => {

@@ -39,6 +39,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit = true;
             return vec![Effect::FlushDraft];
         }
+        // A codebook change half written would leave notes changed and others not.
+        Action::Quit if app.board.changing.as_ref().is_some_and(|c| c.making()) => {
+            return super::board::changing::update(app, action);
+        }
         Action::Quit => {
             app.quit = true;
             return Vec::new();
@@ -114,6 +118,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Place::Settling => super::team::settling(app, action),
         Place::Versions => super::team::versions(app, action),
         Place::Board | Place::BoardSearch => super::board::update(app, action),
+        Place::Changing | Place::Splitting => super::board::changing::update(app, action),
     }
 }
 

@@ -31,6 +31,8 @@ pub enum News {
     Standing(Option<crate::git::changes::Standing>),
     /// Walls of the board arranged ahead.
     Arranged(Box<super::board::Arranged>),
+    /// Work done on a thread of its own, as its outcome.
+    Done(Box<super::effect::Outcome>),
 }
 
 /// The index thread: opens the index as it is (so the first screen comes at once), or builds

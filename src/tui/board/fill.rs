@@ -155,7 +155,10 @@ pub fn receive(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             b.ahead.forget();
             // The same code, cell and insight stay selected when the counts change, and the
             // same piece on the wall (found by its file among the notes counted before).
-            let code = b.selected_row().map(|r| r.name.clone());
+            let code = b
+                .select
+                .take()
+                .or_else(|| b.selected_row().map(|r| r.name.clone()));
             let piece = b
                 .selected_piece()
                 .map(|(piece, note)| (note.path.clone(), piece.finding));

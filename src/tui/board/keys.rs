@@ -126,6 +126,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return code_wall(app);
         }
+        Action::RenameCode => return super::changing::begin(app, super::changing::Kind::Rename),
+        Action::MergeCode => return super::changing::begin(app, super::changing::Kind::Merge),
+        Action::MoveCode => return super::changing::begin(app, super::changing::Kind::Move),
+        Action::NewCode => return super::changing::begin(app, super::changing::Kind::Add),
+        Action::RetireCode => return super::changing::begin(app, super::changing::Kind::Retire),
+        Action::SplitCode => return super::changing::begin(app, super::changing::Kind::Split),
         Action::Backs => {
             if let (Some(row), Some(counted)) = (b.selected_row(), &b.counted) {
                 b.backed_by = Some((row.name.clone(), counted.sets[b.code].clone()));

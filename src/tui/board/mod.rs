@@ -5,6 +5,7 @@
 //! pieces of evidence near the selection are read from their files.
 
 mod ahead;
+pub mod changing;
 mod fill;
 mod keys;
 mod wall;
@@ -226,6 +227,11 @@ pub struct Board {
     pub back_to: Option<Tab>,
     /// The selected code's evidence by study, for the time view: (its row, the counts).
     pub time_studies: Option<(usize, Matrix)>,
+    /// A change to the codebook being set up on the selected code.
+    pub changing: Option<changing::Changing>,
+    /// The code to select once the board is counted again (after a change, the code's new
+    /// name).
+    pub select: Option<String>,
 }
 
 impl Board {
@@ -304,6 +310,8 @@ impl Default for Board {
             by_study: false,
             back_to: None,
             time_studies: None,
+            changing: None,
+            select: None,
         }
     }
 }

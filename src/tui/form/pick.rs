@@ -101,7 +101,7 @@ pub fn narrow_names(form: &mut Form) {
 
 /// Which of `values` match `typed` fuzzily, best first; all of them, in order, when nothing
 /// is typed. Equal scores keep the order given (the most used first).
-pub(super) fn ranked(typed: &str, values: &[&str]) -> Vec<usize> {
+pub(crate) fn ranked(typed: &str, values: &[&str]) -> Vec<usize> {
     if typed.is_empty() {
         return (0..values.len()).collect();
     }

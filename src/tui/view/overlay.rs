@@ -60,6 +60,7 @@ pub fn help_page(app: &App, place: Place, theme: &Theme) -> (Vec<Line<'static>>,
         Place::Settling => &[Place::Settling],
         Place::Versions => &[Place::Versions],
         Place::Board | Place::BoardSearch => &[Place::Board, Place::BoardSearch],
+        Place::Changing | Place::Splitting => &[Place::Changing, Place::Splitting],
         Place::Form | Place::Leaving | Place::Restore | Place::Conflict => {
             &[Place::Form, Place::Leaving, Place::Restore, Place::Conflict]
         }

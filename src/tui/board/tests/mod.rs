@@ -385,4 +385,5 @@ fn only_the_titles_of_the_insights_near_the_selection_are_read() {
     assert_eq!(asked(&update(&mut app, Action::Top)), 0);
 }
 
+mod changing;
 mod walls;

@@ -1,5 +1,6 @@
 //! The why board: its search line and views, drawn from the counts alone.
 
+mod changing;
 mod codes;
 mod evidence;
 mod insights;
@@ -59,6 +60,9 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
             Tab::Time => time::draw(app, counted, frame, body, theme),
         },
     }
+    if let Some(c) = &b.changing {
+        changing::draw(c, frame, body, theme);
+    }
     super::status_bar(app, frame, status, &keys(app), theme);
 }
 
@@ -66,6 +70,20 @@ pub fn draw(app: &App, frame: &mut Frame, theme: &Theme) {
 fn keys(app: &App) -> String {
     let b = &app.board;
     let place = app.place();
+    if let Some(c) = &b.changing {
+        let mut wanted: Vec<(&[Action], &str)> = vec![(&[Action::ConfirmChange], "make it")];
+        if c.choosing() {
+            wanted.extend([
+                (&[Action::FirstPart][..], "first part"),
+                (&[Action::SecondPart][..], "second"),
+                (&[Action::BothParts][..], "both"),
+            ]);
+        } else {
+            wanted.push((&[Action::NextField], "next line"));
+        }
+        wanted.extend([(&[Action::Back][..], "back"), (&[Action::Help][..], "help")]);
+        return hints(place, &wanted);
+    }
     if b.pane == Pane::Search {
         return hints(
             place,
@@ -84,6 +102,7 @@ fn keys(app: &App) -> String {
             (&[Action::GroupBy][..], "group"),
             (&[Action::OrderBy][..], "order"),
             (&[Action::Backs][..], "insights"),
+            (&[Action::RenameCode][..], "rename"),
         ]),
         Tab::Together => wanted.push((&[Action::Fold], "fold")),
         Tab::Cases => wanted.extend([
