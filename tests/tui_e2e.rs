@@ -195,3 +195,32 @@ fn the_why_board_drills_from_a_code_to_a_quote_to_its_note_and_back() {
     tmux.keys(&["C-c"]);
     tmux.wait_for("fieldnotes' --notebook");
 }
+
+#[test]
+fn a_code_renamed_on_the_board_in_the_real_binary_changes_the_notes_on_disk() {
+    let sandbox = Sandbox::new();
+    let notebook = sandbox.path("research");
+    common::copy_dir(&common::sample(), &notebook);
+    let tmux = Tmux::start(&sandbox, 100, 30);
+    tmux.launch(&notebook, "58 notes");
+    tmux.keys(&["C-b"]);
+    tmux.wait_for("Codes │ Together");
+    tmux.keys(&["Down", "Down"]);
+    tmux.wait_for("│ own-pace");
+    tmux.keys(&["r", "C-u"]);
+    tmux.text("own-tempo");
+    tmux.wait_for("Would rename own-pace to own-tempo in 4 notes (4 findings)");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Renamed own-pace to own-tempo in 4 notes (4 findings).");
+    let screen = tmux.wait_for("│ own-tempo");
+    assert!(screen.contains("own-tempo             4     4"), "{screen}");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("fieldnotes' --notebook");
+    let codes = sandbox.run(&notebook, &["codes", "--json"]);
+    codes.assert_code(0);
+    assert!(
+        codes.stdout.contains("\"own-tempo\"") && !codes.stdout.contains("\"own-pace\""),
+        "{}",
+        codes.describe()
+    );
+}
