@@ -682,3 +682,67 @@ fn a_split_plan_whose_finding_says_something_else_now_changes_nothing() {
     assert!(run.stderr.contains("as they are now"), "{}", run.describe());
     assert_eq!(files(&root), before);
 }
+
+#[test]
+fn a_rename_killed_half_way_is_undone_by_the_next_command_which_says_so() {
+    let sandbox = Sandbox::new();
+    let root = sandbox.path("many");
+    std::fs::create_dir_all(root.join("notes")).expect("mkdir");
+    std::fs::write(root.join("fieldnotes.yaml"), "name: many\n").expect("write");
+    std::fs::write(
+        root.join("codebook.yaml"),
+        "codes:\n  - name: escape\n    description: Gets away\n",
+    )
+    .expect("write");
+    for n in 0..3000 {
+        std::fs::write(
+            root.join(format!("notes/{n:04}.yaml")),
+            format!("kind: observation\ntitle: Walk {n}\ndate: 2024-01-01\nwhy: [escape]\n"),
+        )
+        .expect("write");
+    }
+    let journal = root.join(".fieldnotes-tmp/change.journal");
+    // Killed while it writes (the journal is there only then); a run that ends first is tried
+    // again the other way round, from where it ended.
+    let mut killed = false;
+    for (old, new) in [("escape", "getaway"), ("getaway", "escape")]
+        .iter()
+        .cycle()
+        .take(6)
+    {
+        let mut child = sandbox.spawn(&root, &["codes", "rename", old, new]);
+        let start = files(&root);
+        while child.try_wait().expect("wait").is_none() {
+            // Killed once the journal is there and some notes are written.
+            if journal.exists() && files(&root) != start && journal.exists() {
+                child.kill().expect("kill");
+                killed = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        let _ = child.wait();
+        if killed {
+            break;
+        }
+    }
+    assert!(killed, "no rename was caught half-way");
+    assert!(journal.exists());
+    let next = sandbox.run(&root, &["codes"]);
+    next.assert_code(0);
+    assert!(
+        next.stderr.contains("was cut short before it was done"),
+        "{}",
+        next.describe()
+    );
+    assert!(!journal.exists());
+    let after = files(&root);
+    // Every note holds one name again: all the old one, as before the killed rename.
+    let renamed = after
+        .values()
+        .filter(|b| b.ends_with(b"[getaway]\n"))
+        .count();
+    assert!(renamed == 0 || renamed == 3000, "{renamed} of 3000 renamed");
+    let book = String::from_utf8_lossy(&after[Path::new("codebook.yaml")]).into_owned();
+    assert_eq!(book.contains("getaway"), renamed == 3000, "{book}");
+}

@@ -212,7 +212,12 @@ impl Context {
                 ),
             });
         }
-        Notebook::open(&root)
+        let notebook = Notebook::open(&root)?;
+        // A change a killed command left half made is undone before anything reads the notes.
+        if let Err(e) = notebook.recover(&notice) {
+            notice(&format!("fieldnotes: {e}"));
+        }
+        Ok(notebook)
     }
 
     fn find(&self) -> Result<(PathBuf, Origin)> {

@@ -57,24 +57,27 @@ pub fn plan(notebook: &Notebook, operation: &Operation) -> Result<Plan> {
 /// Carries `operation` out: every file it changes, or none when one is blocked (the plan
 /// says which and why). Each change is computed from the very bytes it replaces.
 pub fn apply(notebook: &Notebook, operation: &Operation, notice: &dyn Fn(&str)) -> Result<Plan> {
-    let paths = candidates(notebook, operation);
     let mut done = Plan::default();
-    notebook.change_all(&paths, notice, |seen| {
-        done = compute(notebook, operation, &paths, seen);
-        if !done.blocked.is_empty() || !done.taken.is_empty() {
-            return Ok(vec![None; paths.len()]);
-        }
-        let mut changed = done.files.iter().peekable();
-        Ok(paths
-            .iter()
-            .map(|path| {
-                let relative = notebook.relative(path);
-                changed
-                    .next_if(|(p, _, _)| p == relative)
-                    .map(|(_, _, after)| after.clone().into_bytes())
-            })
-            .collect())
-    })?;
+    notebook.change_all(
+        || candidates(notebook, operation),
+        notice,
+        |paths, seen| {
+            done = compute(notebook, operation, paths, seen);
+            if !done.blocked.is_empty() || !done.taken.is_empty() {
+                return Ok(vec![None; paths.len()]);
+            }
+            let mut changed = done.files.iter().peekable();
+            Ok(paths
+                .iter()
+                .map(|path| {
+                    let relative = notebook.relative(path);
+                    changed
+                        .next_if(|(p, _, _)| p == relative)
+                        .map(|(_, _, after)| after.clone().into_bytes())
+                })
+                .collect())
+        },
+    )?;
     Ok(done)
 }
 

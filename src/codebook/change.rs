@@ -115,6 +115,11 @@ impl Change {
                 into: Some(to),
                 ..
             } => into(code, std::slice::from_ref(to)),
+            // A code still in use is retired only into another or dropped: a note that took
+            // it up since the plan was made stops the change.
+            Change::Retire {
+                code, drop: false, ..
+            } => return Err(format!("it uses `{code}`")),
             Change::Retire { code, .. } => into(code, &[]),
             Change::Move { .. } | Change::Add(_) => codes.to_vec(),
             Change::Split(plan) => {
@@ -239,13 +244,11 @@ fn run(notebook: &Notebook, change: &Change, notice: Option<&dyn Fn(&str)>) -> R
             drop: false,
         } => {
             let uses = plan(notebook, &operation)?;
-            if uses.notes > 0 {
+            let using = format!("it uses `{code}`");
+            let notes = uses.blocked.iter().filter(|(_, why)| *why == using).count();
+            if notes > 0 {
                 return Err(refuse(
-                    format!(
-                        "{} still use it ({})",
-                        plural(uses.notes, "note"),
-                        plural(uses.findings, "finding")
-                    ),
+                    format!("{} still use it", plural(notes, "note")),
                     &format!(
                         "retire `{code}` --into another code (a merge), or --drop it from every note (`--drop --dry-run` lists them)"
                     ),

@@ -3,6 +3,7 @@
 
 mod discover;
 pub mod drafts;
+mod journal;
 mod load;
 mod remove;
 mod settings;

@@ -81,15 +81,24 @@ impl Notebook {
             return;
         };
         if let Ok(entries) = std::fs::read_dir(&folder) {
-            for entry in entries.flatten() {
+            // A change cut short is undone by the next writer, which can say so.
+            for entry in entries
+                .flatten()
+                .filter(|e| e.file_name() != super::journal::JOURNAL)
+            {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
         let _ = std::fs::remove_dir(&folder);
     }
 
+    /// Takes the notebook's write lock, waiting for another writer to be done, and first of
+    /// all undoes a change a writer killed half-way left.
     pub(super) fn lock(&self, notice: &dyn Fn(&str)) -> Result<impl Drop> {
-        crate::waiting::patiently(|| self.try_lock(), notice, "writing to this notebook")
+        let held =
+            crate::waiting::patiently(|| self.try_lock(), notice, "writing to this notebook")?;
+        self.undo_cut_short(notice)?;
+        Ok(held)
     }
 
     /// The lock is on the root folder itself: it needs no file of its own in the notebook,

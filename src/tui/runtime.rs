@@ -149,6 +149,15 @@ impl Runtime {
 
     /// Opens `notebook` and starts following it.
     pub fn open(&mut self, notebook: Notebook) {
+        // A change a killed writer left half made is undone before the index reads the notes.
+        let post = self.post.clone();
+        let said = |text: &str| {
+            let text = text.strip_prefix("fieldnotes: ").unwrap_or(text);
+            let _ = post.send(News::Notice(super::work::capitalised(text)));
+        };
+        if let Err(e) = notebook.recover(&said) {
+            said(&super::work::one_line(&e));
+        }
         self.start(notebook, None);
         self.offer_left_behind();
     }
