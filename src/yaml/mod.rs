@@ -4,6 +4,8 @@
 pub mod fields;
 mod lines;
 mod lists;
+#[cfg(test)]
+mod lists_tests;
 pub mod patch;
 #[cfg(test)]
 mod patch_tests;
