@@ -1,4 +1,5 @@
-//! A block list changed line by line: each item the user wrote stays, is written over in
+//! How the items of a list meet the words it is to hold (the same for every list), and a
+//! block list changed line by line: each item the user wrote stays, is written over in
 //! place, or goes with its line; new items come at the end. Its comments and every other
 //! line stay as written.
 

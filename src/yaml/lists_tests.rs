@@ -77,3 +77,143 @@ fn a_word_that_cannot_keep_the_quotes_is_written_the_canonical_way() {
     let read: Vec<_> = items.iter().filter_map(|i| i.value.scalar_text()).collect();
     assert_eq!(read, ["it's", "say \"hi\""]);
 }
+
+#[test]
+fn a_flow_list_with_its_own_spacing_keeps_it_and_only_the_item_changes() {
+    round_trip(
+        "why: [ trust,calm ]\n",
+        &["trust", "calm"],
+        &["belonging", "calm"],
+        "why: [ belonging,calm ]\n",
+    );
+    round_trip(
+        "why: [trust , other]  # asked twice\n",
+        &["trust", "other"],
+        &["trust", "belonging"],
+        "why: [trust , belonging]  # asked twice\n",
+    );
+    let inside = "kind: x\nfindings:\n  - {did: y, why: [ trust ,calm,]}\n";
+    let path = [Step::Key("findings"), Step::Item(0), Step::Key("why")];
+    let renamed = set_words(inside, &path, &words(&["calm"]), &[]);
+    assert_eq!(
+        renamed,
+        Ok("kind: x\nfindings:\n  - {did: y, why: [ calm,]}\n".to_owned())
+    );
+}
+
+#[test]
+fn a_flow_list_on_several_lines_is_changed_item_by_item_and_a_comment_in_it_refuses() {
+    let text = "why: [\n  trust,\n  calm\n]\nbody: x\n";
+    round_trip(
+        text,
+        &["trust", "calm"],
+        &["belonging", "calm"],
+        "why: [\n  belonging,\n  calm\n]\nbody: x\n",
+    );
+    assert_eq!(
+        why(text, &["a", "b", "calm"]),
+        "why: [\n  a,\n  b,\n  calm\n]\nbody: x\n"
+    );
+    assert_eq!(why(text, &["calm"]), "why: [\n  calm\n]\nbody: x\n");
+    assert_eq!(why(text, &["trust"]), "why: [\n  trust\n]\nbody: x\n");
+    let commented = "why: [\n  trust,  # first\n  calm\n]\n";
+    let refused = set_words(commented, &[Step::Key("why")], &words(&["x", "calm"]), &[]);
+    assert!(refused.is_err_and(|r| r.0.contains("comment")));
+}
+
+#[test]
+fn an_item_that_goes_takes_its_separator_and_new_ones_take_the_lists() {
+    let text = "why: [a , b , c]\n";
+    assert_eq!(why(text, &["a", "c"]), "why: [a , c]\n");
+    assert_eq!(why(text, &["c"]), "why: [c]\n");
+    assert_eq!(why(text, &["b"]), "why: [b]\n");
+    assert_eq!(why(text, &["a", "b"]), "why: [a , b]\n");
+    assert_eq!(why(text, &["a", "x", "y", "c"]), "why: [a , x , y , c]\n");
+    assert_eq!(why(text, &["a", "b", "c", "d"]), "why: [a , b , c , d]\n");
+    assert_eq!(why("why: [a]\n", &["a", "d"]), "why: [a, d]\n");
+    // Not an edit in place: the list is written again, as it always was.
+    assert_eq!(why(text, &["c", "a"]), "why: [c, a]\n");
+    assert_eq!(why("why: [!!str a, b]\n", &["x", "b"]), "why: [x, b]\n");
+    assert_eq!(why("why: []\n", &["a"]), "why: [a]\n");
+    assert_eq!(why("why:\n", &["a"]), "why: [a]\n");
+}
+
+#[test]
+fn quoted_flow_items_keep_their_quotes_and_a_blank_one_its_place() {
+    let text = "why: [\"trust\", 'calm', other]\n";
+    round_trip(
+        text,
+        &["trust", "calm", "other"],
+        &["belonging", "calm", "other"],
+        "why: [\"belonging\", 'calm', other]\n",
+    );
+    round_trip(
+        text,
+        &["trust", "calm", "other"],
+        &["trust", "peace", "other"],
+        "why: [\"trust\", 'peace', other]\n",
+    );
+    round_trip(
+        "why: ['', trust]\n",
+        &["trust"],
+        &["belonging"],
+        "why: ['', belonging]\n",
+    );
+}
+
+#[test]
+fn a_single_word_stays_one_in_its_quotes_and_becomes_a_list_only_for_several() {
+    round_trip(
+        "why: trust   # for now\n",
+        &["trust"],
+        &["belonging"],
+        "why: belonging   # for now\n",
+    );
+    round_trip(
+        "why: \"trust\"\n",
+        &["trust"],
+        &["belonging"],
+        "why: \"belonging\"\n",
+    );
+    round_trip(
+        "why: 'trust'\n",
+        &["trust"],
+        &["belonging"],
+        "why: 'belonging'\n",
+    );
+    assert_eq!(why("why: 'trust'\n", &["a", "b"]), "why: ['a', 'b']\n");
+    assert_eq!(why("why: trust\n", &["trust", "b"]), "why: [trust, b]\n");
+    // A block of text is no word on the key's line: the list is written in its place.
+    assert_eq!(
+        why("why: |\n  trust\nx: 1\n", &["calm"]),
+        "why: [calm]\nx: 1\n"
+    );
+}
+
+#[test]
+fn unicode_crlf_and_a_byte_order_mark_stay_through_a_flow_list_change() {
+    let text = "\u{feff}title: 電車の中で\r\nwhy: [ café,trust ]\r\n";
+    round_trip(
+        text,
+        &["café", "trust"],
+        &["thé", "trust"],
+        "\u{feff}title: 電車の中で\r\nwhy: [ thé,trust ]\r\n",
+    );
+    let lines = "\u{feff}title: 電車\r\nwhy: [\r\n  trust,\r\n  calm\r\n]\r\n";
+    round_trip(
+        lines,
+        &["trust", "calm"],
+        &["trust", "静か"],
+        "\u{feff}title: 電車\r\nwhy: [\r\n  trust,\r\n  静か\r\n]\r\n",
+    );
+    assert_eq!(
+        why(lines, &["a", "b", "calm"]),
+        "\u{feff}title: 電車\r\nwhy: [\r\n  a,\r\n  b,\r\n  calm\r\n]\r\n"
+    );
+    round_trip(
+        "\u{feff}why: 'trust'\r\n",
+        &["trust"],
+        &["café"],
+        "\u{feff}why: 'café'\r\n",
+    );
+}

@@ -2,6 +2,7 @@
 //! through `serde-saphyr` with resource limits, and written back in one canonical style.
 
 pub mod fields;
+mod flow;
 mod lines;
 mod lists;
 #[cfg(test)]
