@@ -13,8 +13,8 @@ impl Tree<'_> {
     /// The text with the flow list `list` (its `items`) holding `words`: each item stays, is
     /// written over, or goes with its separator, and new words follow the item they replace
     /// or the last item. `None` when it cannot be done that way (the items would change
-    /// order, one has a tag or an anchor, the list is empty), for the list to be written
-    /// again.
+    /// order, an item that goes stands by a tag or an anchor, the list is empty), for the
+    /// list to be written again.
     pub(super) fn edit_flow_list(
         &self,
         list: &Node,
@@ -22,11 +22,12 @@ impl Tree<'_> {
         words: &[String],
     ) -> Option<String> {
         let last = items.last()?;
-        if !self.plain_separators(list, items) {
-            return None;
-        }
         let old: Vec<Option<String>> = items.iter().map(|i| self.item_word(i)).collect();
         let (fates, added) = fates(&old, words).ok()?;
+        let goes = fates.iter().any(|f| matches!(f, Fate::Goes));
+        if goes && !self.plain_separators(list, items) {
+            return None;
+        }
         let first_kept = fates.iter().position(|f| !matches!(f, Fate::Goes))?;
         let separator = self.separator(items);
         let mut edits = Vec::new();
@@ -63,7 +64,7 @@ impl Tree<'_> {
                 .collect();
             edits.push((Range { from: at, to: at }, tail));
         }
-        Some(self.edited(&edits))
+        self.edited(&edits)
     }
 
     /// The text with the single word `value` (`why: trust`, `why: "trust"`) written over by
@@ -96,8 +97,8 @@ impl Tree<'_> {
     }
 
     /// Whether only blanks and commas stand between the brackets and items of a flow list,
-    /// one comma between two items and at most one after the last: a tag or an anchor
-    /// before an item would be taken away with the wrong one.
+    /// one comma between two items and at most one after the last: an item's span leaves
+    /// out its tag or anchor, which would go with the wrong item.
     fn plain_separators(&self, list: &Node, items: &[Node]) -> bool {
         let text = self.text.as_bytes();
         let (open, close) = (list.range.from, list.range.to.saturating_sub(1));
@@ -124,25 +125,25 @@ impl Tree<'_> {
     /// added to it; `, ` when it has one item.
     fn separator(&self, items: &[Node]) -> String {
         match items {
-            [a, b, ..] => self
-                .text
-                .get(a.range.to..b.range.from)
-                .unwrap_or(", ")
-                .to_owned(),
+            [a, b, ..] => match self.text.get(a.range.to..b.range.from) {
+                Some(gap) if gap.trim() == "," => gap.to_owned(),
+                _ => ", ".to_owned(),
+            },
             _ => ", ".to_owned(),
         }
     }
 
-    /// The text with each range replaced; the ranges are in order and do not overlap.
-    fn edited(&self, edits: &[(Range, String)]) -> String {
+    /// The text with each range replaced, or `None` when the ranges are out of order or
+    /// overlap (which the parser's spans should never make).
+    fn edited(&self, edits: &[(Range, String)]) -> Option<String> {
         let mut out = String::with_capacity(self.text.len());
         let mut copied = 0;
         for (range, with) in edits {
-            out.push_str(&self.text[copied..range.from]);
+            out.push_str(self.text.get(copied..range.from)?);
             out.push_str(with);
             copied = range.to;
         }
-        out.push_str(&self.text[copied..]);
-        out
+        out.push_str(self.text.get(copied..)?);
+        Some(out)
     }
 }

@@ -133,7 +133,18 @@ fn an_item_that_goes_takes_its_separator_and_new_ones_take_the_lists() {
     assert_eq!(why("why: [a]\n", &["a", "d"]), "why: [a, d]\n");
     // Not an edit in place: the list is written again, as it always was.
     assert_eq!(why(text, &["c", "a"]), "why: [c, a]\n");
-    assert_eq!(why("why: [!!str a, b]\n", &["x", "b"]), "why: [x, b]\n");
+    // A tag stays with its item; but an item that goes would take the wrong one with it.
+    round_trip(
+        "why: [!!str a, b]\n",
+        &["a", "b"],
+        &["x", "b"],
+        "why: [!!str x, b]\n",
+    );
+    assert_eq!(
+        why("why: [a, !!str b]\n", &["x", "y", "b"]),
+        "why: [x, y, !!str b]\n"
+    );
+    assert_eq!(why("why: [a, !!str b]\n", &["b"]), "why: [b]\n");
     assert_eq!(why("why: []\n", &["a"]), "why: [a]\n");
     assert_eq!(why("why:\n", &["a"]), "why: [a]\n");
 }
@@ -209,6 +220,12 @@ fn unicode_crlf_and_a_byte_order_mark_stay_through_a_flow_list_change() {
     assert_eq!(
         why(lines, &["a", "b", "calm"]),
         "\u{feff}title: 電車\r\nwhy: [\r\n  a,\r\n  b,\r\n  calm\r\n]\r\n"
+    );
+    round_trip(
+        "\u{feff}why: trust\r\nx: 1\r\n",
+        &["trust"],
+        &["静か"],
+        "\u{feff}why: 静か\r\nx: 1\r\n",
     );
     round_trip(
         "\u{feff}why: 'trust'\r\n",
