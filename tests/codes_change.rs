@@ -194,6 +194,68 @@ fn a_rename_changes_exactly_the_code_lists_and_the_reverse_gives_the_same_bytes(
     );
 }
 
+/// Notes whose code lists are formatted by hand, each way a rename must keep byte for byte.
+const HAND_FORMATTED: [(&str, &str); 6] = [
+    (
+        "spacing.yaml",
+        "kind: interview\ntitle: Odd spacing\ndate: 2024-06-04\nwhy: [ trust,escape ]\nfindings:\n  - did: waits\n    why: [escape , trust]\n",
+    ),
+    (
+        "lines.yaml",
+        "kind: interview\ntitle: A list over lines\ndate: 2024-06-05\nwhy: [\n  escape,\n  trust\n]\n",
+    ),
+    (
+        "word.yaml",
+        "kind: observation\ntitle: One word\ndate: 2024-06-06\nwhy: trust   # for now\nfindings:\n  - did: nods\n    why: \"trust\"\n  - did: smiles\n    why: 'trust'\n",
+    ),
+    (
+        "quoted.yaml",
+        "kind: interview\ntitle: Quoted codes\ndate: 2024-06-07\nwhy: [\"trust\", 'escape']\nfindings:\n  - did: pays\n    why:\n      - 'trust'\n      - \"escape\"\n  - did: leaves\n    why: ['escape', 'trust']\n",
+    ),
+    (
+        "blank.yaml",
+        "kind: interview\ntitle: A blank item\ndate: 2024-06-08\nwhy:\n  - \"\"\n  - trust\n  - escape\n",
+    ),
+    (
+        "windows-lines.yaml",
+        "\u{feff}kind: interview\r\ntitle: 電車の中で\r\ndate: 2024-06-09\r\nwhy: [\r\n  escape ,\r\n  trust\r\n]\r\nfindings:\r\n  - did: 音楽を消す\r\n    why: 'trust'\r\n",
+    ),
+];
+
+#[test]
+fn a_rename_changes_only_the_code_in_hand_formatted_lists_and_the_reverse_gives_them_back() {
+    let (_dir, root, sandbox) = notebook();
+    for (name, text) in HAND_FORMATTED {
+        std::fs::write(root.join("planted").join(name), text).expect("write");
+    }
+    let before = files(&root);
+    sandbox
+        .run(&root, &["codes", "rename", "trust", "calm"])
+        .assert_code(0);
+    let after = files(&root);
+    for (name, text) in HAND_FORMATTED {
+        // Only the code's own bytes change: spacing, commas, brackets, quotes stay.
+        let path = Path::new("planted").join(name);
+        assert_eq!(
+            String::from_utf8_lossy(&after[&path]),
+            text.replace("trust", "calm"),
+            "{name}"
+        );
+    }
+    sandbox
+        .run(&root, &["codes", "rename", "calm", "trust"])
+        .assert_code(0);
+    let back = files(&root);
+    for (path, bytes) in &before {
+        assert!(
+            back.get(path) == Some(bytes),
+            "{} did not come back byte for byte",
+            path.display()
+        );
+    }
+    assert_eq!(back, before);
+}
+
 #[test]
 fn a_dry_run_says_which_lines_would_change_and_changes_nothing() {
     let (_dir, root, sandbox) = notebook();

@@ -2,8 +2,11 @@
 //! through `serde-saphyr` with resource limits, and written back in one canonical style.
 
 pub mod fields;
+mod flow;
 mod lines;
 mod lists;
+#[cfg(test)]
+mod lists_tests;
 pub mod patch;
 #[cfg(test)]
 mod patch_tests;

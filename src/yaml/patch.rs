@@ -7,9 +7,12 @@ use super::tree::{Entry, Node, Range, Shape, Slot, Tree};
 pub use super::tree::{Refused, Step};
 
 /// Sets the list of words at `path` (a key in a mapping) to `words`, changing as little of
-/// `text` as it can: items are removed and appended line by line in a block list, a flow list
-/// is written again in place, and a missing key is added after the last of `after` that the
-/// mapping has (the keys that come before it in the canonical order). An empty list removes
+/// `text` as it can: an item stays, is written over in its own quotes, or goes (with its line
+/// in a block list, its separator in a flow list), and new words follow the item they
+/// replace or the last one; a single word (`why: trust`) stays one when one word is left; a
+/// missing key is added after the last of `after` that the mapping has (the keys that come
+/// before it in the canonical order). A flow list that cannot be changed item by item (its
+/// items would change order, one has a tag) is written again in place; an empty list removes
 /// the key.
 pub fn set_words(
     text: &str,
@@ -40,11 +43,15 @@ pub fn set_words(
     match &entry.value.shape {
         Shape::Seq { flow: false, items } => tree.edit_block_list(items, words),
         Shape::Seq { flow: true, .. } | Shape::Scalar => {
-            // Whatever the value was written as (a flow list, one word, a block of text),
-            // the new list takes its place on the key's line.
             let range = tree.value_range(entry)?;
             tree.refuse_comments_in(range, key)?;
-            Ok(tree.replace(range, &format!(" {flow_list}")))
+            let in_place = match &entry.value.shape {
+                Shape::Seq { items, .. } => tree.edit_flow_list(&entry.value, items, words),
+                _ => tree.edit_word(range.from, &entry.value, words),
+            };
+            // Whatever else the value was written as (nothing, a block of text), or when
+            // its items would change order, the new list takes its place on the key's line.
+            Ok(in_place.unwrap_or_else(|| tree.replace(range, &format!(" {flow_list}"))))
         }
         Shape::Map { .. } => Err(Refused(format!("`{key}` holds a mapping, not a list"))),
     }
