@@ -193,10 +193,7 @@ pub fn with_code_added(text: &str, code: &Code) -> Result<String, String> {
             code.name
         ));
     }
-    let (mut wanted, problems) = Codebook::parse(text);
-    if let Some(problem) = problems.iter().find(|p| p.is_error()) {
-        return Err(format!("the codebook has errors ({problem})"));
-    }
+    let mut wanted = reshape::readable(text)?;
     if wanted.get(&code.name).is_some() {
         return Err(format!("the codebook has `{}` already", code.name));
     }

@@ -2,11 +2,11 @@
 //! other codes stay byte for byte) and checked to read back as the codebook wanted.
 
 use super::{Codebook, is_slug};
-use crate::yaml::patch::{Step, remove_item, set_text};
+use crate::yaml::patch::{Step, remove_item, set_text, set_value};
 
 /// The codebook in `text`, refused while it has errors: a codebook read only in part could
 /// hide the very code a change must see.
-fn readable(text: &str) -> Result<Codebook, String> {
+pub(super) fn readable(text: &str) -> Result<Codebook, String> {
     let (book, problems) = Codebook::parse(text);
     match problems.iter().find(|p| p.is_error()) {
         Some(problem) => Err(format!(
@@ -112,12 +112,19 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
         ("exclude", |c| c.exclude.as_ref()),
         ("example", |c| c.example.as_ref()),
     ];
+    let mut noted = Vec::new();
+    for code in book.codes.iter().filter(|c| gone(&c.name)) {
+        out = carried(out, code, target, &mut wanted, &mut noted)?;
+    }
     for (key, said) in fields {
         let mut lines: Vec<String> = said(&book.codes[target]).into_iter().cloned().collect();
         for code in book.codes.iter().filter(|c| gone(&c.name)) {
             if let Some(words) = said(code) {
                 lines.push(format!("From {}: {words}", code.name));
             }
+        }
+        if key == "description" {
+            lines.append(&mut noted);
         }
         let joined = lines.join("\n");
         if said(&book.codes[target]) != Some(&joined) && !lines.is_empty() {
@@ -159,6 +166,60 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
         wanted.codes.remove(i);
     }
     checked(out, &wanted, "the merge")
+}
+
+/// `out` with the colour and the keys fieldnotes does not know of `code`, merged into the
+/// code at `target`, carried over where that code has none of its own; where it has, it
+/// keeps its own and the merged code's is `noted` for its description: nothing is lost.
+fn carried(
+    mut out: String,
+    code: &super::Code,
+    target: usize,
+    wanted: &mut Codebook,
+    noted: &mut Vec<String>,
+) -> Result<String, String> {
+    let at = |key| [Step::Key("codes"), Step::Item(target), Step::Key(key)];
+    if let Some(colour) = &code.color {
+        match &wanted.codes[target].color {
+            None => {
+                out = set_text(&out, &at("color"), Some(colour), keys_before("color"))
+                    .map_err(|r| r.0)?;
+                wanted.codes[target].color = Some(colour.clone());
+            }
+            Some(own) if own != colour => {
+                noted.push(format!("From {}: color {colour}", code.name));
+            }
+            Some(_) => {}
+        }
+    }
+    for (key, node) in &code.extra.0 {
+        let own = wanted.codes[target].extra.0.iter().find(|(k, _)| k == key);
+        match own {
+            None => {
+                // After every key the code has, where the read-back expects it.
+                let mut after: Vec<&str> = CODE_KEYS.to_vec();
+                after.extend(
+                    wanted.codes[target]
+                        .extra
+                        .0
+                        .iter()
+                        .map(|(k, _)| k.name.as_str()),
+                );
+                out = set_value(&out, &at(&key.name), Some(node), &after).map_err(|r| r.0)?;
+                wanted.codes[target]
+                    .extra
+                    .0
+                    .push((key.clone(), node.clone()));
+            }
+            Some((_, own)) if own != node => {
+                let value = crate::yaml::to_canonical_string(node).unwrap_or_default();
+                let value = value.trim().replace('\n', " ");
+                noted.push(format!("From {}: {}: {value}", code.name, key.name));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(out)
 }
 
 /// The codebook `text` with `code` moved under `parent` (to the top with none). Refused when
@@ -300,6 +361,23 @@ mod tests {
         assert_eq!(
             out,
             "# our codes\ncodes:\n  - name: hush\n    owner: ana\n  - name: trust\n"
+        );
+    }
+
+    #[test]
+    fn a_merge_carries_the_colour_and_unknown_keys_over_and_notes_those_it_cannot() {
+        let text = "codes:\n  - name: calm\n    color: \"#112233\"\n    owner: bo\n  - name: quiet\n    color: \"#445566\"\n    owner: ana\n    since: 1979\n  - name: hush\n    color: \"#778899\"\n";
+        let out = merged(text, &["quiet".to_owned()], "calm").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            out,
+            "codes:\n  - name: calm\n    description: |-\n      From quiet: color #445566\n      From quiet: owner: ana\n    color: \"#112233\"\n    owner: bo\n    since: 1979\n  - name: hush\n    color: \"#778899\"\n"
+        );
+        // A code with no colour or owner of its own takes the merged one's.
+        let text = "codes:\n  - name: calm # kept\n  - name: quiet\n    color: \"#445566\"\n    owner: ana\n";
+        let out = merged(text, &["quiet".to_owned()], "calm").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            out,
+            "codes:\n  - name: calm # kept\n    color: \"#445566\"\n    owner: ana\n"
         );
     }
 

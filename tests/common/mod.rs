@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+pub mod codes;
 pub mod hostile;
 pub mod team;
 pub mod tmux;
