@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod board;
 mod boarding;
+mod burst;
 pub mod effect;
 mod filters;
 pub mod form;

@@ -14,9 +14,11 @@ use ratatui::crossterm::event::{self, Event};
 
 use super::action::Action;
 use super::app::App;
+use super::burst::coalesced;
 use super::effect::{Effect, Outcome};
 use super::keeping::Keeper;
-use super::terminal::{self, Screen};
+pub use super::terminal::Host;
+use super::terminal::{Screen, TerminalHost};
 use super::work::{News, choices, follow, load, one_line};
 use super::{keymap, receive::receive, update::update, view::view, writing};
 use crate::error::{Error, Result};
@@ -48,31 +50,6 @@ impl Drop for Session {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-    }
-}
-
-/// What the runtime needs from the terminal it runs in.
-pub trait Host {
-    /// Runs `work` (the editor) with the terminal given back to it.
-    fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()>;
-}
-
-/// The real terminal. Failing to take it back after the editor ends the UI: nothing could
-/// be drawn.
-struct TerminalHost<'a> {
-    screen: &'a mut Screen,
-    lost: Option<Error>,
-}
-
-impl Host for TerminalHost<'_> {
-    fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()> {
-        terminal::suspended(self.screen, work).inspect_err(|e| {
-            self.lost = Some(Error::io(
-                "cannot take the terminal back after the editor",
-                "the terminal",
-                std::io::Error::other(e.to_string()),
-            ));
-        })
     }
 }
 
@@ -506,48 +483,5 @@ impl Runtime {
             Effect::Choices { query } => Outcome::Choices(choices(&notebook, &index, &query)?),
             _ => return Ok(None),
         }))
-    }
-}
-
-/// Of several searches asked for at once only the last matters, and a note is read once.
-fn coalesced(effects: Vec<Effect>) -> Vec<Effect> {
-    let last_search = effects
-        .iter()
-        .rposition(|e| matches!(e, Effect::Search { .. }));
-    // The board's counts too: a paste on its search line counts once.
-    let last_count = effects
-        .iter()
-        .rposition(|e| matches!(e, Effect::Board { .. }));
-    let mut kept: Vec<Effect> = Vec::new();
-    for (i, effect) in effects.into_iter().enumerate() {
-        let superseded = (matches!(effect, Effect::Search { .. }) && Some(i) != last_search)
-            || (matches!(effect, Effect::Board { .. }) && Some(i) != last_count);
-        if !superseded && !kept.contains(&effect) {
-            kept.push(effect);
-        }
-    }
-    kept
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::index::Sort;
-
-    #[test]
-    fn only_the_last_search_of_a_burst_runs() {
-        let search = |q: &str| Effect::Search {
-            query: q.into(),
-            sort: Sort::Relevance,
-            limit: 10,
-        };
-        let load = Effect::Load {
-            path: "a.yaml".into(),
-        };
-        let kept = coalesced(vec![search("t"), load.clone(), search("ta"), load.clone()]);
-        assert_eq!(kept, vec![load, search("ta")]);
-        // A paste on the board's search line counts the board once.
-        let count = |q: &str| Effect::Board { query: q.into() };
-        assert_eq!(coalesced(vec![count("s"), count("st")]), vec![count("st")]);
     }
 }

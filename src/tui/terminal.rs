@@ -88,3 +88,28 @@ pub fn suspended(screen: &mut Screen, work: &mut dyn FnMut()) -> Result<()> {
     enter()?;
     screen.clear().map_err(failed)
 }
+
+/// What the runtime needs from the terminal it runs in.
+pub trait Host {
+    /// Runs `work` (the editor) with the terminal given back to it.
+    fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()>;
+}
+
+/// The real terminal. Failing to take it back after the editor ends the UI: nothing could
+/// be drawn.
+pub(super) struct TerminalHost<'a> {
+    pub(super) screen: &'a mut Screen,
+    pub(super) lost: Option<Error>,
+}
+
+impl Host for TerminalHost<'_> {
+    fn suspended(&mut self, work: &mut dyn FnMut()) -> Result<()> {
+        suspended(self.screen, work).inspect_err(|e| {
+            self.lost = Some(Error::io(
+                "cannot take the terminal back after the editor",
+                "the terminal",
+                std::io::Error::other(e.to_string()),
+            ));
+        })
+    }
+}
