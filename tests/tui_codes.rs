@@ -218,3 +218,26 @@ fn the_form_fits_a_small_terminal() {
     counted_change(&mut ui);
     insta::assert_snapshot!("board_add_60x20", ui.screen());
 }
+
+#[test]
+fn a_refusal_is_shown_whole_however_long() {
+    let mut ui = Ui::sample((100, 30));
+    board(&mut ui);
+    select_code(&mut ui, "own-pace");
+    ui.press(KeyCode::Char('r'));
+    ui.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    ui.type_text("Own Pace Too");
+    let Preview::Refused(why) = counted_change(&mut ui) else {
+        panic!("not refused:\n{}", ui.screen());
+    };
+    assert!(why.contains("use lowercase letters, digits and hyphens, like `own-pace-too`"));
+    let shown = common::squeeze(
+        &ui.screen()
+            .lines()
+            .map(|l| l.split('│').nth(1).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let wanted = common::squeeze("use lowercase letters, digits and hyphens, like `own-pace-too`");
+    assert!(shown.contains(&wanted), "{shown}");
+}

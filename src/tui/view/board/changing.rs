@@ -19,8 +19,9 @@ const OFFERED: usize = 5;
 /// Draws the form over `area` (the board's body).
 pub fn draw(c: &Changing, frame: &mut Frame, area: Rect, theme: &Theme) {
     let area = area.inner(Margin::new(1, 0));
+    let width = area.width.min(80);
     // A border and a space on each side.
-    let inner = usize::from(area.width.saturating_sub(4));
+    let inner = usize::from(width.saturating_sub(4));
     let mut lines: Vec<Line<'static>> = Vec::new();
     let label = c.fields.iter().map(|f| f.label.width()).max().unwrap_or(0);
     let mut cursor = None;
@@ -99,7 +100,6 @@ pub fn draw(c: &Changing, frame: &mut Frame, area: Rect, theme: &Theme) {
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let width = area.width.min(80);
     let window = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 3,
