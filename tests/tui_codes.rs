@@ -22,6 +22,7 @@ fn counted(app: &fieldnotes::tui::App) -> bool {
 }
 
 fn select_code(ui: &mut Ui, code: &str) {
+    ui.press(KeyCode::Home);
     for _ in 0..40 {
         let at = ui
             .runtime
@@ -217,6 +218,16 @@ fn the_form_fits_a_small_terminal() {
     ui.press(KeyCode::Tab);
     counted_change(&mut ui);
     insta::assert_snapshot!("board_add_60x20", ui.screen());
+    ui.press(KeyCode::Esc);
+    select_code(&mut ui, "private-soundtrack");
+    ui.press(KeyCode::Char('S'));
+    ui.type_text("inner-world");
+    ui.press(KeyCode::Tab);
+    ui.type_text("shut-out-noise");
+    ui.press(KeyCode::Enter);
+    ui.settle(|app| app.board.changing.as_ref().is_some_and(|c| c.choosing()));
+    ui.press(KeyCode::Char('1'));
+    insta::assert_snapshot!("board_split_60x20", ui.screen());
 }
 
 #[test]

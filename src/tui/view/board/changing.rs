@@ -74,7 +74,7 @@ pub fn draw(c: &Changing, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::from(truncate(
             vec![Span::styled(
                 format!(
-                    "{chosen} of {all} uses chosen · 1 {} · 2 {} · 3 both",
+                    "{chosen}/{all} chosen · 1 {} · 2 {} · 3 both",
                     part(0),
                     part(1)
                 ),
