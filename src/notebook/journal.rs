@@ -120,12 +120,14 @@ impl Notebook {
             1 => "; 1 file changed again since and was left as it is".to_owned(),
             n => format!("; {n} files changed again since and were left as they are"),
         };
+        let done = match put_back {
+            0 => "it had written none of them".to_owned(),
+            1 => "the 1 file it had written was put back as it was".to_owned(),
+            n => format!("the {n} files it had written were put back as they were"),
+        };
         notice(&format!(
-            "fieldnotes: a change to {} was cut short before it was done; the {} it had written {} put back as {} were{left}",
+            "fieldnotes: a change to {} was cut short before it was done; {done}{left}",
             plural(entries.len(), "file"),
-            plural(put_back, "file"),
-            if put_back == 1 { "was" } else { "were" },
-            if put_back == 1 { "it" } else { "they" },
         ));
         Ok(())
     }
