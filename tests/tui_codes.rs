@@ -190,10 +190,26 @@ fn a_code_retired_on_the_board_goes_into_another() {
     let moved = uses(&ui.root(), "discovery") - 1;
     let habit = uses(&ui.root(), "habit");
     ui.press(KeyCode::Char('x'));
+    // Dropping a code from every note is asked for in so many words, not by Enter.
+    let asks = ui
+        .runtime
+        .app()
+        .board
+        .changing
+        .as_ref()
+        .map(|c| c.preview.clone());
+    assert!(
+        matches!(&asks, Some(Preview::Hint(hint)) if hint.contains("- to drop them")),
+        "{asks:?}"
+    );
+    ui.press(KeyCode::Enter);
+    assert_eq!(uses(&ui.root(), "discovery"), moved + 1);
+    ui.type_text("-");
     let Preview::Would(would) = counted_change(&mut ui) else {
         panic!("not counted:\n{}", ui.screen());
     };
     assert!(would.contains("its uses dropped"), "{would}");
+    ui.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     ui.type_text("habit");
     let Preview::Would(would) = counted_change(&mut ui) else {
         panic!("not counted:\n{}", ui.screen());

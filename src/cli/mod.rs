@@ -198,8 +198,20 @@ pub struct Context {
 }
 
 impl Context {
-    /// The notebook to work on, which must exist.
+    /// The notebook to work on, which must exist; a change a killed command left half made
+    /// is undone first, and said on stderr.
     pub fn notebook(&self) -> Result<Notebook> {
+        let notebook = self.notebook_as_is()?;
+        // Undone before anything reads the notes.
+        if let Err(e) = notebook.recover(&notice) {
+            notice(&format!("fieldnotes: {e}"));
+        }
+        Ok(notebook)
+    }
+
+    /// The notebook to work on, as it is: for the UI, which undoes a change cut short itself
+    /// and says so on its own screen.
+    pub fn notebook_as_is(&self) -> Result<Notebook> {
         let (root, origin) = self.find()?;
         if origin == Origin::Default && !root.join(notebook::SETTINGS_FILE).is_file() {
             return Err(Error::NoNotebook {
@@ -212,12 +224,7 @@ impl Context {
                 ),
             });
         }
-        let notebook = Notebook::open(&root)?;
-        // A change a killed command left half made is undone before anything reads the notes.
-        if let Err(e) = notebook.recover(&notice) {
-            notice(&format!("fieldnotes: {e}"));
-        }
-        Ok(notebook)
+        Notebook::open(&root)
     }
 
     fn find(&self) -> Result<(PathBuf, Origin)> {

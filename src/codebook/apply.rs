@@ -85,6 +85,10 @@ pub fn apply(notebook: &Notebook, operation: &Operation, notice: &dyn Fn(&str)) 
 /// inside the notebook is the file it leads to), then the codebook: written last, so that a
 /// change cut short leaves the codebook as it was.
 fn candidates(notebook: &Notebook, operation: &Operation) -> Vec<PathBuf> {
+    // A change to the codebook alone (a move, an add) reads no note.
+    if operation.codes.is_empty() && operation.taken.is_empty() {
+        return vec![notebook.root.join(CODEBOOK_FILE)];
+    }
     let mentions = |path: &PathBuf| {
         crate::notebook::read_bytes(path).is_ok_and(|bytes| {
             operation

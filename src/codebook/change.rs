@@ -263,8 +263,9 @@ fn run(notebook: &Notebook, change: &Change, notice: Option<&dyn Fn(&str)>) -> R
             if missing > 0 {
                 return Err(refuse(
                     format!(
-                        "{} not in its plan as they are now (added or changed since it was made), and nothing was changed",
-                        plural(missing, "use")
+                        "{} not in its plan as {} now (added or changed since it was made), and nothing was changed",
+                        plural(missing, "use"),
+                        if missing == 1 { "it is" } else { "they are" }
                     ),
                     "make the plan again",
                 ));

@@ -105,40 +105,8 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
     let mut out = text.to_owned();
     let gone = |name: &str| from.iter().any(|f| f == name);
     // What the merged codes said, kept under `into`'s own words.
-    type Said = fn(&super::Code) -> Option<&String>;
-    let fields: [(&str, Said); 4] = [
-        ("description", |c| c.description.as_ref()),
-        ("include", |c| c.include.as_ref()),
-        ("exclude", |c| c.exclude.as_ref()),
-        ("example", |c| c.example.as_ref()),
-    ];
-    let mut noted = Vec::new();
-    for code in book.codes.iter().filter(|c| gone(&c.name)) {
-        out = carried(out, code, target, &mut wanted, &mut noted)?;
-    }
-    for (key, said) in fields {
-        let mut lines: Vec<String> = said(&book.codes[target]).into_iter().cloned().collect();
-        for code in book.codes.iter().filter(|c| gone(&c.name)) {
-            if let Some(words) = said(code) {
-                lines.push(format!("From {}: {words}", code.name));
-            }
-        }
-        if key == "description" {
-            lines.append(&mut noted);
-        }
-        let joined = lines.join("\n");
-        if said(&book.codes[target]) != Some(&joined) && !lines.is_empty() {
-            let path = [Step::Key("codes"), Step::Item(target), Step::Key(key)];
-            out = set_text(&out, &path, Some(&joined), keys_before(key)).map_err(|r| r.0)?;
-            let field = match key {
-                "description" => &mut wanted.codes[target].description,
-                "include" => &mut wanted.codes[target].include,
-                "exclude" => &mut wanted.codes[target].exclude,
-                _ => &mut wanted.codes[target].example,
-            };
-            *field = Some(joined);
-        }
-    }
+    let merged_codes: Vec<&super::Code> = book.codes.iter().filter(|c| gone(&c.name)).collect();
+    out = keep_said(out, &merged_codes, target, &mut wanted)?;
     for (i, code) in book.codes.iter().enumerate() {
         let Some(parent) = code.parent.as_deref().filter(|p| gone(p)) else {
             continue;
@@ -166,6 +134,53 @@ pub fn merged(text: &str, from: &[String], into: &str) -> Result<String, String>
         wanted.codes.remove(i);
     }
     checked(out, &wanted, "the merge")
+}
+
+/// `out` with what `codes` said kept under the code at `target`: their description,
+/// include, exclude and example as `From X:` lines under its own, for the researcher to trim;
+/// their colour and unknown keys where it has none of its own. `wanted` follows.
+fn keep_said(
+    mut out: String,
+    codes: &[&super::Code],
+    target: usize,
+    wanted: &mut Codebook,
+) -> Result<String, String> {
+    type Said = fn(&super::Code) -> Option<&String>;
+    let fields: [(&str, Said); 4] = [
+        ("description", |c| c.description.as_ref()),
+        ("include", |c| c.include.as_ref()),
+        ("exclude", |c| c.exclude.as_ref()),
+        ("example", |c| c.example.as_ref()),
+    ];
+    let own = wanted.codes[target].clone();
+    let mut noted = Vec::new();
+    for code in codes {
+        out = carried(out, code, target, wanted, &mut noted)?;
+    }
+    for (key, said) in fields {
+        let mut lines: Vec<String> = said(&own).into_iter().cloned().collect();
+        for code in codes {
+            if let Some(words) = said(code) {
+                lines.push(format!("From {}: {words}", code.name));
+            }
+        }
+        if key == "description" {
+            lines.append(&mut noted);
+        }
+        let joined = lines.join("\n");
+        if said(&own) != Some(&joined) && !lines.is_empty() {
+            let path = [Step::Key("codes"), Step::Item(target), Step::Key(key)];
+            out = set_text(&out, &path, Some(&joined), keys_before(key)).map_err(|r| r.0)?;
+            let field = match key {
+                "description" => &mut wanted.codes[target].description,
+                "include" => &mut wanted.codes[target].include,
+                "exclude" => &mut wanted.codes[target].exclude,
+                _ => &mut wanted.codes[target].example,
+            };
+            *field = Some(joined);
+        }
+    }
+    Ok(out)
 }
 
 /// `out` with the colour and the keys fieldnotes does not know of `code`, merged into the
@@ -271,25 +286,29 @@ pub fn retired(text: &str, code: &str) -> Result<String, String> {
 }
 
 /// The codebook `text` with `code` split into `parts`: each part the codebook lacks added
-/// where `code` stood (its parent, and what it meant as the start of a description to trim),
-/// then `code` retired, its sub-codes moving up.
+/// where `code` stood (under its parent), every part given what `code` said (as `From X:`
+/// lines to trim, its colour and unknown keys where the part has none), then `code` retired,
+/// its sub-codes moving up. Nothing the code's entry held is lost.
 pub fn split(text: &str, code: &str, parts: &[String]) -> Result<String, String> {
     let book = readable(text)?;
-    let was = book.get(code);
+    let was = book.get(code).cloned();
     let mut out = text.to_owned();
     for part in parts {
         if part == code {
             return Err(format!("`{code}` cannot be split into itself"));
         }
-        if book.get(part).is_some() {
-            continue;
+        if book.get(part).is_none() {
+            let mut added = super::Code::named(part);
+            added.parent = was.as_ref().and_then(|c| c.parent.clone());
+            out = super::with_code_added(&out, &added)?;
         }
-        let mut added = super::Code::named(part);
-        added.parent = was.and_then(|c| c.parent.clone());
-        added.description = was
-            .and_then(|c| c.description.as_ref())
-            .map(|d| format!("Part of what {code} meant: {d}"));
-        out = super::with_code_added(&out, &added)?;
+        let Some(was) = &was else { continue };
+        let mut wanted = readable(&out)?;
+        let Some(target) = wanted.codes.iter().position(|c| c.name == *part) else {
+            continue;
+        };
+        out = keep_said(out, &[was], target, &mut wanted)?;
+        out = checked(out, &wanted, "the split")?;
     }
     retired(&out, code)
 }
@@ -378,6 +397,17 @@ mod tests {
         assert_eq!(
             out,
             "codes:\n  - name: calm # kept\n    color: \"#445566\"\n    owner: ana\n"
+        );
+    }
+
+    #[test]
+    fn a_split_gives_every_part_what_the_code_said_and_loses_none_of_it() {
+        let text = "codes:\n  - name: quiet\n    description: Keeps the peace\n    include: on trains\n    example: Not here.\n    color: \"#445566\"\n    owner: ana\n  - name: calm\n    description: Stays calm\n";
+        let parts = ["calm".to_owned(), "hush".to_owned()];
+        let out = split(text, "quiet", &parts).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            out,
+            "codes:\n  - name: calm\n    description: |-\n      Stays calm\n      From quiet: Keeps the peace\n    include: \"From quiet: on trains\"\n    example: \"From quiet: Not here.\"\n    color: \"#445566\"\n    owner: ana\n  - name: hush\n    description: \"From quiet: Keeps the peace\"\n    include: \"From quiet: on trains\"\n    example: \"From quiet: Not here.\"\n    color: \"#445566\"\n    owner: ana\n"
         );
     }
 

@@ -12,7 +12,7 @@ use crate::cli::plural;
 use crate::error::{Error, Result};
 
 pub(super) const JOURNAL: &str = "change.journal";
-const HEADER: &str = "fieldnotes change journal 1";
+const HEADER: &str = "fieldnotes change journal 2";
 
 /// A file a change writes: where, what it holds (none: no file yet), what it will hold.
 pub(super) type Planned<'a> = (&'a Path, Option<&'a [u8]>, &'a [u8]);
@@ -58,7 +58,7 @@ impl Notebook {
                 .strip_prefix(&root)
                 .or_else(|_| path.strip_prefix(&self.root))
                 .unwrap_or(path);
-            let name = serde_json::to_string(&inside.to_string_lossy()).unwrap_or_default();
+            let name = hex(inside);
             let (length, hash) = fingerprint(after);
             let before_length = before.map_or("-".to_owned(), |b| b.len().to_string());
             head.push_str(&format!("{name}\t{before_length}\t{length}\t{hash:016x}\n"));
@@ -144,6 +144,44 @@ impl Notebook {
     }
 }
 
+/// A path as the hex of its bytes: any file name, UTF-8 or not, comes back as it was.
+#[cfg(unix)]
+fn hex(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str()
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(unix)]
+fn unhex(text: &str) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes: Option<Vec<u8>> = (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect();
+    Some(PathBuf::from(std::ffi::OsStr::from_bytes(&bytes?)))
+}
+
+#[cfg(not(unix))]
+fn hex(path: &Path) -> String {
+    path.to_string_lossy()
+        .bytes()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(not(unix))]
+fn unhex(text: &str) -> Option<PathBuf> {
+    let bytes: Option<Vec<u8>> = (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect();
+    String::from_utf8(bytes?).ok().map(PathBuf::from)
+}
+
 /// The entries of a journal, or none when it is not one.
 fn read(root: &Path, bytes: &[u8]) -> Option<Vec<Entry>> {
     let mut lines = bytes.split(|&b| b == b'\n');
@@ -163,7 +201,7 @@ fn read(root: &Path, bytes: &[u8]) -> Option<Vec<Entry>> {
         let [name, before, length, hash] = fields.as_slice() else {
             return None;
         };
-        let name: PathBuf = serde_json::from_str::<String>(name).ok()?.into();
+        let name = unhex(name)?;
         // Only files inside the notebook: a journal is never a way to write elsewhere.
         let inside = name
             .components()
@@ -267,7 +305,8 @@ mod tests {
         std::fs::write(&outside, "ours\n").unwrap_or_default();
         std::fs::create_dir(root.join(TEMP_FOLDER)).unwrap_or_default();
         let (length, hash) = fingerprint(b"ours\n");
-        let hostile = format!("{HEADER}\n1\n\"../outside.txt\"\t6\t{length}\t{hash:016x}\nstolen");
+        let name = hex(Path::new("../outside.txt"));
+        let hostile = format!("{HEADER}\n1\n{name}\t6\t{length}\t{hash:016x}\nstolen");
         std::fs::write(notebook.journal(), hostile).unwrap_or_default();
         let refused = notebook.recover(&|_| {});
         assert!(refused.is_err(), "{refused:?}");

@@ -99,8 +99,7 @@ use Place::{
 
 const BROWSE: &[Place] = &[Search, List];
 const MOVING: &[Place] = &[
-    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions, Board, Changing,
-    Splitting,
+    Search, List, Note, Problems, Help, Filters, Conflict, Settling, Versions, Board, Splitting,
 ];
 const READING: &[Place] = &[
     List, Note, Problems, Help, Conflict, Settling, Versions, Board, Splitting,
@@ -179,6 +178,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(&[Board], [(Char('a'), NONE)], Action::NewCode),
     bind!(&[Board], [(Char('x'), NONE)], Action::RetireCode),
     bind!(&[Board], [(Char('S'), NONE)], Action::SplitCode),
+    bind!(&[Changing], [(Down, NONE), (Char('n'), CTRL)], Action::Down),
+    bind!(&[Changing], [(Up, NONE), (Char('p'), CTRL)], Action::Up),
     bind!(&[Changing], [(Tab, NONE)], Action::NextField),
     bind!(&[Changing], [(BackTab, NONE)], Action::PreviousField),
     bind!(

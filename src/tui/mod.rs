@@ -53,7 +53,7 @@ use runtime::Runtime;
 
 /// Opens the UI on the notebook `context` finds, or on the start screen when there is none.
 pub fn run(context: &Context) -> Result<u8> {
-    let notebook = match context.notebook() {
+    let notebook = match context.notebook_as_is() {
         Ok(notebook) => Some(notebook),
         Err(Error::NoNotebook { .. }) => None,
         Err(e) => return Err(e),

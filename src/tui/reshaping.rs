@@ -64,7 +64,20 @@ pub fn start(
     post: Sender<News>,
 ) {
     std::thread::spawn(move || {
-        let made = make(&notebook, &change, &|_| {});
+        let said = |text: &str| {
+            let text = text.strip_prefix("fieldnotes: ").unwrap_or(text);
+            let _ = post.send(News::Notice(super::work::capitalised(text)));
+        };
+        // Whatever happens, the form hears how it ended: it waits for this answer.
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            make(&notebook, &change, &said)
+        }))
+        .unwrap_or_else(|_| {
+            Err(crate::error::Error::invalid(
+                "the change stopped half-way through a fault in fieldnotes",
+                "quit and start fieldnotes again: it undoes what was written",
+            ))
+        });
         let mut counts = None;
         let answer = match made {
             Ok(done) => {

@@ -62,9 +62,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     };
     if c.making() {
         if action == Action::Quit {
+            // A second Ctrl-C quits at once: a change cut short is undone by the next start.
+            if c.then_quit {
+                app.quit = true;
+                return Vec::new();
+            }
             c.then_quit = true;
             app.message =
-                Some("The change is being written: fieldnotes quits when it is done.".into());
+                Some("The change is being written: fieldnotes quits when it is done (Ctrl-C again quits now, and the next start undoes it).".into());
         }
         return Vec::new();
     }
@@ -83,14 +88,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         return ask(app);
     }
     match action {
-        Action::Paste { text } => {
-            let line = &mut c.fields[c.focus].line;
-            text.chars()
-                .filter(|ch| !ch.is_control())
-                .for_each(|ch| line.insert(ch));
-            offer(app);
-            return ask(app);
-        }
         Action::NextField | Action::PreviousField => {
             let n = c.fields.len();
             c.focus = if action == Action::NextField {

@@ -57,7 +57,7 @@ impl Kind {
                 ("Under (empty: the top)", true),
                 ("What it means", false),
             ],
-            Kind::Retire => &[("Its uses go into (empty: dropped)", true)],
+            Kind::Retire => &[("Its uses go into (- drops them)", true)],
             Kind::Split => &[("Part 1", false), ("Part 2", false)],
         }
     }
@@ -174,10 +174,19 @@ impl Changing {
                 added.description = optional(self.text(2));
                 Change::Add(added)
             }
+            // Dropping a code from every note is asked for in so many words, never by an
+            // Enter on an empty line.
+            Kind::Retire if first == "-" => Change::Retire {
+                code,
+                drop: true,
+                into: None,
+            },
             Kind::Retire => Change::Retire {
                 code,
-                drop: first.is_empty(),
-                into: optional(&first),
+                drop: false,
+                into: Some(named(
+                    "the code its uses go into, or - to drop them from every note",
+                )?),
             },
             Kind::Split => {
                 let parts = vec![named("the two parts")?, self.text(1).to_owned()];

@@ -83,6 +83,11 @@ fn a_rename_is_counted_as_it_is_typed_and_only_what_was_counted_is_made() {
     assert!(typed(&mut app, "x").is_empty());
     update(&mut app, Action::Quit);
     assert!(!app.quit);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("Ctrl-C again"))
+    );
     receive(
         &mut app,
         Outcome::Changed {
@@ -93,6 +98,29 @@ fn a_rename_is_counted_as_it_is_typed_and_only_what_was_counted_is_made() {
     );
     assert!(app.board.changing.is_none());
     assert_eq!(app.board.select.as_deref(), Some("tempo"));
+    assert!(app.quit);
+}
+
+#[test]
+fn a_second_ctrl_c_while_a_change_is_written_quits_at_once() {
+    let mut app = on_own_pace();
+    update(&mut app, Action::RenameCode);
+    typed(&mut app, "x");
+    let change = Change::Rename {
+        old: "own-pace".into(),
+        new: "own-pacex".into(),
+    };
+    receive(
+        &mut app,
+        Outcome::Previewed {
+            change: Box::new(change),
+            answer: Ok("Would rename.".into()),
+        },
+    );
+    update(&mut app, Action::ConfirmChange);
+    update(&mut app, Action::Quit);
+    assert!(!app.quit);
+    update(&mut app, Action::Quit);
     assert!(app.quit);
 }
 
