@@ -15,6 +15,7 @@ pub mod cli;
 pub mod codebook;
 pub mod dirs;
 pub mod error;
+pub mod exchange;
 pub mod git;
 pub mod index;
 pub mod memory;

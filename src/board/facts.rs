@@ -338,7 +338,7 @@ fn names(list: Vec<String>) -> Vec<Name> {
 }
 
 /// The aliases a finding's `who` key names: one, or a list.
-fn who(extra: &crate::yaml::fields::Extra) -> Vec<String> {
+pub(crate) fn who(extra: &crate::yaml::fields::Extra) -> Vec<String> {
     use crate::yaml::Value;
     let Some((_, node)) = extra.0.iter().find(|(key, _)| key.name == "who") else {
         return Vec::new();

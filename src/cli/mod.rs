@@ -6,6 +6,7 @@ mod check;
 mod codes;
 mod complete;
 pub(crate) mod editor;
+mod export;
 mod history;
 pub(crate) mod init;
 mod list;
@@ -161,6 +162,11 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes matrix --cols participants\n  fieldnotes matrix --cols codes --top\n  fieldnotes matrix --cols studies after:2008 --csv > codes-by-study.csv"
     )]
     Matrix(matrix::MatrixArgs),
+    /// Notes out: a Markdown report, a spreadsheet, JSON; personal data out with --redact.
+    #[command(
+        after_help = "Examples:\n  fieldnotes export --format md -o report.md\n  fieldnotes export --format csv study:quiet-carriage > findings.csv\n  fieldnotes export --format csv --per-code -o exports/\n  fieldnotes export --format json --redact kind:interview\n\nThe words after the options are a query, as `search` takes it."
+    )]
+    Export(export::ExportArgs),
     /// Find notes: words, "phrases", OR, -word, why:, #tag, kind:, study:, place:, by:, who:, dates.
     #[command(after_help = search::QUERY_HELP)]
     Search(search::SearchArgs),
@@ -299,6 +305,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Resolve(args)) => resolve::run(args, context),
         Some(Command::Board(args)) => board::run(args, context),
         Some(Command::Matrix(args)) => matrix::run(args, context),
+        Some(Command::Export(args)) => export::run(args, context),
         Some(Command::MergeDriver(args)) => sync::driver(args),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),

@@ -32,6 +32,22 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The words an export with `--redact` takes out: the `redact:` list (or one word).
+    pub fn redact_words(&self) -> Vec<String> {
+        let Some((_, node)) = self.extra.0.iter().find(|(k, _)| k.name == "redact") else {
+            return Vec::new();
+        };
+        let text = |n: &crate::yaml::Node| match &n.value {
+            crate::yaml::Value::Str(s) => Some(s.clone()),
+            crate::yaml::Value::Int(i) => Some(i.to_string()),
+            _ => None,
+        };
+        match &node.value {
+            crate::yaml::Value::Seq(items) => items.iter().filter_map(text).collect(),
+            _ => text(node).into_iter().collect(),
+        }
+    }
+
     /// Reads settings from YAML text; problems are returned beside defaults.
     pub fn parse(text: &str) -> (Settings, Vec<Problem>) {
         let mut problems = Vec::new();

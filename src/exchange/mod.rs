@@ -1,0 +1,7 @@
+//! Work moving in and out of a notebook: reports, spreadsheets, other tools, and the personal
+//! data taken out on the way.
+
+pub mod json;
+pub mod redact;
+pub mod report;
+pub mod rows;
