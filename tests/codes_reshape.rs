@@ -314,7 +314,7 @@ fn a_split_plan_whose_finding_says_something_else_now_changes_nothing() {
     let before = files(&root);
     let run = sandbox.run(&root, &split);
     assert_ne!(run.code, Some(0), "{}", run.describe());
-    assert!(run.stderr.contains("as they are now"), "{}", run.describe());
+    assert!(run.stderr.contains("as it is now"), "{}", run.describe());
     assert_eq!(files(&root), before);
 }
 
