@@ -263,3 +263,50 @@ fn an_export_is_never_written_as_a_note() {
     assert_eq!(written.len(), 1);
     assert!(written[0].ends_with(".md"), "{written:?}");
 }
+
+#[test]
+fn the_codebook_as_refi_qda_validates_against_its_schema_and_is_the_same_twice() {
+    let (_dir, root, sandbox) = notebook();
+    let out = root.parent().expect("parent").join("codes.qdc");
+    let export = || {
+        let run = sandbox.run(
+            &root,
+            &["export", "--format", "qdc", "-o", &out.to_string_lossy()],
+        );
+        run.assert_code(0);
+        std::fs::read(&out).expect("written")
+    };
+    let first = export();
+    assert_eq!(export(), first, "the same ids and bytes every time");
+    let schema =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/Codebook.xsd");
+    let checked = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&schema)
+        .arg(&out)
+        .output()
+        .expect("xmllint (libxml2-utils) is installed");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let xml = String::from_utf8(first).expect("UTF-8");
+    let book = std::fs::read_to_string(root.join("codebook.yaml")).expect("codebook");
+    let names: Vec<&str> = book
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- name: "))
+        .collect();
+    assert!(names.len() > 20);
+    for name in names {
+        assert!(xml.contains(&format!("name=\"{name}\"")), "{name} missing");
+    }
+    // A sub-code sits inside its parent's element, one level deeper.
+    let depth = |name: &str| {
+        xml.lines()
+            .find(|l| l.contains(&format!("name=\"{name}\"")))
+            .map(|l| l.len() - l.trim_start().len())
+    };
+    assert_eq!(depth("autonomy"), Some(4), "{xml}");
+    assert_eq!(depth("own-pace"), Some(6), "{xml}");
+}

@@ -10,7 +10,7 @@ use super::list::{report_skipped, stdout_error};
 use super::output::say;
 use super::{Context, EXIT_OK, notice, plural};
 use crate::error::{Error, Result};
-use crate::exchange::{json, redact::Redactor, report, rows};
+use crate::exchange::{json, qdc, redact::Redactor, report, rows};
 use crate::notebook::NoteFile;
 
 /// Arguments of `export`.
@@ -44,6 +44,8 @@ pub enum Format {
     Json,
     /// The notes as JSON, one a line.
     Ndjson,
+    /// The codebook as a REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
+    Qdc,
 }
 
 impl Format {
@@ -53,6 +55,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Ndjson => "ndjson",
+            Format::Qdc => "qdc",
         }
     }
 }
@@ -109,6 +112,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<u8> {
         Format::Csv => rows::csv(&notes, args.per_code),
         Format::Json => json::json(&notes, false),
         Format::Ndjson => json::json(&notes, true),
+        Format::Qdc => qdc::write(&codebook),
     }
     .map_err(|why| {
         Error::invalid(
@@ -161,6 +165,7 @@ impl ExportArgs {
             Format::Csv => "CSV",
             Format::Json => "JSON",
             Format::Ndjson => "NDJSON",
+            Format::Qdc => "a REFI-QDA codebook",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! data taken out on the way.
 
 pub mod json;
+pub mod qdc;
 pub mod redact;
 pub mod report;
 pub mod rows;
