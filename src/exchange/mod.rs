@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod qdc;
+pub mod qdc_in;
 pub mod redact;
 pub mod report;
 pub mod rows;
