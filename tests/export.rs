@@ -310,3 +310,85 @@ fn the_codebook_as_refi_qda_validates_against_its_schema_and_is_the_same_twice()
     assert_eq!(depth("autonomy"), Some(4), "{xml}");
     assert_eq!(depth("own-pace"), Some(6), "{xml}");
 }
+
+#[test]
+fn a_codebook_exported_then_imported_gives_the_codes_and_a_second_import_changes_nothing() {
+    let (_dir, root, sandbox) = notebook();
+    let qdc = root.parent().expect("parent").join("codes.qdc");
+    sandbox
+        .run(
+            &root,
+            &["export", "--format", "qdc", "-o", &qdc.to_string_lossy()],
+        )
+        .assert_code(0);
+    // Into the same notebook: every code there already, not a byte changed.
+    let book = std::fs::read(root.join("codebook.yaml")).expect("codebook");
+    let again = sandbox.run(&root, &["import", &qdc.to_string_lossy()]);
+    again.assert_code(0);
+    assert!(
+        again.stdout.contains("added 0 codes"),
+        "{}",
+        again.describe()
+    );
+    assert!(
+        again.stdout.contains("left as they are"),
+        "{}",
+        again.describe()
+    );
+    assert_eq!(
+        std::fs::read(root.join("codebook.yaml")).expect("codebook"),
+        book
+    );
+    // Into a notebook with none of them: every code, under its parent.
+    let other = root.parent().expect("parent").join("other");
+    std::fs::create_dir(&other).expect("mkdir");
+    std::fs::write(other.join("fieldnotes.yaml"), "name: other\n").expect("write");
+    let dry = sandbox.run(&other, &["import", &qdc.to_string_lossy(), "--dry-run"]);
+    dry.assert_code(0);
+    assert!(!other.join("codebook.yaml").exists());
+    let run = sandbox.run(&other, &["import", &qdc.to_string_lossy()]);
+    run.assert_code(0);
+    let codes = sandbox.run(&other, &["codes", "--json"]);
+    let codes: Vec<Value> = serde_json::from_str(&codes.stdout).expect("codes as JSON");
+    let own_pace = codes
+        .iter()
+        .find(|c| c["name"] == "own-pace")
+        .expect("own-pace");
+    assert_eq!(own_pace["parent"], "autonomy");
+    assert!(codes.len() > 20);
+}
+
+#[test]
+fn what_is_not_a_codebook_is_refused_and_named() {
+    let (_dir, root, sandbox) = notebook();
+    let book = std::fs::read(root.join("codebook.yaml")).expect("codebook");
+    let dir = root.parent().expect("parent");
+    let bomb = dir.join("bomb.qdc");
+    std::fs::write(
+        &bomb,
+        "<?xml version=\"1.0\"?><!DOCTYPE b [<!ENTITY a \"aaaa\">]><CodeBook><Codes><Code name=\"&a;\"/></Codes></CodeBook>",
+    )
+    .expect("write");
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "hello").expect("write");
+    for (file, says) in [
+        (&bomb, "document type"),
+        (&text, "reads REFI-QDA codebooks"),
+    ] {
+        let run = sandbox.run(&root, &["import", &file.to_string_lossy()]);
+        assert_ne!(run.code, Some(0), "{}", run.describe());
+        // The report wraps its lines: compared without the spaces and frame.
+        let said = common::squeeze(&run.stderr.replace('│', ""));
+        assert!(said.contains(&common::squeeze(says)), "{}", run.describe());
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert!(said.contains(&name), "{}", run.describe());
+    }
+    assert_eq!(
+        std::fs::read(root.join("codebook.yaml")).expect("codebook"),
+        book
+    );
+}

@@ -8,6 +8,7 @@ mod complete;
 pub(crate) mod editor;
 mod export;
 mod history;
+mod import;
 pub(crate) mod init;
 mod list;
 mod matrix;
@@ -167,6 +168,11 @@ pub enum Command {
         after_help = "Examples:\n  fieldnotes export --format md -o report.md\n  fieldnotes export --format csv study:quiet-carriage > findings.csv\n  fieldnotes export --format csv --per-code -o exports/\n  fieldnotes export --format json --redact kind:interview\n\nThe words after the options are a query, as `search` takes it."
     )]
     Export(export::ExportArgs),
+    /// Work from other tools in: a REFI-QDA codebook's codes added to the codebook.
+    #[command(
+        after_help = "Examples:\n  fieldnotes import colleague.qdc\n  fieldnotes import colleague.qdc --dry-run\n\nCodes the codebook has already are left as they are; the others are added with their place in the tree, colour and description."
+    )]
+    Import(import::ImportArgs),
     /// Find notes: words, "phrases", OR, -word, why:, #tag, kind:, study:, place:, by:, who:, dates.
     #[command(after_help = search::QUERY_HELP)]
     Search(search::SearchArgs),
@@ -306,6 +312,7 @@ pub fn run(command: Option<Command>, context: &Context) -> Result<u8> {
         Some(Command::Board(args)) => board::run(args, context),
         Some(Command::Matrix(args)) => matrix::run(args, context),
         Some(Command::Export(args)) => export::run(args, context),
+        Some(Command::Import(args)) => import::run(args, context),
         Some(Command::MergeDriver(args)) => sync::driver(args),
         Some(Command::Search(args)) => search::search(args, context),
         Some(Command::Index(args)) => search::index(args, context),
