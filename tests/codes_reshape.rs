@@ -170,20 +170,25 @@ fn a_code_in_use_is_retired_only_into_another_or_dropped_from_every_note() {
     checked.assert_code(0);
 }
 
-#[test]
-fn a_split_writes_every_use_to_a_plan_then_applies_the_parts_chosen() {
-    let (dir, root, sandbox) = notebook();
-    let plan = dir.path().join("split.yaml");
-    let plan_arg = plan.to_string_lossy().into_owned();
-    let split = [
+/// `codes split escape shut-out mood-change --plan PLAN`.
+fn split_args(plan: &str) -> [&str; 7] {
+    [
         "codes",
         "split",
         "escape",
         "shut-out",
         "mood-change",
         "--plan",
-        &plan_arg,
-    ];
+        plan,
+    ]
+}
+
+#[test]
+fn a_split_writes_every_use_to_a_plan_then_applies_the_parts_chosen() {
+    let (dir, root, sandbox) = notebook();
+    let plan = dir.path().join("split.yaml");
+    let plan_arg = plan.to_string_lossy().into_owned();
+    let split = split_args(&plan_arg);
     let before = files(&root);
     let wrote = sandbox.run(&root, &split);
     wrote.assert_code(0);
@@ -252,26 +257,14 @@ fn a_split_whose_plan_misses_a_use_added_since_changes_nothing() {
     let (dir, root, sandbox) = notebook();
     let plan = dir.path().join("split.yaml");
     let plan_arg = plan.to_string_lossy().into_owned();
-    let split = [
-        "codes",
-        "split",
-        "escape",
-        "shut-out",
-        "mood-change",
-        "--plan",
-        &plan_arg,
-    ];
+    let split = split_args(&plan_arg);
     sandbox.run(&root, &split).assert_code(0);
     std::fs::write(
         root.join("planted/later.yaml"),
         "kind: interview\ntitle: Later\ndate: 2024-06-04\nwhy: [escape]\n",
     )
     .expect("write");
-    let before = files(&root);
-    let run = sandbox.run(&root, &split);
-    assert_ne!(run.code, Some(0), "{}", run.describe());
-    assert!(run.stderr.contains("not in"), "{}", run.describe());
-    assert_eq!(files(&root), before);
+    refused(&sandbox, &root, &split, "not in its plan");
 }
 
 #[test]
@@ -293,15 +286,7 @@ fn a_split_plan_whose_finding_says_something_else_now_changes_nothing() {
     let (dir, root, sandbox) = notebook();
     let plan = dir.path().join("split.plan");
     let plan_arg = plan.to_string_lossy().into_owned();
-    let split = [
-        "codes",
-        "split",
-        "escape",
-        "shut-out",
-        "mood-change",
-        "--plan",
-        &plan_arg,
-    ];
+    let split = split_args(&plan_arg);
     sandbox.run(&root, &split).assert_code(0);
     // A teammate rewrites the finding the plan chose for.
     let hand = root.join("planted/hand-written.yaml");
@@ -311,11 +296,7 @@ fn a_split_plan_whose_finding_says_something_else_now_changes_nothing() {
         text.replace("holds the radio to his ear", "turns the radio off"),
     )
     .expect("write");
-    let before = files(&root);
-    let run = sandbox.run(&root, &split);
-    assert_ne!(run.code, Some(0), "{}", run.describe());
-    assert!(run.stderr.contains("as it is now"), "{}", run.describe());
-    assert_eq!(files(&root), before);
+    refused(&sandbox, &root, &split, "as it is now");
 }
 
 #[test]

@@ -57,26 +57,17 @@ fn notebook() -> (tempfile::TempDir, PathBuf, Sandbox) {
     (dir, root, Sandbox::new())
 }
 
-/// Every quote in the notebook's notes, read here as plain YAML.
+/// Every quote in the notebook's notes (not insights), read here as plain YAML.
 fn quotes(root: &std::path::Path) -> Vec<String> {
     let mut found = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("read").flatten() {
-            let path = entry.path();
-            if path.is_dir() && !entry.file_name().to_string_lossy().starts_with('.') {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                let value: Value = serde_saphyr::from_str(&text).unwrap_or(Value::Null);
-                if value["kind"].is_null() || value["kind"] == "insight" {
-                    continue;
-                }
-                for f in value["findings"].as_array().into_iter().flatten() {
-                    if let Some(q) = f["quote"].as_str() {
-                        found.push(q.to_owned());
-                    }
-                }
+    for bytes in common::codes::files(root).values() {
+        let value: Value = serde_saphyr::from_slice(bytes).unwrap_or(Value::Null);
+        if value["kind"].is_null() || value["kind"] == "insight" {
+            continue;
+        }
+        for f in value["findings"].as_array().into_iter().flatten() {
+            if let Some(q) = f["quote"].as_str() {
+                found.push(q.to_owned());
             }
         }
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::ui::Ui;
+use common::ui::{Ui, board_counted};
 use fieldnotes::tui::app::Screen;
 use fieldnotes::tui::board::{Pane, Tab};
 use ratatui::crossterm::event::KeyCode;
@@ -13,13 +13,8 @@ use ratatui::crossterm::event::KeyCode;
 /// The sample notebook's UI with the board open and counted.
 fn board(size: (u16, u16)) -> Ui {
     let mut ui = Ui::sample(size);
-    ui.ctrl('b');
-    ui.settle(|app| app.screen == Screen::Board && counted(app));
+    ui.open_board();
     ui
-}
-
-fn counted(app: &fieldnotes::tui::App) -> bool {
-    app.board.asked.is_none() && app.board.counted.is_some()
 }
 
 /// The note files under `dir` with a line that reads `line`.
@@ -38,24 +33,6 @@ fn notes_saying(dir: &std::path::Path, line: &str) -> usize {
     count
 }
 
-/// Moves the tree's selection down to `code`.
-fn select_code(ui: &mut Ui, code: &str) {
-    for _ in 0..40 {
-        if ui
-            .runtime
-            .app()
-            .board
-            .selected_row()
-            .map(|r| r.name.as_str())
-            == Some(code)
-        {
-            return;
-        }
-        ui.press(KeyCode::Down);
-    }
-    panic!("no code {code} on the board");
-}
-
 /// Waits until every piece near the selection has its words.
 fn words_read(ui: &mut Ui) {
     ui.settle(|app| {
@@ -67,7 +44,7 @@ fn words_read(ui: &mut Ui) {
 #[test]
 fn what_people_said_that_shows_a_why_and_who_said_it_then_the_note_and_back() {
     let mut ui = board((100, 30));
-    select_code(&mut ui, "private-soundtrack");
+    ui.select_code("private-soundtrack");
     words_read(&mut ui);
     let screen = ui.screen();
     for shown in [
@@ -136,7 +113,7 @@ fn the_board_counts_only_what_the_search_line_finds() {
     ui.press(KeyCode::Char('/'));
     ui.type_text("study:photo-store");
     ui.press(KeyCode::Enter);
-    ui.settle(counted);
+    ui.settle(board_counted);
     let app = ui.runtime.app();
     let counted = app.board.counted.as_ref().expect("counted");
     assert_eq!(counted.query, "study:photo-store");
@@ -271,7 +248,7 @@ fn the_insight_that_rests_on_one_person_says_so() {
 #[test]
 fn a_codes_use_over_time() {
     let mut ui = board((100, 30));
-    select_code(&mut ui, "trust");
+    ui.select_code("trust");
     ui.press(KeyCode::BackTab);
     assert_eq!(ui.runtime.app().board.tab, Tab::Time);
     let screen = ui.screen();
@@ -289,7 +266,7 @@ fn a_codes_use_over_time() {
 #[test]
 fn every_view_fits_a_small_terminal() {
     let mut ui = board((60, 20));
-    select_code(&mut ui, "private-soundtrack");
+    ui.select_code("private-soundtrack");
     insta::assert_snapshot!("board_codes_60x20", ui.screen());
     ui.press(KeyCode::Enter);
     words_read(&mut ui);
@@ -306,7 +283,7 @@ fn nothing_from_a_hostile_notebook_reaches_the_board_as_it_is() {
     use common::ui::{assert_harmless, harmful_cells};
     let mut ui = Ui::changed_sample((100, 30), common::hostile::write);
     ui.ctrl('b');
-    ui.settle(|app| app.screen == Screen::Board && counted(app));
+    ui.settle(|app| app.screen == Screen::Board && board_counted(app));
     let mut screens = Vec::new();
     let codes = ui
         .runtime
@@ -364,7 +341,7 @@ fn a_query_the_board_cannot_read_is_said_on_its_line() {
     let mut ui = board((100, 30));
     ui.press(KeyCode::Char('/'));
     ui.type_text("after:2099-99");
-    ui.settle(counted);
+    ui.settle(board_counted);
     let screen = ui.screen();
     let line = screen.lines().next().unwrap_or_default();
     // What the finished query would say, beside what is counted meanwhile.

@@ -7,35 +7,19 @@ mod common;
 
 use std::path::Path;
 
-use common::ui::Ui;
-use fieldnotes::tui::app::Screen;
+use common::ui::{Ui, board_counted};
 use fieldnotes::tui::board::changing::Preview;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn board(ui: &mut Ui) {
-    ui.ctrl('b');
-    ui.settle(|app| app.screen == Screen::Board && counted(app));
-}
-
-fn counted(app: &fieldnotes::tui::App) -> bool {
-    app.board.asked.is_none() && app.board.counted.is_some()
-}
-
-fn select_code(ui: &mut Ui, code: &str) {
-    ui.press(KeyCode::Home);
-    for _ in 0..40 {
-        let at = ui
-            .runtime
-            .app()
-            .board
-            .selected_row()
-            .map(|r| r.name.clone());
-        if at.as_deref() == Some(code) {
-            return;
-        }
-        ui.press(KeyCode::Down);
-    }
-    panic!("no code {code} on the board");
+/// Splits private-soundtrack into inner-world and shut-out-noise, and waits for its uses.
+fn split_listed(ui: &mut Ui) {
+    ui.select_code("private-soundtrack");
+    ui.press(KeyCode::Char('S'));
+    ui.type_text("inner-world");
+    ui.press(KeyCode::Tab);
+    ui.type_text("shut-out-noise");
+    ui.press(KeyCode::Enter);
+    ui.settle(|app| app.board.changing.as_ref().is_some_and(|c| c.choosing()));
 }
 
 /// Waits for the form's count of what the change would do, or its refusal.
@@ -53,7 +37,7 @@ fn counted_change(ui: &mut Ui) -> Preview {
 /// Presses Enter and waits for the change to be written and the board counted again.
 fn make_it(ui: &mut Ui) {
     ui.press(KeyCode::Enter);
-    ui.settle(|app| app.board.changing.is_none() && counted(app));
+    ui.settle(|app| app.board.changing.is_none() && board_counted(app));
 }
 
 /// Every YAML file under `dir` with how many of its lines name `code` as a list item.
@@ -82,8 +66,8 @@ fn uses(dir: &Path, code: &str) -> usize {
 #[test]
 fn a_code_renamed_on_the_board_is_renamed_in_every_note_and_counted_at_once() {
     let mut ui = Ui::sample((100, 30));
-    board(&mut ui);
-    select_code(&mut ui, "own-pace");
+    ui.open_board();
+    ui.select_code("own-pace");
     let before = uses(&ui.root(), "own-pace");
     assert!(before > 3);
     ui.press(KeyCode::Char('r'));
@@ -116,14 +100,8 @@ fn a_code_renamed_on_the_board_is_renamed_in_every_note_and_counted_at_once() {
 #[test]
 fn a_code_split_on_the_board_takes_one_key_for_each_use() {
     let mut ui = Ui::sample((100, 30));
-    board(&mut ui);
-    select_code(&mut ui, "private-soundtrack");
-    ui.press(KeyCode::Char('S'));
-    ui.type_text("inner-world");
-    ui.press(KeyCode::Tab);
-    ui.type_text("shut-out-noise");
-    ui.press(KeyCode::Enter);
-    ui.settle(|app| app.board.changing.as_ref().is_some_and(|c| c.choosing()));
+    ui.open_board();
+    split_listed(&mut ui);
     let (_, all) = ui
         .runtime
         .app()
@@ -166,8 +144,8 @@ fn a_change_one_note_blocks_is_refused_with_that_note_and_changes_nothing() {
         )
         .expect("write");
     });
-    board(&mut ui);
-    select_code(&mut ui, "escape");
+    ui.open_board();
+    ui.select_code("escape");
     let before = uses(&ui.root(), "escape");
     ui.press(KeyCode::Char('M'));
     ui.type_text("habit");
@@ -185,8 +163,8 @@ fn a_change_one_note_blocks_is_refused_with_that_note_and_changes_nothing() {
 #[test]
 fn a_code_retired_on_the_board_goes_into_another() {
     let mut ui = Ui::sample((100, 30));
-    board(&mut ui);
-    select_code(&mut ui, "discovery");
+    ui.open_board();
+    ui.select_code("discovery");
     let moved = uses(&ui.root(), "discovery") - 1;
     let habit = uses(&ui.root(), "habit");
     ui.press(KeyCode::Char('x'));
@@ -227,21 +205,15 @@ fn a_code_retired_on_the_board_goes_into_another() {
 #[test]
 fn the_form_fits_a_small_terminal() {
     let mut ui = Ui::sample((60, 20));
-    board(&mut ui);
-    select_code(&mut ui, "own-pace");
+    ui.open_board();
+    ui.select_code("own-pace");
     ui.press(KeyCode::Char('a'));
     ui.type_text("slow-days");
     ui.press(KeyCode::Tab);
     counted_change(&mut ui);
     insta::assert_snapshot!("board_add_60x20", ui.screen());
     ui.press(KeyCode::Esc);
-    select_code(&mut ui, "private-soundtrack");
-    ui.press(KeyCode::Char('S'));
-    ui.type_text("inner-world");
-    ui.press(KeyCode::Tab);
-    ui.type_text("shut-out-noise");
-    ui.press(KeyCode::Enter);
-    ui.settle(|app| app.board.changing.as_ref().is_some_and(|c| c.choosing()));
+    split_listed(&mut ui);
     ui.press(KeyCode::Char('1'));
     insta::assert_snapshot!("board_split_60x20", ui.screen());
 }
@@ -249,8 +221,8 @@ fn the_form_fits_a_small_terminal() {
 #[test]
 fn a_refusal_is_shown_whole_however_long() {
     let mut ui = Ui::sample((100, 30));
-    board(&mut ui);
-    select_code(&mut ui, "own-pace");
+    ui.open_board();
+    ui.select_code("own-pace");
     ui.press(KeyCode::Char('r'));
     ui.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     ui.type_text("Own Pace Too");

@@ -16,7 +16,7 @@ pub mod postings;
 pub mod shown;
 pub mod wall;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -127,30 +127,15 @@ pub fn people_of<'a>(notes: &'a [impl Facts], evidence: &Evidence) -> &'a [name:
 pub fn tree(codebook: &Codebook, notes: &[impl Facts]) -> Vec<CodeRow> {
     let mut rows = Vec::new();
     let mut sets: Vec<Vec<&str>> = Vec::new();
-    let mut stack: Vec<(&str, usize)> = codebook
-        .children(None)
-        .into_iter()
-        .rev()
-        .map(|c| (c.name.as_str(), 0))
-        .collect();
-    let mut placed: HashSet<&str> = HashSet::new();
-    while let Some((name, depth)) = stack.pop() {
-        // A cycle in the parents is shown once, not followed for ever.
-        if !placed.insert(name) {
-            continue;
-        }
-        let code = codebook.get(name);
+    for (code, depth) in codebook.depth_first() {
         rows.push(CodeRow {
-            name: name.to_owned(),
+            name: code.name.clone(),
             depth,
-            description: code.and_then(|c| c.description.clone()),
+            description: code.description.clone(),
             in_codebook: true,
             usage: Usage::default(),
         });
-        sets.push(codebook.with_descendants(name));
-        for child in codebook.children(Some(name)).into_iter().rev() {
-            stack.push((&child.name, depth + 1));
-        }
+        sets.push(codebook.with_descendants(&code.name));
     }
     // One pass counts the codebook's codes and finds the codes no row counts; the codes among
     // them that the codebook lacks (usually none) are counted after.

@@ -162,6 +162,29 @@ impl Codebook {
             .collect()
     }
 
+    /// Every code with its depth, depth first in file order: each code followed by the codes
+    /// under it. A tree that goes round (a broken codebook) gives each code once.
+    pub fn depth_first(&self) -> Vec<(&Code, usize)> {
+        let mut order = Vec::with_capacity(self.codes.len());
+        let mut stack: Vec<(&Code, usize)> = self
+            .children(None)
+            .into_iter()
+            .rev()
+            .map(|c| (c, 0))
+            .collect();
+        let mut placed: HashSet<&str> = HashSet::new();
+        while let Some((code, depth)) = stack.pop() {
+            if !placed.insert(&code.name) {
+                continue;
+            }
+            order.push((code, depth));
+            for child in self.children(Some(&code.name)).into_iter().rev() {
+                stack.push((child, depth + 1));
+            }
+        }
+        order
+    }
+
     /// `name` and every code below it.
     pub fn with_descendants<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
         let mut found = vec![name];

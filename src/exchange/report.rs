@@ -82,23 +82,11 @@ pub fn markdown(notes: &[NoteFile], codebook: &Codebook, heading: &Heading) -> S
 /// Every code the report speaks of, in the codebook's order and tree (with its depth), then
 /// the codes notes use that the codebook lacks.
 fn code_order(codebook: &Codebook, notes: &[NoteFile]) -> Vec<(String, usize)> {
-    let mut order = Vec::new();
-    let mut stack: Vec<(&str, usize)> = codebook
-        .children(None)
-        .iter()
-        .rev()
-        .map(|c| (c.name.as_str(), 0))
+    let mut order: Vec<(String, usize)> = codebook
+        .depth_first()
+        .into_iter()
+        .map(|(code, depth)| (code.name.clone(), depth))
         .collect();
-    let mut seen = HashSet::new();
-    while let Some((code, depth)) = stack.pop() {
-        if !seen.insert(code) {
-            continue;
-        }
-        order.push((code.to_owned(), depth));
-        for child in codebook.children(Some(code)).iter().rev() {
-            stack.push((&child.name, depth + 1));
-        }
-    }
     let mut missing: Vec<String> = notes
         .iter()
         .flat_map(|f| {

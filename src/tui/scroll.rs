@@ -5,6 +5,8 @@
 
 use std::cell::Cell;
 
+use super::action::Action;
+
 /// A scroll position, in lines or rows, from the top, and where to go once the text is laid
 /// out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -104,6 +106,22 @@ impl Scroll {
     }
 }
 
+/// Where the selected row of a list of `count` rows goes for `action`: a row down or up
+/// (keys or the wheel), a page of `page` rows, the top or the bottom; none for an action that
+/// does not move a selection.
+pub fn moved(at: usize, count: usize, page: usize, action: &Action) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    Some(match action {
+        Action::Down | Action::Wheel { down: true, .. } => (at + 1).min(last),
+        Action::Up | Action::Wheel { down: false, .. } => at.saturating_sub(1),
+        Action::PageDown => (at + page).min(last),
+        Action::PageUp => at.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +135,20 @@ mod tests {
         scroll.by(false, 1);
         assert_eq!(scroll.clamp(30, 10), 19);
         assert_eq!(scroll.clamp(5, 10), 0);
+    }
+
+    #[test]
+    fn a_selection_moves_by_rows_and_pages_and_stays_in_the_list() {
+        let down = |at, action| moved(at, 12, 10, &action);
+        assert_eq!(down(3, Action::Down), Some(4));
+        assert_eq!(down(11, Action::Down), Some(11));
+        assert_eq!(down(0, Action::Up), Some(0));
+        assert_eq!(down(5, Action::PageDown), Some(11));
+        assert_eq!(down(5, Action::PageUp), Some(0));
+        assert_eq!(down(5, Action::Bottom), Some(11));
+        assert_eq!(down(5, Action::Top), Some(0));
+        assert_eq!(moved(0, 0, 10, &Action::Bottom), Some(0));
+        assert_eq!(down(5, Action::Open), None);
     }
 
     #[test]

@@ -367,15 +367,11 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
 fn problems(app: &mut App, action: Action) -> Vec<Effect> {
     let count = app.problems.list.as_ref().map_or(0, Vec::len);
     let p = &mut app.problems;
+    if let Some(to) = super::scroll::moved(p.selected, count, PROBLEMS_PAGE, &action) {
+        p.selected = to;
+        return Vec::new();
+    }
     match action {
-        Action::Down | Action::Wheel { down: true, .. } => {
-            p.selected = (p.selected + 1).min(count.saturating_sub(1))
-        }
-        Action::Up | Action::Wheel { down: false, .. } => p.selected = p.selected.saturating_sub(1),
-        Action::Top => p.selected = 0,
-        Action::Bottom => p.selected = count.saturating_sub(1),
-        Action::PageDown => p.selected = (p.selected + PROBLEMS_PAGE).min(count.saturating_sub(1)),
-        Action::PageUp => p.selected = p.selected.saturating_sub(PROBLEMS_PAGE),
         Action::Back => app.screen = Screen::Browse,
         Action::Edit => {
             if let Some(problem) = p.list.as_ref().and_then(|l| l.get(p.selected)) {

@@ -134,6 +134,37 @@ impl Ui {
     }
 }
 
+/// Whether the board holds the counts of what its search line asks.
+pub fn board_counted(app: &App) -> bool {
+    app.board.asked.is_none() && app.board.counted.is_some()
+}
+
+impl Ui {
+    /// Opens the why board (`Ctrl-B`) and waits for its counts.
+    pub fn open_board(&mut self) {
+        self.ctrl('b');
+        self.settle(|app| app.screen == fieldnotes::tui::app::Screen::Board && board_counted(app));
+    }
+
+    /// Selects `code` in the board's code tree, going down from its top.
+    pub fn select_code(&mut self, code: &str) {
+        self.press(KeyCode::Home);
+        for _ in 0..40 {
+            let at = self
+                .runtime
+                .app()
+                .board
+                .selected_row()
+                .map(|r| r.name.clone());
+            if at.as_deref() == Some(code) {
+                return;
+            }
+            self.press(KeyCode::Down);
+        }
+        panic!("no code {code} on the board");
+    }
+}
+
 /// The screen `app` draws, as text.
 pub fn draw(app: &App) -> String {
     terminal(app).backend().to_string()

@@ -210,17 +210,11 @@ fn main(app: &mut App, action: Action) -> Vec<Effect> {
         Tab::Insights => (b.insight, 0),
         Tab::Together | Tab::Cases => b.cell,
     };
-    let last_row = rows.saturating_sub(1);
-    match action {
-        Action::Down | Action::Wheel { down: true, .. } => row = (row + 1).min(last_row),
-        Action::Up | Action::Wheel { down: false, .. } => row = row.saturating_sub(1),
-        Action::PageDown => row = (row + PAGE).min(last_row),
-        Action::PageUp => row = row.saturating_sub(PAGE),
-        Action::Top => row = 0,
-        Action::Bottom => row = last_row,
-        Action::Right if cols > 1 => col = (col + 1).min(cols - 1),
-        Action::Left if cols > 1 => col = col.saturating_sub(1),
-        Action::Drill | Action::Right if rows > 0 => return enter(app, &counted),
+    match (crate::tui::scroll::moved(row, rows, PAGE, &action), action) {
+        (Some(to), _) => row = to,
+        (None, Action::Right) if cols > 1 => col = (col + 1).min(cols - 1),
+        (None, Action::Left) if cols > 1 => col = col.saturating_sub(1),
+        (None, Action::Drill | Action::Right) if rows > 0 => return enter(app, &counted),
         _ => return Vec::new(),
     }
     match b.tab {

@@ -136,35 +136,15 @@ fn choose(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let count = c.uses.as_ref().map_or(0, Vec::len);
     let last = count.saturating_sub(1);
+    if let Some(at) = crate::tui::scroll::moved(c.at, count, 10, &action) {
+        c.at = at;
+        return Vec::new();
+    }
     let parts = [c.text(0).to_owned(), c.text(1).to_owned()];
     let chosen = match action {
         Action::FirstPart => vec![parts[0].clone()],
         Action::SecondPart => vec![parts[1].clone()],
         Action::BothParts => parts.to_vec(),
-        Action::Down => {
-            c.at = (c.at + 1).min(last);
-            return Vec::new();
-        }
-        Action::Up => {
-            c.at = c.at.saturating_sub(1);
-            return Vec::new();
-        }
-        Action::PageDown => {
-            c.at = (c.at + 10).min(last);
-            return Vec::new();
-        }
-        Action::PageUp => {
-            c.at = c.at.saturating_sub(10);
-            return Vec::new();
-        }
-        Action::Top => {
-            c.at = 0;
-            return Vec::new();
-        }
-        Action::Bottom => {
-            c.at = last;
-            return Vec::new();
-        }
         Action::ConfirmChange => return confirm(app),
         Action::Back => {
             c.uses = None;
