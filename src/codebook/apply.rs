@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use super::CODEBOOK_FILE;
 use super::recode::recode_note;
 use crate::error::{Error, Result};
-use crate::note::Coded;
+use crate::note::{Coded, Note};
 use crate::notebook::Notebook;
 
-/// A code list's new codes, from the note's path (relative to the root), where the list is
-/// in it, and its codes; or why that use cannot change, which blocks its file.
+/// A code list's new codes, from the note's path (relative to the root), the note as read,
+/// where the list is in it, and its codes; or why that use cannot change, which blocks its
+/// file.
 pub type Lists<'a> =
-    &'a dyn Fn(&Path, Coded, &[String]) -> std::result::Result<Vec<String>, String>;
+    &'a dyn Fn(&Path, &Note, Coded, &[String]) -> std::result::Result<Vec<String>, String>;
 
 /// An operation on the codebook: how `codebook.yaml` changes and how each code list does.
 pub struct Operation<'a> {
@@ -140,14 +141,14 @@ fn compute(
             // with a code written twice stays as it is.
             let taken = std::cell::Cell::new(false);
             let refused = std::cell::RefCell::new(None);
-            let lists = |at: Coded, codes: &[String]| {
+            let lists = |note: &Note, at: Coded, codes: &[String]| {
                 if codes.iter().any(|c| operation.taken.contains(c)) {
                     taken.set(true);
                 }
                 if !codes.iter().any(|c| operation.codes.contains(c)) {
                     return codes.to_vec();
                 }
-                (operation.lists)(&relative, at, codes).unwrap_or_else(|why| {
+                (operation.lists)(&relative, note, at, codes).unwrap_or_else(|why| {
                     refused.borrow_mut().get_or_insert(why);
                     codes.to_vec()
                 })

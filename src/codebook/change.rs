@@ -10,7 +10,7 @@ use super::split;
 use super::{CODEBOOK_FILE, Code, Codebook, is_slug, reshape, with_code_added};
 use crate::cli::plural;
 use crate::error::{Error, Result};
-use crate::note::Coded;
+use crate::note::{Coded, Note};
 use crate::notebook::Notebook;
 
 /// A change to the codebook, made in `codebook.yaml` and in every note that uses its codes.
@@ -93,6 +93,7 @@ impl Change {
     fn list(
         &self,
         path: &Path,
+        note: &Note,
         at: Coded,
         codes: &[String],
     ) -> std::result::Result<Vec<String>, String> {
@@ -115,22 +116,16 @@ impl Change {
                 into: Some(to),
                 ..
             } => into(code, std::slice::from_ref(to)),
-            // A code still in use is retired only into another or dropped: a note that took
-            // it up since the plan was made stops the change.
-            Change::Retire {
-                code, drop: false, ..
-            } => return Err(format!("it uses `{code}`")),
+            // A code still in use is retired only into another or dropped.
+            Change::Retire { drop: false, .. } => return Err(IN_USE.to_owned()),
             Change::Retire { code, .. } => into(code, &[]),
             Change::Move { .. } | Change::Add(_) => codes.to_vec(),
             Change::Split(plan) => {
-                // A use the plan does not list was added since it was made: no part is
-                // chosen for it, so the whole change waits.
-                let parts = split::parts_at(plan, path, at).ok_or_else(|| {
-                    format!(
-                        "a use of `{}` the split does not list (added since)",
-                        plan.split
-                    )
-                })?;
+                // Each use must be the one the plan lists at its place, saying what it said
+                // then, checked against the very bytes the change replaces: a use added
+                // since has no part chosen, and a finding removed above it would shift the
+                // choices onto the wrong findings. Either way the whole change waits.
+                let parts = split::chosen_for(plan, path, note, at).ok_or(UNPLANNED)?;
                 into(&plan.split, parts)
             }
         })
@@ -188,6 +183,12 @@ impl Change {
     }
 }
 
+/// Why a note blocks a split: a use its plan does not list as it is now.
+const UNPLANNED: &str = "a use the split's plan does not list as it is now";
+
+/// Why a note blocks a retire without --into or --drop: it uses the code.
+const IN_USE: &str = "it still uses the code retired";
+
 /// Why `parts` cannot be what `code` is split into, if they cannot.
 pub fn split_parts(code: &str, parts: &[String]) -> std::result::Result<(), String> {
     for part in parts {
@@ -227,7 +228,8 @@ fn run(notebook: &Notebook, change: &Change, notice: Option<&dyn Fn(&str)>) -> R
         .codebook(book)
         .map_err(|why| refuse(why, "`fieldnotes codes` lists the codes"))?;
     let codebook = |text: &str| change.codebook(text);
-    let lists = |path: &Path, at: Coded, codes: &[String]| change.list(path, at, codes);
+    let lists =
+        |path: &Path, note: &Note, at: Coded, codes: &[String]| change.list(path, note, at, codes);
     let operation = Operation {
         codes: change.codes(),
         taken: match change {
@@ -237,42 +239,6 @@ fn run(notebook: &Notebook, change: &Change, notice: Option<&dyn Fn(&str)>) -> R
         codebook: &codebook,
         lists: &lists,
     };
-    match change {
-        Change::Retire {
-            code,
-            into: None,
-            drop: false,
-        } => {
-            let uses = plan(notebook, &operation)?;
-            let using = format!("it uses `{code}`");
-            let notes = uses.blocked.iter().filter(|(_, why)| *why == using).count();
-            if notes > 0 {
-                return Err(refuse(
-                    format!("{} still use it", plural(notes, "note")),
-                    &format!(
-                        "retire `{code}` --into another code (a merge), or --drop it from every note (`--drop --dry-run` lists them)"
-                    ),
-                ));
-            }
-        }
-        Change::Split(chosen) => {
-            // Each use must be the one the plan lists at its place, saying what it said then:
-            // a finding removed above it would shift the choices onto the wrong findings.
-            let now = split::uses(notebook, &chosen.split, &chosen.parts);
-            let missing = now.iter().filter(|u| !split::listed(chosen, u)).count();
-            if missing > 0 {
-                return Err(refuse(
-                    format!(
-                        "{} not in its plan as {} now (added or changed since it was made), and nothing was changed",
-                        plural(missing, "use"),
-                        if missing == 1 { "it is" } else { "they are" }
-                    ),
-                    "make the plan again",
-                ));
-            }
-        }
-        _ => {}
-    }
     let done = match notice {
         None => plan(notebook, &operation)?,
         Some(notice) => apply(notebook, &operation, notice)?,
@@ -285,6 +251,27 @@ fn run(notebook: &Notebook, change: &Change, notice: Option<&dyn Fn(&str)>) -> R
             ),
             &format!(
                 "to make them one code: `fieldnotes codes add {new}`, then `fieldnotes codes merge {old} {new}`"
+            ),
+        ));
+    }
+    // The uses that stop the change by what it is (a split use not in its plan, a note
+    // still using a code retired without --drop) are said as a refusal, not as files to fix.
+    let stopped = |why: &str| done.blocked.iter().filter(|(_, w)| w == why).count();
+    let (unplanned, using) = (stopped(UNPLANNED), stopped(IN_USE));
+    if unplanned > 0 {
+        return Err(refuse(
+            match unplanned {
+                1 => "1 note has a use not in its plan as it is now".to_owned(),
+                n => format!("{n} notes have uses not in its plan as they are now"),
+            } + " (added or changed since it was made), and nothing was changed",
+            "make the plan again",
+        ));
+    }
+    if let (Change::Retire { code, .. }, 1..) = (change, using) {
+        return Err(refuse(
+            format!("{} still use it", plural(using, "note")),
+            &format!(
+                "retire `{code}` --into another code (a merge), or --drop it from every note (`--drop --dry-run` lists them)"
             ),
         ));
     }

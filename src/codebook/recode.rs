@@ -34,13 +34,13 @@ pub fn recoded(codes: &[String], map: &dyn Fn(&str) -> Vec<String>) -> Vec<Strin
     out
 }
 
+/// A code list's new codes, from the note as read, where the list is, and the list.
+pub type ListChange<'a> = dyn Fn(&Note, Coded, &[String]) -> Vec<String> + 'a;
+
 /// The note file `text` with each code list (the note's, each finding's) as `change` makes
-/// it from the list and where it is; `None` when no list changes. An error says why the file
+/// it from the note as read, where the list is, and the list; `None` when no list changes. An error says why the file
 /// cannot be changed in place.
-pub fn recode_note(
-    text: &str,
-    change: &dyn Fn(Coded, &[String]) -> Vec<String>,
-) -> Result<Option<Recoded>, String> {
+pub fn recode_note(text: &str, change: &ListChange) -> Result<Option<Recoded>, String> {
     let parsed = parse(text);
     let Some(before) = parsed.note else {
         let why = parsed.problems.iter().find(|p| p.is_error()).map_or_else(
@@ -50,11 +50,11 @@ pub fn recode_note(
         return Err(why);
     };
     let mut after: Note = before.clone();
-    after.why = change(Coded::Note, &before.why);
+    after.why = change(&before, Coded::Note, &before.why);
     let note = after.why != before.why;
     let mut findings = 0;
     for (i, finding) in after.findings.iter_mut().enumerate() {
-        let new = change(Coded::Finding(i), &finding.why);
+        let new = change(&before, Coded::Finding(i), &finding.why);
         if new != finding.why {
             finding.why = new;
             findings += 1;
@@ -75,8 +75,11 @@ pub fn recode_note(
 mod tests {
     use super::*;
 
-    fn rename<'a>(from: &'a str, to: &'a str) -> impl Fn(Coded, &[String]) -> Vec<String> + 'a {
-        move |_, codes| {
+    fn rename<'a>(
+        from: &'a str,
+        to: &'a str,
+    ) -> impl Fn(&Note, Coded, &[String]) -> Vec<String> + 'a {
+        move |_, _, codes| {
             recoded(codes, &|c| {
                 vec![if c == from {
                     to.to_owned()
@@ -130,7 +133,7 @@ mod tests {
     #[test]
     fn a_code_split_in_both_parts_keeps_its_line_and_comment_and_the_list_its_order() {
         let text = "kind: interview\ntitle: T\ndate: 2024-01-01\nwhy:\n  - escape   # asked twice\n  - calm\n";
-        let split = |_: Coded, codes: &[String]| {
+        let split = |_: &Note, _: Coded, codes: &[String]| {
             recoded(codes, &|c| {
                 if c == "escape" {
                     vec!["shut-out".into(), "mood".into()]
@@ -154,7 +157,7 @@ mod tests {
     #[test]
     fn a_code_dropped_under_a_comment_that_speaks_of_it_is_refused() {
         let text = "kind: interview\ntitle: T\ndate: 2024-01-01\nwhy:\n  - calm\n  # escape: only because of the rain\n  - escape\n  - trust\n";
-        let drop = |_: Coded, codes: &[String]| {
+        let drop = |_: &Note, _: Coded, codes: &[String]| {
             recoded(codes, &|c| {
                 if c == "escape" {
                     Vec::new()

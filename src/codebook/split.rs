@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::note::{Coded, parse};
+use crate::note::{Coded, Note, parse};
 use crate::notebook::Notebook;
 
 /// One use of a code: a note's own list, or a finding's, with what it says.
@@ -115,18 +115,16 @@ pub fn read(text: &str) -> Result<Plan, String> {
     Ok(plan)
 }
 
-/// What the code list at `at` in `note` becomes under `plan`: the split code replaced by the
-/// parts chosen for that use; `None` for a use the plan does not list.
-pub fn parts_at<'a>(plan: &'a Plan, note: &Path, at: Coded) -> Option<&'a [String]> {
-    plan.uses
-        .iter()
-        .find(|u| u.note == note && u.at() == at)
-        .map(|u| u.into.as_slice())
-}
-
-/// Whether `plan` lists `found` (a use as it is now) at its place, with the same words.
-pub fn listed(plan: &Plan, found: &Use) -> bool {
-    plan.uses.iter().any(|u| {
-        u.note == found.note && u.at() == found.at() && u.did == found.did && u.quote == found.quote
-    })
+/// The parts `plan` chose for the use at `at` in `note` (at `path`), when it lists that use
+/// there saying what the note says now; none for a use added or changed since.
+pub fn chosen_for<'a>(plan: &'a Plan, path: &Path, note: &Note, at: Coded) -> Option<&'a [String]> {
+    let listed = plan.uses.iter().find(|u| u.note == path && u.at() == at)?;
+    let (did, quote) = match at {
+        Coded::Note => (None, None),
+        Coded::Finding(i) => {
+            let finding = note.findings.get(i)?;
+            (finding.did.as_ref(), finding.quote.as_ref())
+        }
+    };
+    (listed.did.as_ref() == did && listed.quote.as_ref() == quote).then_some(listed.into.as_slice())
 }
