@@ -13,10 +13,14 @@ use crate::yaml::{Node, Value};
 
 /// Replaces personal data in notes, counting what it replaced.
 pub struct Redactor {
-    /// Names (whole, and each part of them) with the placeholder each becomes, longest first.
-    names: Vec<(String, String)>,
+    /// Every participant's names (whole, and each part of them) with the placeholder each
+    /// becomes, longest first.
+    names: Vec<Term>,
+    /// The names of the note being redacted: they come first, so that a name two notes share
+    /// becomes the alias it has in this one.
+    own: Vec<Term>,
     /// The settings' words, each `[redacted]`.
-    words: Vec<String>,
+    words: Vec<Term>,
     email: Regex,
     url: Regex,
     phone: Regex,
@@ -27,39 +31,71 @@ pub struct Redactor {
 /// The keys whose values are personal data wherever they stand in a note.
 const PERSONAL: [(&str, &str); 3] = [("name", ""), ("email", "[email]"), ("phone", "[phone]")];
 
+/// A word or name to replace, found in any case, and what it becomes.
+struct Term {
+    find: Regex,
+    with: String,
+}
+
+impl Term {
+    /// `word` in any case (as a whole word: checked where it is found), or none when it
+    /// is blank.
+    fn new(word: &str, with: &str) -> Option<Term> {
+        let word = word.trim();
+        let find = regex::RegexBuilder::new(&regex::escape(word))
+            .case_insensitive(true)
+            .build()
+            .ok()
+            .filter(|_| !word.is_empty())?;
+        Some(Term {
+            find,
+            with: with.to_owned(),
+        })
+    }
+}
+
+/// The names the participants of `notes` are given under a `name` key (whole, and each part
+/// of three letters or more), each with its alias as the placeholder, longest first.
+fn names_of<'a>(notes: impl IntoIterator<Item = &'a Note>) -> Vec<Term> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    for note in notes {
+        for p in &note.participants {
+            let placeholder = format!("[{}]", p.alias);
+            for (key, node) in &p.extra.0 {
+                let Value::Str(name) = &node.value else {
+                    continue;
+                };
+                if !key.name.eq_ignore_ascii_case("name") || name.trim().is_empty() {
+                    continue;
+                }
+                names.push((name.trim().to_owned(), placeholder.clone()));
+                // "Ana said" names Ana Ruiz too.
+                for part in name.split_whitespace().filter(|p| p.chars().count() > 2) {
+                    names.push((part.to_owned(), placeholder.clone()));
+                }
+            }
+        }
+    }
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    names.dedup_by(|a, b| a.0.to_lowercase() == b.0.to_lowercase());
+    names
+        .iter()
+        .filter_map(|(name, with)| Term::new(name, with))
+        .collect()
+}
+
 impl Redactor {
     /// A redactor for `notes`: every participant's name is learnt first, so a person named in
     /// one note is recognised in every other; `words` are the settings' `redact:` list.
     pub fn new(notes: &[&Note], words: &[String]) -> Redactor {
-        let mut names: Vec<(String, String)> = Vec::new();
-        for note in notes {
-            for p in &note.participants {
-                let placeholder = format!("[{}]", p.alias);
-                for (key, node) in &p.extra.0 {
-                    let Value::Str(name) = &node.value else {
-                        continue;
-                    };
-                    if !key.name.eq_ignore_ascii_case("name") || name.trim().is_empty() {
-                        continue;
-                    }
-                    names.push((name.trim().to_owned(), placeholder.clone()));
-                    // "Ana said" names Ana Ruiz too.
-                    for part in name.split_whitespace().filter(|p| p.chars().count() > 2) {
-                        names.push((part.to_owned(), placeholder.clone()));
-                    }
-                }
-            }
-        }
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        names.dedup_by(|a, b| a.0 == b.0);
         // The patterns are constants of this file, checked by its tests.
         let pattern = |p: &str| Regex::new(p).expect("a valid pattern");
         Redactor {
-            names,
+            names: names_of(notes.iter().copied()),
+            own: Vec::new(),
             words: words
                 .iter()
-                .filter(|w| !w.trim().is_empty())
-                .cloned()
+                .filter_map(|w| Term::new(w, "[redacted]"))
                 .collect(),
             email: pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
             url: pattern(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\x22]"),
@@ -70,6 +106,7 @@ impl Redactor {
 
     /// `note` with its personal data replaced.
     pub fn note(&mut self, note: &mut Note) {
+        self.own = names_of([&*note]);
         for p in &mut note.participants {
             let alias = format!("[{}]", p.alias);
             self.keys(&mut p.extra, &alias);
@@ -152,11 +189,8 @@ impl Redactor {
     /// `text` with names, the settings' words, addresses, links and phone numbers replaced.
     pub fn text(&mut self, text: &mut String) {
         let mut out = std::mem::take(text);
-        for (name, placeholder) in &self.names {
-            out = replace_words(&out, name, placeholder, &mut self.replaced);
-        }
-        for word in &self.words {
-            out = replace_words(&out, word, "[redacted]", &mut self.replaced);
+        for term in self.own.iter().chain(&self.names).chain(&self.words) {
+            out = replace_words(&out, term, &mut self.replaced);
         }
         for (pattern, placeholder) in [(&self.email, "[email]"), (&self.url, "[url]")] {
             let found = pattern.find_iter(&out).count();
@@ -203,30 +237,23 @@ fn is_phone(found: &str) -> bool {
     groups.len() >= 2 && groups.iter().all(|&g| g <= 3 || (g == 4 && groups[0] == 3))
 }
 
-/// `text` with every whole-word `word` (case as written) replaced by `with`, counted.
-fn replace_words(text: &str, word: &str, with: &str, count: &mut usize) -> String {
-    if word.is_empty() || !text.contains(word) {
-        return text.to_owned();
-    }
+/// `text` with every whole-word occurrence of `term` (in any case) replaced, counted.
+fn replace_words(text: &str, term: &Term, count: &mut usize) -> String {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(word) {
-        let before = rest[..at]
-            .chars()
-            .next_back()
-            .or_else(|| out.chars().next_back());
-        let after = rest[at + word.len()..].chars().next();
-        out.push_str(&rest[..at]);
+    let mut copied = 0;
+    for found in term.find.find_iter(text) {
+        let before = text[..found.start()].chars().next_back();
+        let after = text[found.end()..].chars().next();
         if is_word(before) || is_word(after) {
-            out.push_str(word);
-        } else {
-            out.push_str(with);
-            *count += 1;
+            continue;
         }
-        rest = &rest[at + word.len()..];
+        out.push_str(&text[copied..found.start()]);
+        out.push_str(&term.with);
+        copied = found.end();
+        *count += 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -251,6 +278,25 @@ mod tests {
             "Mail [email] or call [phone] or [phone]; see [url]. On 1979-03-14, 1979-1985, 14.03.1979, 70 minutes, 2 records."
         );
         assert_eq!(n, 4);
+    }
+
+    #[test]
+    fn a_name_goes_in_any_case_and_as_the_alias_it_has_in_its_own_note() {
+        let note = |alias: &str, name: &str, title: &str| {
+            let text = format!(
+                "kind: interview\ntitle: {title}\ndate: 2024-01-01\nparticipants:\n  - alias: {alias}\n    name: {name}\n"
+            );
+            crate::note::parse(&text)
+                .note
+                .unwrap_or_else(|| panic!("a note"))
+        };
+        let mut a = note("P01", "Ana Ruiz", "interview with ana ruiz");
+        let mut b = note("P02", "Ana Soto", "Ana again");
+        let mut r = Redactor::new(&[&a, &b], &[]);
+        r.note(&mut a);
+        r.note(&mut b);
+        assert_eq!(a.title, "interview with [P01]");
+        assert_eq!(b.title, "[P02] again");
     }
 
     #[test]
